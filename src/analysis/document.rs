@@ -1,0 +1,228 @@
+//! The document model every extractor reads: the text cut into paragraphs
+//! and sentences, with web boilerplate marked.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
+
+use super::{Span, lexicon};
+
+/// A paragraph: one non-blank line of the text, trimmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Where it is.
+    pub span: Span,
+    /// Whether it is web boilerplate (navigation, comment forms, cookie
+    /// banners, related links) rather than article text.
+    pub boilerplate: bool,
+}
+
+/// A sentence of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where it is.
+    pub span: Span,
+    /// Index of its paragraph in [`Document::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// A text prepared for the extractors.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    /// The original text; every span indexes into it.
+    pub text: &'t str,
+    /// Non-blank lines, in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences, in order; each lies inside one paragraph.
+    pub sentences: Vec<Sentence>,
+}
+
+impl<'t> Document<'t> {
+    /// Cuts `text` into paragraphs and sentences. Linear in the text.
+    pub fn new(text: &'t str) -> Self {
+        let paragraphs: Vec<Paragraph> = paragraph_spans(text)
+            .map(|span| Paragraph { span, boilerplate: is_boilerplate(span.slice(text)) })
+            .collect();
+        let mut sentences = Vec::new();
+        for (index, paragraph) in paragraphs.iter().enumerate() {
+            sentences.extend(sentence_spans(text, paragraph.span).map(|span| Sentence { span, paragraph: index }));
+        }
+        Self { text, paragraphs, sentences }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &'t str {
+        span.slice(self.text)
+    }
+
+    /// Index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// Index of the paragraph containing byte `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        (i < self.paragraphs.len() && self.paragraphs[i].span.start <= offset).then_some(i)
+    }
+
+    /// Whether byte `offset` lies in boilerplate.
+    pub fn in_boilerplate(&self, offset: usize) -> bool {
+        self.paragraph_at(offset).is_some_and(|i| self.paragraphs[i].boilerplate)
+    }
+}
+
+/// The trimmed non-blank lines of `text`.
+fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let line_start = start;
+        start += line.len();
+        let trimmed_start = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        (!trimmed.is_empty()).then(|| {
+            let s = line_start + trimmed_start;
+            Span::new(s, s + trimmed.len())
+        })
+    })
+}
+
+static BOILERPLATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(lexicon::entries(include_str!("lexicon/en/boilerplate.txt")))
+        .expect("the boilerplate lexicon compiles")
+});
+
+/// Whether a paragraph is web boilerplate: it starts with a phrase of
+/// `lexicon/en/boilerplate.txt`.
+pub fn is_boilerplate(paragraph: &str) -> bool {
+    let input = aho_corasick::Input::new(paragraph).anchored(aho_corasick::Anchored::Yes);
+    BOILERPLATE.find(input).is_some()
+}
+
+static ABBREVIATIONS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/abbreviations.txt")).collect());
+
+/// Characters that may follow a sentence's final punctuation and still
+/// belong to it (closing quotes and brackets).
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | '“' | ')' | ']' | '」' | '›')
+}
+
+/// Characters that may start a sentence besides letters and digits.
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '「' | '‚' | '‹' | '—' | '-')
+}
+
+/// The sentences of one paragraph: it ends at `.`, `!`, `?` or `…` (plus any
+/// closing quotes or brackets) followed by white space and a capital letter,
+/// digit or opening quote, unless the word before the period is a known
+/// abbreviation or a single initial.
+fn sentence_spans(text: &str, paragraph: Span) -> impl Iterator<Item = Span> + '_ {
+    let body = paragraph.slice(text);
+    let base = paragraph.start;
+    let mut cuts = Vec::new();
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, next)) = chars.peek() {
+            if matches!(next, '.' | '!' | '?' | '…') || is_closer(next) {
+                end = j + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &body[end..];
+        let after_space = rest.trim_start();
+        if after_space.len() == rest.len() || after_space.is_empty() {
+            continue;
+        }
+        let starts_sentence =
+            after_space.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opener(n));
+        if !starts_sentence || (c == '.' && ends_with_abbreviation(&body[..i])) {
+            continue;
+        }
+        cuts.push(end);
+    }
+    let mut start = 0;
+    let mut spans = Vec::with_capacity(cuts.len() + 1);
+    for cut in cuts.into_iter().chain(std::iter::once(body.len())) {
+        let piece = &body[start..cut];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            spans.push(Span::new(base + start + lead, base + start + lead + trimmed.len()));
+        }
+        start = cut;
+    }
+    spans.into_iter()
+}
+
+/// Whether `before` (the text before a period) ends with an abbreviation or
+/// a single capital initial ("J" in "J. Smith").
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let mut letters = word.chars();
+    let single_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    single_initial || ABBREVIATIONS.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = Document::new(text);
+        doc.sentences.iter().map(|s| doc.slice(s.span)).collect()
+    }
+
+    #[test]
+    fn splits_paragraphs_on_lines() {
+        let doc = Document::new("  First line.\n\n Second line. \r\nThird");
+        let got: Vec<_> = doc.paragraphs.iter().map(|p| doc.slice(p.span)).collect();
+        assert_eq!(got, ["First line.", "Second line.", "Third"]);
+    }
+
+    #[test]
+    fn splits_sentences_but_not_after_abbreviations_or_initials() {
+        assert_eq!(
+            sentences("Mr. Smith met Gen. J. Doe in Washington, D.C. on Friday. They talked. “Fine,” he said."),
+            ["Mr. Smith met Gen. J. Doe in Washington, D.C. on Friday.", "They talked.", "“Fine,” he said."]
+        );
+    }
+
+    #[test]
+    fn keeps_closing_quotes_with_their_sentence() {
+        assert_eq!(sentences("He said, “We will try.” Then he left!"), ["He said, “We will try.”", "Then he left!"]);
+    }
+
+    #[test]
+    fn marks_boilerplate() {
+        let doc = Document::new("Putin said talks were possible.\nSee also  Something else\nLeave a Reply\n");
+        let flags: Vec<_> = doc.paragraphs.iter().map(|p| p.boilerplate).collect();
+        assert_eq!(flags, [false, true, true]);
+        assert!(doc.in_boilerplate(doc.paragraphs[1].span.start));
+    }
+
+    #[test]
+    fn finds_the_sentence_at_an_offset() {
+        let doc = Document::new("One. Two.\nThree.");
+        assert_eq!(doc.sentence_at(0), Some(0));
+        assert_eq!(doc.sentence_at(6), Some(1));
+        assert_eq!(doc.sentence_at(11), Some(2));
+        assert_eq!(doc.sentence_at(4), None);
+    }
+}

@@ -1,0 +1,47 @@
+//! Rules as data: the word lists and tables in `src/analysis/lexicon/<lang>/`
+//! are compiled into the binary and read with [`entries`].
+//!
+//! File format: one entry per line; `#` starts a comment; blank lines are
+//! skipped; surrounding white space is trimmed. Tables separate their
+//! columns with a tab or with ` | ` (see each file's header).
+
+/// The entries of a lexicon file, in file order.
+pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().filter_map(|line| {
+        let line = match line.find('#') {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        let line = line.trim();
+        (!line.is_empty()).then_some(line)
+    })
+}
+
+/// The rows of a table file: each entry split into its columns (tab or
+/// ` | `), each column trimmed.
+pub fn rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    entries(file).map(|line| {
+        if line.contains('\t') {
+            line.split('\t').map(str::trim).collect()
+        } else {
+            line.split(" | ").map(str::trim).collect()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_comments_and_blank_lines() {
+        let file = "# header\n\nsaid  # the commonest\n  told \n";
+        assert_eq!(entries(file).collect::<Vec<_>>(), ["said", "told"]);
+    }
+
+    #[test]
+    fn splits_table_columns() {
+        let file = "said | say | past\nadded\tadd\n";
+        assert_eq!(rows(file).collect::<Vec<_>>(), [vec!["said", "say", "past"], vec!["added", "add"]]);
+    }
+}

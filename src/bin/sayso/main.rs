@@ -1,0 +1,68 @@
+//! `sayso`: the command-line client. `analyze` sends documents to a server
+//! (or analyses them in-process with `--local`), `health` checks a server.
+
+mod analyze;
+mod pretty;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Quotes, speakers, dates and stance from news articles.
+#[derive(Debug, Parser)]
+#[command(name = "sayso", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Analyse documents: files, directories, or standard input (`-`).
+    Analyze(analyze::Args),
+    /// Check that a server is up and serving.
+    Health(HealthArgs),
+}
+
+/// Arguments of `sayso health`.
+#[derive(Debug, clap::Args)]
+struct HealthArgs {
+    /// Server address.
+    #[arg(long, env = "SAYSO_ADDR", default_value = "http://127.0.0.1:50051")]
+    addr: String,
+    /// Service to check; empty checks the server as a whole.
+    #[arg(long, default_value = "")]
+    service: String,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Health(args) => health(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("sayso: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn health(args: HealthArgs) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let endpoint =
+            sayso::client::endpoints(&args.addr)?.into_iter().next().ok_or(sayso::client::ConnectError::NoAddress)?;
+        let channel = endpoint.connect().await?;
+        let mut client = tonic_health::pb::health_client::HealthClient::new(channel);
+        let response =
+            client.check(tonic_health::pb::HealthCheckRequest { service: args.service.clone() }).await?.into_inner();
+        let status = tonic_health::pb::health_check_response::ServingStatus::try_from(response.status)
+            .map(|s| s.as_str_name())
+            .unwrap_or("UNKNOWN");
+        println!("{status}");
+        Ok(if status == "SERVING" { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    })
+}

@@ -1,0 +1,15 @@
+//! sayso reads a news article and returns who is quoted, what they said,
+//! which dates are mentioned, and where each speaker stands.
+//!
+//! - [`analysis`]: the analysis core, plain Rust with no gRPC in it.
+//! - [`pb`]: the types and stubs generated from `proto/sayso/v1/analyzer.proto`.
+//! - [`convert`]: proto ↔ domain, with request validation.
+//! - [`service`]: the `sayso.v1.Analyzer` gRPC service.
+//! - [`server`]: the server assembly (health, reflection, limits, shutdown).
+//! - [`client`]: a typed client for the service.
+
+pub mod analysis;
+pub mod client;
+pub mod convert;
+pub mod engine;
+pub mod pb;
