@@ -10,6 +10,9 @@
 
 pub mod analysis;
 pub mod client;
+pub mod config;
 pub mod convert;
 pub mod engine;
 pub mod pb;
+pub mod server;
+pub mod service;

@@ -6,7 +6,7 @@
 //! columns with a tab or with ` | ` (see each file's header).
 
 /// The entries of a lexicon file, in file order.
-pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+pub fn entries(file: &str) -> impl Iterator<Item = &str> {
     file.lines().filter_map(|line| {
         let line = match line.find('#') {
             Some(i) => &line[..i],
@@ -19,7 +19,7 @@ pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// The rows of a table file: each entry split into its columns (tab or
 /// ` | `), each column trimmed.
-pub fn rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+pub fn rows(file: &str) -> impl Iterator<Item = Vec<&str>> {
     entries(file).map(|line| {
         if line.contains('\t') {
             line.split('\t').map(str::trim).collect()

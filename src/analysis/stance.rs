@@ -9,7 +9,7 @@ pub fn default_targets() -> Vec<StanceTarget> {
 }
 
 /// Parses a targets file (`name | keyword, keyword, ...` per line).
-pub fn parse_targets(file: &'static str) -> Result<Vec<StanceTarget>, String> {
+pub fn parse_targets(file: &str) -> Result<Vec<StanceTarget>, String> {
     lexicon::rows(file)
         .map(|row| match row.as_slice() {
             [name] => Ok(StanceTarget { name: (*name).to_owned(), keywords: Vec::new() }),

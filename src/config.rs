@@ -1,0 +1,129 @@
+//! Server configuration: every setting is a flag of `sayso-server` and a
+//! `SAYSO_*` environment variable (the flag wins), with defaults that suit a
+//! developer's machine.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, ValueEnum};
+
+use crate::analysis::{StanceTarget, stance};
+use crate::convert::Limits;
+
+/// Log line format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// `sayso-server` settings.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "sayso-server", version, about = "Serves the sayso.v1.Analyzer gRPC service")]
+pub struct ServerConfig {
+    /// Address to listen on.
+    #[arg(long, env = "SAYSO_LISTEN", default_value = "127.0.0.1:50051")]
+    pub listen: SocketAddr,
+
+    /// Log format; the level comes from RUST_LOG (default "info").
+    #[arg(long, env = "SAYSO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// Largest accepted text, in bytes; larger texts get RESOURCE_EXHAUSTED.
+    #[arg(long, env = "SAYSO_MAX_TEXT_BYTES", default_value_t = 1 << 20)]
+    pub max_text_bytes: usize,
+
+    /// Most documents analysed or waiting at once, over all calls; beyond
+    /// it calls fail fast with RESOURCE_EXHAUSTED.
+    #[arg(long, env = "SAYSO_MAX_CONCURRENT_CALLS", default_value_t = 256)]
+    pub max_concurrent_calls: usize,
+
+    /// Threads that run analyses (0: one per core).
+    #[arg(long, env = "SAYSO_ANALYSIS_THREADS", default_value_t = 0)]
+    pub analysis_threads: usize,
+
+    /// Most documents of one AnalyzeStream call in flight at once.
+    #[arg(long, env = "SAYSO_STREAM_WINDOW", default_value_t = 8)]
+    pub stream_window: usize,
+
+    /// Default stance targets file (`name | keyword, keyword` per line);
+    /// unset: the built-in targets.
+    #[arg(long, env = "SAYSO_TARGETS_FILE")]
+    pub targets_file: Option<PathBuf>,
+
+    /// Close connections after this many seconds (with a grace period) so
+    /// clients re-resolve and spread over new replicas; 0 keeps them open.
+    #[arg(long, env = "SAYSO_MAX_CONNECTION_AGE_SECS", default_value_t = 300)]
+    pub max_connection_age_secs: u64,
+
+    /// On SIGTERM or SIGINT, report NOT_SERVING for this many seconds before
+    /// closing the listener, so load balancers stop sending new calls.
+    #[arg(long, env = "SAYSO_DRAIN_SECS", default_value_t = 0)]
+    pub drain_secs: u64,
+
+    /// Longest time one call may take, in seconds, whatever its deadline.
+    #[arg(long, env = "SAYSO_MAX_CALL_SECS", default_value_t = 60)]
+    pub max_call_secs: u64,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        // No arguments and no environment: the declared defaults.
+        Self::parse_from(["sayso-server"])
+    }
+}
+
+/// Why the configuration cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The targets file could not be read.
+    #[error("cannot read the targets file {path}: {source}")]
+    TargetsFile {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The targets file is malformed.
+    #[error("bad targets file {path}: {message}")]
+    Targets {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl ServerConfig {
+    /// The request limits this configuration sets.
+    pub fn limits(&self) -> Limits {
+        Limits { max_text_bytes: self.max_text_bytes, ..Limits::default() }
+    }
+
+    /// Threads for analysis: the configured number, or one per core.
+    pub fn analysis_threads(&self) -> usize {
+        if self.analysis_threads > 0 {
+            self.analysis_threads
+        } else {
+            std::thread::available_parallelism().map_or(2, usize::from)
+        }
+    }
+
+    /// The default stance targets: from the targets file, or built in.
+    pub fn default_targets(&self) -> Result<Vec<StanceTarget>, ConfigError> {
+        let Some(path) = &self.targets_file else {
+            return Ok(stance::default_targets());
+        };
+        let file =
+            std::fs::read_to_string(path).map_err(|source| ConfigError::TargetsFile { path: path.clone(), source })?;
+        stance::parse_targets(&file).map_err(|message| ConfigError::Targets { path: path.clone(), message })
+    }
+
+    /// See [`ServerConfig::max_connection_age_secs`].
+    pub fn max_connection_age(&self) -> Option<Duration> {
+        (self.max_connection_age_secs > 0).then(|| Duration::from_secs(self.max_connection_age_secs))
+    }
+}

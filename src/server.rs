@@ -1,0 +1,128 @@
+//! The server assembly, in one place: the Analyzer service with its limits,
+//! health, reflection (v1 and v1alpha), HTTP/2 settings and graceful
+//! shutdown that turns health to NOT_SERVING first.
+
+use std::future::Future;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio_stream::wrappers::TcpListenerStream;
+use tonic::codec::CompressionEncoding;
+use tonic::transport::Server;
+
+use crate::config::{ConfigError, ServerConfig};
+use crate::engine::Engine;
+use crate::pb;
+use crate::pb::analyzer_server::AnalyzerServer;
+use crate::service::{AnalysisPool, AnalyzerService};
+
+/// Why the server could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The configuration is unusable.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// Reflection could not be built from the descriptor sets.
+    #[error("reflection: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    /// The transport failed.
+    #[error("transport: {0}")]
+    Transport(#[from] tonic::transport::Error),
+}
+
+/// Bytes a request may carry on top of its text (ids, targets, framing).
+const REQUEST_OVERHEAD_BYTES: usize = 1 << 20;
+
+/// Serves on `listener` until `shutdown` completes; then reports
+/// NOT_SERVING, waits `drain_secs`, stops accepting, finishes the calls in
+/// flight and returns.
+pub async fn serve(
+    config: ServerConfig,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    let engine = Engine::new(config.default_targets()?, config.limits());
+    let pool = AnalysisPool::new(config.analysis_threads(), config.max_concurrent_calls);
+    let analyzer = AnalyzerServer::new(AnalyzerService::new(engine, pool, config.stream_window))
+        .max_decoding_message_size(config.max_text_bytes.saturating_add(REQUEST_OVERHEAD_BYTES))
+        .max_encoding_message_size(usize::MAX)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .accept_compressed(CompressionEncoding::Zstd)
+        .send_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Zstd);
+
+    let (health, health_service) = tonic_health::server::health_reporter();
+    health.set_serving::<AnalyzerServer<AnalyzerService>>().await;
+
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+            // Each reflection version lists both, so either kind of client sees them all.
+            .register_encoded_file_descriptor_set(tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET)
+            .include_reflection_service(false)
+    };
+    let reflection_v1 = reflection().build_v1()?;
+    let reflection_v1alpha = reflection().build_v1alpha()?;
+
+    let drain = Duration::from_secs(config.drain_secs);
+    let reporter = health.clone();
+    let stopping = async move {
+        shutdown.await;
+        tracing::info!(drain_secs = drain.as_secs(), "shutting down: health NOT_SERVING, draining");
+        reporter.set_not_serving::<AnalyzerServer<AnalyzerService>>().await;
+        reporter.set_service_status("", tonic_health::ServingStatus::NotServing).await;
+        tokio::time::sleep(drain).await;
+    };
+
+    let mut builder = Server::builder()
+        .tcp_nodelay(true)
+        .timeout(Duration::from_secs(config.max_call_secs.max(1)))
+        .http2_keepalive_interval(Some(Duration::from_secs(30)))
+        .http2_keepalive_timeout(Some(Duration::from_secs(10)))
+        .http2_adaptive_window(Some(true))
+        .max_concurrent_streams(Some(1024));
+    if let Some(age) = config.max_connection_age() {
+        builder = builder.max_connection_age(age).max_connection_age_grace(Duration::from_secs(30));
+    }
+    let local = listener.local_addr().ok();
+    tracing::info!(addr = ?local, threads = config.analysis_threads(), "serving");
+    builder
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(analyzer)
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), stopping)
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on SIGTERM or SIGINT (Ctrl-C).
+pub async fn termination_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}
