@@ -6,9 +6,9 @@ use std::future::Future;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
-use tokio_stream::wrappers::TcpListenerStream;
 use tonic::codec::CompressionEncoding;
 use tonic::transport::Server;
+use tonic::transport::server::TcpIncoming;
 
 use crate::config::{ConfigError, ServerConfig};
 use crate::engine::Engine;
@@ -93,7 +93,9 @@ pub async fn serve(
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(analyzer)
-        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), stopping)
+        // Accepted sockets get TCP_NODELAY here: the builder's setting only
+        // reaches sockets the server binds itself.
+        .serve_with_incoming_shutdown(TcpIncoming::from(listener).with_nodelay(Some(true)), stopping)
         .await?;
     tracing::info!("stopped");
     Ok(())

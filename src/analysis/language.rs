@@ -27,7 +27,7 @@ pub fn detect(text: &str, hint: Option<&str>) -> Language {
         };
     }
     // whatlang's cost grows with the text; a long prefix decides as well.
-    let sample = prefix(text, 16 * 1024);
+    let sample = prefix(text, 1024);
     match whatlang::detect(sample) {
         Some(info) => Language {
             code: info.lang().code().to_owned(),

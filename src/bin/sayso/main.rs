@@ -2,6 +2,7 @@
 //! (or analyses them in-process with `--local`), `health` checks a server.
 
 mod analyze;
+mod bench;
 mod pretty;
 
 use std::process::ExitCode;
@@ -22,6 +23,8 @@ enum Command {
     Analyze(analyze::Args),
     /// Check that a server is up and serving.
     Health(HealthArgs),
+    /// Load a server: N concurrent callers, latency percentiles, counts per status.
+    Bench(bench::Args),
 }
 
 /// Arguments of `sayso health`.
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Health(args) => health(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(code) => code,

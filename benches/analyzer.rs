@@ -1,0 +1,94 @@
+//! Throughput of the analyzer in-process: the whole analysis and each
+//! extractor alone, over the seeds and over a generated 1 MB article.
+//!
+//! `cargo bench --bench analyzer` (criterion prints MiB/s per benchmark).
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use sayso::analysis::{self, Document, Features, Options, ReferenceDate, stance};
+
+fn seeds() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("seeds/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read_to_string(p).expect("read a seed")).collect()
+}
+
+/// An article of at least `bytes` bytes: the seeds' paragraphs, interleaved
+/// in a fixed order, so quotes, names and dates keep their density.
+fn generated_article(seeds: &[String], bytes: usize) -> String {
+    let paragraphs: Vec<&str> = seeds.iter().flat_map(|s| s.split('\n')).filter(|p| !p.trim().is_empty()).collect();
+    let mut out = String::with_capacity(bytes + 8192);
+    let mut i = 0usize;
+    while out.len() < bytes {
+        out.push_str(paragraphs[(i * 7) % paragraphs.len()]);
+        out.push_str("\n\n");
+        i += 1;
+    }
+    out
+}
+
+fn options(features: Features) -> Options {
+    Options {
+        reference_date: ReferenceDate::parse("2023-11-21").ok(),
+        features,
+        stance_targets: stance::default_targets(),
+        ..Options::default()
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let seeds = seeds();
+    let seed_corpus = seeds.join("\n\n");
+    let big = generated_article(&seeds, 1 << 20);
+    let reference = ReferenceDate::parse("2023-11-21").ok();
+    let targets = stance::default_targets();
+
+    for (name, text) in [("seeds", &seed_corpus), ("1mb", &big)] {
+        let mut group = c.benchmark_group(name);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        if name == "1mb" {
+            group.sample_size(10);
+        }
+        group.bench_function("all", |b| b.iter(|| analysis::analyze(black_box(text), &options(Features::ALL))));
+        group.bench_function("document", |b| b.iter(|| Document::new(black_box(text))));
+        group.bench_function("language", |b| b.iter(|| analysis::language::detect(black_box(text), None)));
+        group.bench_function("quotes", |b| {
+            let doc = Document::new(text);
+            b.iter(|| analysis::quotes::extract(black_box(&doc)))
+        });
+        group.bench_function("dates", |b| {
+            let doc = Document::new(text);
+            b.iter(|| analysis::dates::extract(black_box(&doc), reference.as_ref()))
+        });
+        group.bench_function("stance", |b| {
+            let doc = Document::new(text);
+            let attribution = analysis::quotes::extract(&doc);
+            b.iter(|| {
+                let mut quotes = attribution.quotes.clone();
+                analysis::stance::assess(black_box(&doc), &mut quotes, &attribution.speakers, &targets)
+            })
+        });
+        group.finish();
+    }
+    // Per-seed documents, one at a time, as the service sees them.
+    let mut group = c.benchmark_group("per_document");
+    group.throughput(Throughput::Bytes(seeds.iter().map(|s| s.len() as u64).sum()));
+    group.bench_function("seeds_all", |b| {
+        b.iter(|| {
+            for seed in &seeds {
+                black_box(analysis::analyze(seed, &options(Features::ALL)));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
