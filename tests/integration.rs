@@ -1,14 +1,20 @@
 //! Integration tests: one binary (one link on CI), one module per behaviour.
-//! Each test starts the real server on an ephemeral port and talks to it
-//! over gRPC through the generated client.
+//! The gRPC tests start the real server on an ephemeral port and talk to it
+//! through the generated client.
 
 mod util;
 
-/// Analyze: every seed, bad input, limits, deadlines.
+/// Adversarial input: bounded, near-linear time, no panic.
+mod adversarial;
+/// Analyze: every seed, bad input, limits, deadlines, offset units.
 mod analyze;
 /// The `sayso` CLI: local and remote runs agree.
 mod cli;
+/// Golden files for the seeds.
+mod golden;
 /// Health and reflection.
 mod health;
+/// Properties over arbitrary input.
+mod properties;
 /// AnalyzeStream: ordering, per-document errors.
 mod stream;
