@@ -67,6 +67,35 @@ pub struct ServerConfig {
     /// Longest time one call may take, in seconds, whatever its deadline.
     #[arg(long, env = "SAYSO_MAX_CALL_SECS", default_value_t = 60)]
     pub max_call_secs: u64,
+
+    /// Address of the Prometheus metrics endpoint (`/metrics`, plain
+    /// HTTP); empty or `off` turns it off.
+    #[arg(long, env = "SAYSO_METRICS_LISTEN", default_value = "127.0.0.1:9464")]
+    pub metrics_listen: MetricsListen,
+}
+
+/// Where the metrics endpoint listens, if anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetricsListen(pub Option<SocketAddr>);
+
+impl std::str::FromStr for MetricsListen {
+    type Err = std::net::AddrParseError;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value.trim() {
+            "" | "off" => Ok(Self(None)),
+            address => address.parse().map(|a| Self(Some(a))),
+        }
+    }
+}
+
+impl std::fmt::Display for MetricsListen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(address) => write!(f, "{address}"),
+            None => f.write_str("off"),
+        }
+    }
 }
 
 impl Default for ServerConfig {

@@ -6,9 +6,13 @@ mod util;
 
 /// Analyze: every seed, bad input, limits, deadlines.
 mod analyze;
+/// Client-side balancing over several servers.
+mod balance;
 /// The `sayso` CLI: local and remote runs agree.
 mod cli;
 /// Health and reflection.
 mod health;
+/// Prometheus metrics and request ids.
+mod metrics;
 /// AnalyzeStream: ordering, per-document errors.
 mod stream;
