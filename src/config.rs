@@ -156,3 +156,22 @@ impl ServerConfig {
         (self.max_connection_age_secs > 0).then(|| Duration::from_secs(self.max_connection_age_secs))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metrics_listen_is_an_address_or_off() {
+        assert_eq!(
+            "127.0.0.1:9464".parse::<MetricsListen>().ok(),
+            Some(MetricsListen(Some(([127, 0, 0, 1], 9464).into())))
+        );
+        assert_eq!("".parse::<MetricsListen>().ok(), Some(MetricsListen(None)));
+        assert_eq!("off".parse::<MetricsListen>().ok(), Some(MetricsListen(None)));
+        assert!("9464".parse::<MetricsListen>().is_err());
+        assert_eq!(ServerConfig::default().metrics_listen.to_string(), "127.0.0.1:9464");
+        let off = ServerConfig::parse_from(["sayso-server", "--metrics-listen", ""]);
+        assert_eq!(off.metrics_listen, MetricsListen(None));
+    }
+}
