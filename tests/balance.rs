@@ -60,3 +60,25 @@ async fn connecting_fails_when_no_server_serves() {
     let error = Client::connect(&format!("{url},{url}")).await.expect_err("nothing serves");
     assert!(matches!(error, ConnectError::NoneServing { .. }), "{error}");
 }
+
+#[tokio::test]
+async fn a_draining_server_leaves_the_balancer_before_it_closes() {
+    let first = TestServer::start().await;
+    let draining = ServerConfig { drain_secs: 5, ..ServerConfig::default() };
+    let (second, second_metrics) = TestServer::start_with_metrics(draining).await;
+    let mut client = Client::connect(&format!("{},{}", first.url(), second.url())).await.expect("connect");
+    assert_eq!(client.serving(), Some(2));
+    // Shutdown turns health NOT_SERVING at once, then keeps serving for the drain.
+    let stopping = tokio::spawn(second.stop());
+    tokio::time::sleep(sayso::client::PROBE_INTERVAL + std::time::Duration::from_secs(1)).await;
+    assert!(!stopping.is_finished(), "the drain is still running");
+    assert_eq!(client.serving(), Some(1), "the draining server is out of the balancer");
+    let before = sample(&http_get(second_metrics, "/metrics").await.1, ANALYZE_OK);
+    for _ in 0..20 {
+        client.analyze(TEXT, &AnalyzeOptions::default()).await.expect("call during the drain");
+    }
+    let after = sample(&http_get(second_metrics, "/metrics").await.1, ANALYZE_OK);
+    assert_eq!(before, after, "no call went to the draining server");
+    stopping.await.expect("stop");
+    first.stop().await;
+}
