@@ -159,16 +159,16 @@ impl Analyzer for AnalyzerService {
         async {
             let _in_flight = self.metrics.call_started("Analyze");
             let started = Instant::now();
+            // Counts the call when it ends, also if the caller goes away first.
+            let mut outcome = CallOutcome::new(&self.metrics, "Analyze", started);
             let admission = self.pool.admit();
             let result = match admission {
                 Ok(admission) => self.analyze_one(&admission, request).await,
                 Err(status) => Err(status),
             };
-            let elapsed = started.elapsed();
-            let micros = elapsed.as_micros() as u64;
-            let code = result.as_ref().map_or_else(Status::code, |_| tonic::Code::Ok);
-            self.metrics.document(code);
-            self.metrics.call_finished("Analyze", code, elapsed);
+            let micros = started.elapsed().as_micros() as u64;
+            outcome.code = result.as_ref().map_or_else(Status::code, |_| tonic::Code::Ok);
+            self.metrics.document(outcome.code);
             match &result {
                 Ok(r) => tracing::info!(micros, quotes = r.quotes.len(), dates = r.dates.len(), "analyzed"),
                 Err(status) => tracing::info!(micros, code = ?status.code(), reason = status.message(), "rejected"),
@@ -202,7 +202,7 @@ impl Analyzer for AnalyzerService {
                 let _in_flight = in_flight;
                 let started = Instant::now();
                 // Counts the call when this task ends, however it ends.
-                let mut outcome = CallOutcome { metrics: &service.metrics, started, code: tonic::Code::Cancelled };
+                let mut outcome = CallOutcome::new(&service.metrics, "AnalyzeStream", started);
                 let mut documents = 0usize;
                 // Documents run concurrently up to the window; responses leave in request order.
                 let mut pending = futures::stream::FuturesOrdered::new();
@@ -249,21 +249,32 @@ impl Analyzer for AnalyzerService {
             }
             .instrument(span),
         );
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        let mut response = Response::new(Box::pin(ReceiverStream::new(rx)) as Self::AnalyzeStreamStream);
+        if let Ok(value) = request_id.parse() {
+            response.metadata_mut().insert("x-request-id", value);
+        }
+        Ok(response)
     }
 }
 
-/// Records an `AnalyzeStream` call when dropped: `code` is the outcome so
-/// far (`CANCELLED` until the stream completes or breaks).
+/// Records a call in the metrics when dropped: `code` is the outcome so far
+/// (`CANCELLED` until the call completes or fails).
 struct CallOutcome<'a> {
     metrics: &'a Metrics,
+    method: &'static str,
     started: Instant,
     code: tonic::Code,
 }
 
+impl<'a> CallOutcome<'a> {
+    fn new(metrics: &'a Metrics, method: &'static str, started: Instant) -> Self {
+        Self { metrics, method, started, code: tonic::Code::Cancelled }
+    }
+}
+
 impl Drop for CallOutcome<'_> {
     fn drop(&mut self) {
-        self.metrics.call_finished("AnalyzeStream", self.code, self.started.elapsed());
+        self.metrics.call_finished(self.method, self.code, self.started.elapsed());
     }
 }
 
