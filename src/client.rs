@@ -196,7 +196,8 @@ impl Client {
         Ok(())
     }
 
-    /// The generated client, for anything the wrapper does not cover.
+    /// The generated client, for anything the wrapper does not cover. Its
+    /// calls are balanced too, but not retried.
     pub fn inner(&mut self) -> &mut AnalyzerClient<Channel> {
         &mut self.inner
     }
@@ -211,6 +212,7 @@ impl Client {
     }
 
     /// Sends one prepared request.
+    ///
     /// When balancing, a call that fails with `UNAVAILABLE` (the server it
     /// went to is down) is retried on the servers still up; the analysis
     /// has no side effects, so a retry is safe.
