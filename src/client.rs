@@ -17,8 +17,18 @@
 //! # }
 //! ```
 
+use std::collections::{HashMap, HashSet};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
 use futures::Stream;
+use tokio::sync::{Notify, mpsc, watch};
+use tonic::transport::channel::Change;
 use tonic::transport::{Channel, Endpoint};
+use tonic_health::pb::HealthCheckRequest;
+use tonic_health::pb::health_check_response::ServingStatus;
+use tonic_health::pb::health_client::HealthClient;
 
 use crate::pb;
 pub use crate::pb::analyzer_client::AnalyzerClient;
@@ -78,10 +88,29 @@ impl AnalyzeOptions {
 
 /// A connection to one sayso server, or to several with calls spread over
 /// them.
+///
+/// Given several addresses, or a host name (which may resolve to many
+/// addresses, like a Kubernetes headless Service), the client balances
+/// calls over the servers that answer their health check: a background task
+/// probes every address each [`PROBE_INTERVAL`], re-resolves names, and adds
+/// or removes servers; a call that meets an unreachable server
+/// (`UNAVAILABLE`) triggers a probe at once and is retried on the others.
 #[derive(Debug, Clone)]
 pub struct Client {
     inner: AnalyzerClient<Channel>,
+    balancer: Option<Arc<Balancer>>,
 }
+
+/// How often the balancer probes the servers' health and re-resolves names.
+pub const PROBE_INTERVAL: Duration = Duration::from_secs(2);
+/// How long one health probe may take before its server counts as down.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(1);
+/// How long a failed call waits for a fresh probe before its retry.
+const REFRESH_WAIT: Duration = Duration::from_secs(3);
+/// Attempts of one unary call when balancing (the first and the retries).
+const ATTEMPTS: usize = 3;
+/// The service whose health decides whether a server gets calls.
+const HEALTH_SERVICE: &str = "sayso.v1.Analyzer";
 
 /// Why a client could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +126,13 @@ pub enum ConnectError {
     /// The address list was empty.
     #[error("no address given")]
     NoAddress,
+    /// None of several servers (or of a name's addresses) answered its
+    /// health check as serving.
+    #[error("no server of {addresses} is serving")]
+    NoneServing {
+        /// The addresses as given.
+        addresses: String,
+    },
     /// The server could not be reached.
     #[error("cannot connect to {address}: {source}")]
     Connect {
@@ -110,28 +146,58 @@ pub enum ConnectError {
 impl Client {
     /// Connects to `addresses`: one URL (`http://127.0.0.1:50051`), or
     /// several separated by commas, over which calls are spread.
+    ///
+    /// One address with an IP literal connects directly (and fails at once
+    /// if the server is down). Several addresses, or a host name, are
+    /// balanced (see [`Client`]); that fails if no server answers its health
+    /// check.
     pub async fn connect(addresses: &str) -> Result<Self, ConnectError> {
         let endpoints = endpoints(addresses)?;
-        let channel = if endpoints.len() == 1 {
-            let endpoint = endpoints.into_iter().next().ok_or(ConnectError::NoAddress)?;
-            endpoint
-                .connect()
-                .await
-                .map_err(|source| ConnectError::Connect { address: addresses.to_owned(), source })?
-        } else {
-            Channel::balance_list(endpoints.into_iter())
-        };
-        Ok(Self::from_channel(channel))
+        match endpoints.as_slice() {
+            [endpoint] if is_ip_literal(endpoint) => {
+                let channel = endpoint
+                    .connect()
+                    .await
+                    .map_err(|source| ConnectError::Connect { address: addresses.to_owned(), source })?;
+                Ok(Self::from_channel(channel))
+            }
+            _ => {
+                let (channel, balancer) = Balancer::start(endpoints).await;
+                if balancer.serving() == 0 {
+                    return Err(ConnectError::NoneServing { addresses: addresses.to_owned() });
+                }
+                Ok(Self { balancer: Some(Arc::new(balancer)), ..Self::from_channel(channel) })
+            }
+        }
     }
 
     /// A client over an existing channel.
     pub fn from_channel(channel: Channel) -> Self {
         let inner =
             AnalyzerClient::new(channel).max_decoding_message_size(64 << 20).max_encoding_message_size(64 << 20);
-        Self { inner }
+        Self { inner, balancer: None }
     }
 
-    /// The generated client, for anything the wrapper does not cover.
+    /// Servers that passed their last health probe, when balancing.
+    pub fn serving(&self) -> Option<usize> {
+        self.balancer.as_ref().map(|b| b.serving())
+    }
+
+    /// When balancing and no server is known to serve: probes once more,
+    /// and fails with `UNAVAILABLE` if none does.
+    async fn ensure_serving(&self) -> Result<(), tonic::Status> {
+        let Some(balancer) = &self.balancer else { return Ok(()) };
+        if balancer.serving() == 0 {
+            balancer.refresh().await;
+            if balancer.serving() == 0 {
+                return Err(tonic::Status::unavailable("no server is serving (all failed their health probes)"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The generated client, for anything the wrapper does not cover. Its
+    /// calls are balanced too, but not retried.
     pub fn inner(&mut self) -> &mut AnalyzerClient<Channel> {
         &mut self.inner
     }
@@ -146,8 +212,27 @@ impl Client {
     }
 
     /// Sends one prepared request.
+    ///
+    /// When balancing, a call that fails with `UNAVAILABLE` (the server it
+    /// went to is down) is retried on the servers still up; the analysis
+    /// has no side effects, so a retry is safe.
     pub async fn analyze_request(&mut self, request: pb::AnalyzeRequest) -> Result<pb::AnalyzeResponse, tonic::Status> {
-        Ok(self.inner.analyze(request).await?.into_inner())
+        let attempts = if self.balancer.is_some() { ATTEMPTS } else { 1 };
+        let mut attempt = 1;
+        loop {
+            self.ensure_serving().await?;
+            match self.inner.analyze(request.clone()).await {
+                Ok(response) => return Ok(response.into_inner()),
+                Err(status) if status.code() == tonic::Code::Unavailable && attempt < attempts => {
+                    tracing::debug!(attempt, %status, "server unavailable, probing and retrying");
+                    if let Some(balancer) = &self.balancer {
+                        balancer.refresh().await;
+                    }
+                    attempt += 1;
+                }
+                Err(status) => return Err(status),
+            }
+        }
     }
 
     /// Sends many requests over one AnalyzeStream call; responses come back
@@ -156,9 +241,167 @@ impl Client {
         &mut self,
         requests: impl Stream<Item = pb::AnalyzeRequest> + Send + 'static,
     ) -> Result<tonic::Streaming<pb::AnalyzeResponse>, tonic::Status> {
+        self.ensure_serving().await?;
         Ok(self.inner.analyze_stream(requests).await?.into_inner())
     }
 }
+
+/// Whether the endpoint's host is an IP address rather than a name.
+fn is_ip_literal(endpoint: &Endpoint) -> bool {
+    endpoint
+        .uri()
+        .host()
+        .is_some_and(|h| h.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>().is_ok())
+}
+
+/// What the probe task last found.
+#[derive(Debug, Clone, Copy, Default)]
+struct Membership {
+    /// Probe rounds started.
+    started: u64,
+    /// Probe rounds finished.
+    finished: u64,
+    /// Servers that passed their last probe.
+    serving: usize,
+}
+
+/// The client side of the probe task: its findings and a way to wake it.
+#[derive(Debug)]
+struct Balancer {
+    membership: watch::Receiver<Membership>,
+    wake: Arc<Notify>,
+}
+
+impl Balancer {
+    /// Starts probing `targets` and returns the balanced channel once the
+    /// first round is done. The task ends when the channel is dropped.
+    async fn start(targets: Vec<Endpoint>) -> (Channel, Self) {
+        let (channel, changes) = Channel::balance_channel::<SocketAddr>(1024);
+        let (membership_tx, membership) = watch::channel(Membership::default());
+        let wake = Arc::new(Notify::new());
+        let last_resolved = vec![Vec::new(); targets.len()];
+        let mut prober = Prober { targets, last_resolved, changes, membership: membership_tx, probes: HashMap::new() };
+        // The first round runs here, so the client starts with what is up.
+        let current = prober.round(&HashSet::new()).await;
+        let task_wake = Arc::clone(&wake);
+        tokio::spawn(async move { prober.run(current, task_wake).await });
+        (channel, Self { membership, wake })
+    }
+
+    /// Servers that passed their last probe.
+    fn serving(&self) -> usize {
+        self.membership.borrow().serving
+    }
+
+    /// Asks for a probe round now and waits (a bounded time) until a round
+    /// started after this call has finished.
+    async fn refresh(&self) {
+        let mut membership = self.membership.clone();
+        let started = membership.borrow_and_update().started;
+        self.wake.notify_one();
+        let _ = tokio::time::timeout(REFRESH_WAIT, membership.wait_for(|m| m.finished > started)).await;
+    }
+}
+
+/// The probe task's state.
+struct Prober {
+    /// The endpoints as given; names are resolved every round.
+    targets: Vec<Endpoint>,
+    /// Each target's addresses at its last successful resolution.
+    last_resolved: Vec<Vec<(SocketAddr, Endpoint)>>,
+    /// Adds and removes servers of the balanced channel.
+    changes: mpsc::Sender<Change<SocketAddr, Endpoint>>,
+    membership: watch::Sender<Membership>,
+    /// One health client per resolved address, reused across rounds.
+    probes: HashMap<SocketAddr, (Endpoint, HealthClient<Channel>)>,
+}
+
+impl Prober {
+    /// Probes every round, on a timer or when woken, until the balanced
+    /// channel is gone.
+    async fn run(mut self, mut current: HashSet<SocketAddr>, wake: Arc<Notify>) {
+        loop {
+            tokio::select! {
+                () = self.changes.closed() => return,
+                () = tokio::time::sleep(PROBE_INTERVAL) => {}
+                () = wake.notified() => {}
+            }
+            current = self.round(&current).await;
+            if self.changes.is_closed() {
+                return;
+            }
+        }
+    }
+
+    /// One round: resolve, probe, and move the balanced channel from
+    /// `current` to the servers serving now, which it returns.
+    async fn round(&mut self, current: &HashSet<SocketAddr>) -> HashSet<SocketAddr> {
+        self.membership.send_modify(|m| m.started += 1);
+        let resolved = self.resolve().await;
+        self.probes.retain(|addr, _| resolved.contains_key(addr));
+        for (addr, endpoint) in resolved {
+            self.probes.entry(addr).or_insert_with(|| (endpoint.clone(), HealthClient::new(endpoint.connect_lazy())));
+        }
+        let checks = self.probes.iter().map(|(addr, (_, health))| {
+            let mut health = health.clone();
+            let addr = *addr;
+            async move {
+                let request = HealthCheckRequest { service: HEALTH_SERVICE.to_owned() };
+                let status = tokio::time::timeout(PROBE_TIMEOUT, health.check(request)).await;
+                let serving =
+                    matches!(&status, Ok(Ok(response)) if response.get_ref().status == ServingStatus::Serving as i32);
+                (addr, serving)
+            }
+        });
+        let serving: HashSet<SocketAddr> =
+            futures::future::join_all(checks).await.into_iter().filter_map(|(addr, up)| up.then_some(addr)).collect();
+        for gone in current.difference(&serving) {
+            tracing::info!(addr = %gone, "server left the balancer");
+            let _ = self.changes.send(Change::Remove(*gone)).await;
+        }
+        for new in serving.difference(current) {
+            if let Some((endpoint, _)) = self.probes.get(new) {
+                tracing::debug!(addr = %new, "server joined the balancer");
+                let _ = self.changes.send(Change::Insert(*new, endpoint.clone())).await;
+            }
+        }
+        let count = serving.len();
+        self.membership.send_modify(|m| {
+            m.finished += 1;
+            m.serving = count;
+        });
+        serving
+    }
+
+    /// Every address of every target, each with an endpoint to it that
+    /// keeps the target's scheme. A name that fails to resolve keeps the
+    /// addresses it had.
+    async fn resolve(&mut self) -> HashMap<SocketAddr, Endpoint> {
+        for (target, last) in self.targets.iter().zip(self.last_resolved.iter_mut()) {
+            let uri = target.uri();
+            let Some(host) = uri.host() else { continue };
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            let https = uri.scheme_str() == Some("https");
+            let port = uri.port_u16().unwrap_or(if https { 443 } else { 80 });
+            let scheme = if https { "https" } else { "http" };
+            match tokio::net::lookup_host((host, port)).await {
+                Ok(addrs) => {
+                    *last = addrs
+                        .filter_map(|addr| {
+                            let endpoint = Endpoint::from_shared(format!("{scheme}://{addr}")).ok()?;
+                            Some((addr, endpoint.tcp_nodelay(true).connect_timeout(CONNECT_TIMEOUT)))
+                        })
+                        .collect();
+                }
+                Err(error) => tracing::debug!(%host, %error, "cannot resolve; keeping its last addresses"),
+            }
+        }
+        self.last_resolved.iter().flatten().cloned().collect()
+    }
+}
+
+/// How long connecting to a server may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Parses a comma-separated address list; a bare `host:port` gets `http://`.
 pub fn endpoints(addresses: &str) -> Result<Vec<Endpoint>, ConnectError> {
@@ -170,7 +413,7 @@ pub fn endpoints(addresses: &str) -> Result<Vec<Endpoint>, ConnectError> {
         .map(|address| {
             let url = if address.contains("://") { address.to_owned() } else { format!("http://{address}") };
             Endpoint::from_shared(url)
-                .map(|e| e.tcp_nodelay(true).connect_timeout(std::time::Duration::from_secs(5)))
+                .map(|e| e.tcp_nodelay(true).connect_timeout(CONNECT_TIMEOUT))
                 .map_err(|source| ConnectError::Address { address: address.to_owned(), source })
         })
         .collect()

@@ -67,6 +67,35 @@ pub struct ServerConfig {
     /// Longest time one call may take, in seconds, whatever its deadline.
     #[arg(long, env = "SAYSO_MAX_CALL_SECS", default_value_t = 60)]
     pub max_call_secs: u64,
+
+    /// Address of the Prometheus metrics endpoint (`/metrics`, plain
+    /// HTTP); empty or `off` turns it off.
+    #[arg(long, env = "SAYSO_METRICS_LISTEN", default_value = "127.0.0.1:9464")]
+    pub metrics_listen: MetricsListen,
+}
+
+/// Where the metrics endpoint listens, if anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MetricsListen(pub Option<SocketAddr>);
+
+impl std::str::FromStr for MetricsListen {
+    type Err = std::net::AddrParseError;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value.trim() {
+            "" | "off" => Ok(Self(None)),
+            address => address.parse().map(|a| Self(Some(a))),
+        }
+    }
+}
+
+impl std::fmt::Display for MetricsListen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some(address) => write!(f, "{address}"),
+            None => f.write_str("off"),
+        }
+    }
 }
 
 impl Default for ServerConfig {
@@ -125,5 +154,24 @@ impl ServerConfig {
     /// See [`ServerConfig::max_connection_age_secs`].
     pub fn max_connection_age(&self) -> Option<Duration> {
         (self.max_connection_age_secs > 0).then(|| Duration::from_secs(self.max_connection_age_secs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metrics_listen_is_an_address_or_off() {
+        assert_eq!(
+            "127.0.0.1:9464".parse::<MetricsListen>().ok(),
+            Some(MetricsListen(Some(([127, 0, 0, 1], 9464).into())))
+        );
+        assert_eq!("".parse::<MetricsListen>().ok(), Some(MetricsListen(None)));
+        assert_eq!("off".parse::<MetricsListen>().ok(), Some(MetricsListen(None)));
+        assert!("9464".parse::<MetricsListen>().is_err());
+        assert_eq!(ServerConfig::default().metrics_listen.to_string(), "127.0.0.1:9464");
+        let off = ServerConfig::parse_from(["sayso-server", "--metrics-listen", ""]);
+        assert_eq!(off.metrics_listen, MetricsListen(None));
     }
 }

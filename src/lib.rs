@@ -6,13 +6,15 @@
 //! - [`convert`]: proto ↔ domain, with request validation.
 //! - [`service`]: the `sayso.v1.Analyzer` gRPC service.
 //! - [`server`]: the server assembly (health, reflection, limits, shutdown).
-//! - [`client`]: a typed client for the service.
+//! - [`metrics`]: Prometheus metrics and their `/metrics` endpoint.
+//! - [`client`]: a typed client for the service (balancing over several servers).
 
 pub mod analysis;
 pub mod client;
 pub mod config;
 pub mod convert;
 pub mod engine;
+pub mod metrics;
 pub mod pb;
 pub mod server;
 pub mod service;

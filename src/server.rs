@@ -12,6 +12,7 @@ use tonic::transport::server::TcpIncoming;
 
 use crate::config::{ConfigError, ServerConfig};
 use crate::engine::Engine;
+use crate::metrics::Metrics;
 use crate::pb;
 use crate::pb::analyzer_server::AnalyzerServer;
 use crate::service::{AnalysisPool, AnalyzerService};
@@ -25,6 +26,14 @@ pub enum ServeError {
     /// Reflection could not be built from the descriptor sets.
     #[error("reflection: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
+    /// The metrics endpoint could not listen.
+    #[error("metrics endpoint {addr}: {source}")]
+    MetricsListen {
+        /// The configured address.
+        addr: std::net::SocketAddr,
+        /// Why it could not listen.
+        source: std::io::Error,
+    },
     /// The transport failed.
     #[error("transport: {0}")]
     Transport(#[from] tonic::transport::Error),
@@ -35,15 +44,38 @@ const REQUEST_OVERHEAD_BYTES: usize = 1 << 20;
 
 /// Serves on `listener` until `shutdown` completes; then reports
 /// NOT_SERVING, waits `drain_secs`, stops accepting, finishes the calls in
-/// flight and returns.
+/// flight and returns. Metrics are served on `config.metrics_listen`
+/// unless it is off.
 pub async fn serve(
     config: ServerConfig,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
+    let metrics_listener = match config.metrics_listen.0 {
+        Some(addr) => Some(TcpListener::bind(addr).await.map_err(|source| ServeError::MetricsListen { addr, source })?),
+        None => None,
+    };
+    serve_with_metrics(config, listener, metrics_listener, shutdown).await
+}
+
+/// Like [`serve`], with the metrics endpoint on `metrics_listener` (if any)
+/// whatever `config.metrics_listen` says.
+pub async fn serve_with_metrics(
+    config: ServerConfig,
+    listener: TcpListener,
+    metrics_listener: Option<TcpListener>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
     let engine = Engine::new(config.default_targets()?, config.limits());
     let pool = AnalysisPool::new(config.analysis_threads(), config.max_concurrent_calls);
-    let analyzer = AnalyzerServer::new(AnalyzerService::new(engine, pool, config.stream_window))
+    let metrics = Metrics::new();
+    // The endpoint lives as long as this function: dropping the guard stops it.
+    let _metrics_endpoint = metrics_listener.map(|listener| {
+        tracing::info!(addr = ?listener.local_addr().ok(), "metrics at /metrics");
+        AbortOnDrop(tokio::spawn(crate::metrics::serve(listener, metrics.clone())))
+    });
+    let service = AnalyzerService::new(engine, pool, config.stream_window).with_metrics(metrics);
+    let analyzer = AnalyzerServer::new(service)
         .max_decoding_message_size(config.max_text_bytes.saturating_add(REQUEST_OVERHEAD_BYTES))
         .max_encoding_message_size(usize::MAX)
         .accept_compressed(CompressionEncoding::Gzip)
@@ -99,6 +131,15 @@ pub async fn serve(
         .await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Aborts a task when dropped.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// Completes on SIGTERM or SIGINT (Ctrl-C).

@@ -3,7 +3,8 @@
 
 use std::pin::Pin;
 use std::sync::Arc;
-use std::time::Instant;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use futures::{Stream, StreamExt};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
@@ -12,6 +13,7 @@ use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
 use crate::engine::Engine;
+use crate::metrics::Metrics;
 use crate::pb;
 use crate::pb::analyzer_server::Analyzer;
 
@@ -59,14 +61,27 @@ impl AnalysisPool {
     /// Runs `work` on a worker thread once one is free.
     pub async fn run<T: Send + 'static>(
         &self,
-        _admission: &Admission,
+        admission: &Admission,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, Status> {
+        self.run_timed(admission, work).await.map(|(result, _)| result)
+    }
+
+    /// Like [`AnalysisPool::run`], also returning how long `work` waited
+    /// for a thread and how long it ran.
+    pub async fn run_timed<T: Send + 'static>(
+        &self,
+        _admission: &Admission,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<(T, Timing), Status> {
+        let queued = Instant::now();
         let permit = self.running.clone().acquire_owned().await.map_err(|_| Status::unavailable("shutting down"))?;
         tokio::task::spawn_blocking(move || {
+            let started = Instant::now();
             let result = work();
+            let timing = Timing { waited: started - queued, ran: started.elapsed() };
             drop(permit);
-            result
+            (result, timing)
         })
         .await
         .map_err(|error| {
@@ -76,19 +91,47 @@ impl AnalysisPool {
     }
 }
 
+/// Where one piece of work spent its time in the pool.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    /// Waiting for a worker thread.
+    pub waited: Duration,
+    /// Running on it.
+    pub ran: Duration,
+}
+
 /// The Analyzer service.
 #[derive(Debug, Clone)]
 pub struct AnalyzerService {
     engine: Arc<Engine>,
     pool: AnalysisPool,
     stream_window: usize,
+    metrics: Metrics,
+}
+
+/// The request id of a call: the caller's `x-request-id` when it sent a
+/// usable one, else a new one unique within this process.
+fn request_id(metadata: &tonic::metadata::MetadataMap) -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    metadata
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 128)
+        .map(str::to_owned)
+        .unwrap_or_else(|| format!("{:x}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed)))
 }
 
 impl AnalyzerService {
     /// A service analysing with `engine` on `pool`; each stream keeps at
     /// most `stream_window` documents in flight.
     pub fn new(engine: Engine, pool: AnalysisPool, stream_window: usize) -> Self {
-        Self { engine: Arc::new(engine), pool, stream_window: stream_window.max(1) }
+        Self { engine: Arc::new(engine), pool, stream_window: stream_window.max(1), metrics: Metrics::default() }
+    }
+
+    /// Records into `metrics` instead of a private registry.
+    pub fn with_metrics(mut self, metrics: Metrics) -> Self {
+        self.metrics = metrics;
+        self
     }
 
     /// Analyses one request on the pool.
@@ -98,7 +141,10 @@ impl AnalyzerService {
         request: pb::AnalyzeRequest,
     ) -> Result<pb::AnalyzeResponse, Status> {
         let engine = Arc::clone(&self.engine);
-        self.pool.run(admission, move || engine.analyze(&request)).await?.map_err(|e| e.to_status())
+        let bytes = request.text.len();
+        let (result, timing) = self.pool.run_timed(admission, move || engine.analyze(&request)).await?;
+        self.metrics.analysis(bytes, timing.waited, timing.ran);
+        result.map_err(|e| e.to_status())
     }
 }
 
@@ -107,21 +153,33 @@ type ResponseStream = Pin<Box<dyn Stream<Item = Result<pb::AnalyzeResponse, Stat
 #[tonic::async_trait]
 impl Analyzer for AnalyzerService {
     async fn analyze(&self, request: Request<pb::AnalyzeRequest>) -> Result<Response<pb::AnalyzeResponse>, Status> {
+        let request_id = request_id(request.metadata());
         let request = request.into_inner();
-        let span = tracing::info_span!("analyze", id = %request.id, bytes = request.text.len());
+        let span = tracing::info_span!("analyze", %request_id, id = %request.id, bytes = request.text.len());
         async {
+            let _in_flight = self.metrics.call_started("Analyze");
             let started = Instant::now();
+            // Counts the call when it ends, also if the caller goes away first.
+            let mut outcome = CallOutcome::new(&self.metrics, "Analyze", started);
             let admission = self.pool.admit();
             let result = match admission {
                 Ok(admission) => self.analyze_one(&admission, request).await,
                 Err(status) => Err(status),
             };
             let micros = started.elapsed().as_micros() as u64;
+            outcome.code = result.as_ref().map_or_else(Status::code, |_| tonic::Code::Ok);
+            self.metrics.document(outcome.code);
             match &result {
                 Ok(r) => tracing::info!(micros, quotes = r.quotes.len(), dates = r.dates.len(), "analyzed"),
                 Err(status) => tracing::info!(micros, code = ?status.code(), reason = status.message(), "rejected"),
             }
-            result.map(Response::new)
+            result.map(|response| {
+                let mut response = Response::new(response);
+                if let Ok(value) = request_id.parse() {
+                    response.metadata_mut().insert("x-request-id", value);
+                }
+                response
+            })
         }
         .instrument(span)
         .await
@@ -133,13 +191,18 @@ impl Analyzer for AnalyzerService {
         &self,
         request: Request<Streaming<pb::AnalyzeRequest>>,
     ) -> Result<Response<Self::AnalyzeStreamStream>, Status> {
+        let request_id = request_id(request.metadata());
         let mut incoming = request.into_inner();
         let (tx, rx) = mpsc::channel::<Result<pb::AnalyzeResponse, Status>>(self.stream_window);
         let service = self.clone();
-        let span = tracing::info_span!("analyze_stream");
+        let span = tracing::info_span!("analyze_stream", %request_id);
+        let in_flight = self.metrics.call_started("AnalyzeStream");
         tokio::spawn(
             async move {
+                let _in_flight = in_flight;
                 let started = Instant::now();
+                // Counts the call when this task ends, however it ends.
+                let mut outcome = CallOutcome::new(&service.metrics, "AnalyzeStream", started);
                 let mut documents = 0usize;
                 // Documents run concurrently up to the window; responses leave in request order.
                 let mut pending = futures::stream::FuturesOrdered::new();
@@ -167,6 +230,7 @@ impl Analyzer for AnalyzerService {
                                     }
                                 }
                                 tracing::info!(code = ?status.code(), reason = status.message(), "stream broken");
+                                outcome.code = status.code();
                                 let _ = tx.send(Err(status)).await;
                                 return;
                             }
@@ -180,11 +244,37 @@ impl Analyzer for AnalyzerService {
                         return;
                     }
                 }
+                outcome.code = tonic::Code::Ok;
                 tracing::info!(documents, micros = started.elapsed().as_micros() as u64, "stream done");
             }
             .instrument(span),
         );
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        let mut response = Response::new(Box::pin(ReceiverStream::new(rx)) as Self::AnalyzeStreamStream);
+        if let Ok(value) = request_id.parse() {
+            response.metadata_mut().insert("x-request-id", value);
+        }
+        Ok(response)
+    }
+}
+
+/// Records a call in the metrics when dropped: `code` is the outcome so far
+/// (`CANCELLED` until the call completes or fails).
+struct CallOutcome<'a> {
+    metrics: &'a Metrics,
+    method: &'static str,
+    started: Instant,
+    code: tonic::Code,
+}
+
+impl<'a> CallOutcome<'a> {
+    fn new(metrics: &'a Metrics, method: &'static str, started: Instant) -> Self {
+        Self { metrics, method, started, code: tonic::Code::Cancelled }
+    }
+}
+
+impl Drop for CallOutcome<'_> {
+    fn drop(&mut self) {
+        self.metrics.call_finished(self.method, self.code, self.started.elapsed());
     }
 }
 
@@ -196,10 +286,20 @@ impl AnalyzerService {
         let outcome = match self.pool.admit() {
             Ok(admission) => {
                 let engine = Arc::clone(&self.engine);
-                self.pool.run(&admission, move || engine.analyze_or_error(&request)).await
+                let bytes = request.text.len();
+                let ran = self.pool.run_timed(&admission, move || engine.analyze_or_error(&request)).await;
+                ran.map(|(response, timing)| {
+                    self.metrics.analysis(bytes, timing.waited, timing.ran);
+                    response
+                })
             }
             Err(status) => Err(status),
         };
+        let code = match &outcome {
+            Ok(response) => response.error.as_ref().map_or(tonic::Code::Ok, |e| tonic::Code::from_i32(e.code)),
+            Err(status) => status.code(),
+        };
+        self.metrics.document(code);
         outcome.unwrap_or_else(|status| pb::AnalyzeResponse {
             id,
             error: Some(pb::DocumentError {

@@ -8,12 +8,16 @@ mod util;
 mod adversarial;
 /// Analyze: every seed, bad input, limits, deadlines, offset units.
 mod analyze;
+/// Client-side balancing over several servers.
+mod balance;
 /// The `sayso` CLI: local and remote runs agree.
 mod cli;
 /// Golden files for the seeds.
 mod golden;
 /// Health and reflection.
 mod health;
+/// Prometheus metrics and request ids.
+mod metrics;
 /// Properties over arbitrary input.
 mod properties;
 /// AnalyzeStream: ordering, per-document errors.

@@ -20,12 +20,25 @@ impl TestServer {
         Self::start_with(ServerConfig::default()).await
     }
 
-    /// Starts a server with `config` (its `listen` is ignored).
+    /// Starts a server with `config` (its `listen` is ignored, and it
+    /// serves no metrics, so servers don't fight over the metrics port).
     pub(crate) async fn start_with(config: ServerConfig) -> Self {
+        Self::start_inner(config, None).await
+    }
+
+    /// Starts a server that serves metrics on an ephemeral port too; returns
+    /// it and the metrics address.
+    pub(crate) async fn start_with_metrics(config: ServerConfig) -> (Self, SocketAddr) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind an ephemeral metrics port");
+        let addr = listener.local_addr().expect("metrics address");
+        (Self::start_inner(config, Some(listener)).await, addr)
+    }
+
+    async fn start_inner(config: ServerConfig, metrics: Option<tokio::net::TcpListener>) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind an ephemeral port");
         let addr = listener.local_addr().expect("local address");
         let (tx, rx) = oneshot::channel::<()>();
-        let handle = tokio::spawn(sayso::server::serve(config, listener, async {
+        let handle = tokio::spawn(sayso::server::serve_with_metrics(config, listener, metrics, async {
             let _ = rx.await;
         }));
         Self { addr, shutdown: Some(tx), handle }
@@ -76,4 +89,26 @@ pub(crate) fn seeds() -> Vec<(String, String)> {
             (name, std::fs::read_to_string(&p).expect("read a seed"))
         })
         .collect()
+}
+
+/// GETs `path` from the HTTP endpoint at `addr`: (status line, body).
+pub(crate) async fn http_get(addr: SocketAddr, path: &str) -> (String, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect to the HTTP endpoint");
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.expect("send the request");
+    let mut raw = String::new();
+    stream.read_to_string(&mut raw).await.expect("read the response");
+    let (head, body) = raw.split_once("\r\n\r\n").expect("a header block");
+    (head.lines().next().unwrap_or_default().to_owned(), body.to_owned())
+}
+
+/// The value of the sample whose name and labels are exactly `series`
+/// (`sayso_calls_total{method="Analyze",code="OK"}`), 0 if absent.
+pub(crate) fn sample(metrics: &str, series: &str) -> f64 {
+    metrics
+        .lines()
+        .filter_map(|line| line.strip_prefix(series)?.strip_prefix(' '))
+        .find_map(|value| value.trim().parse().ok())
+        .unwrap_or(0.0)
 }
