@@ -25,7 +25,7 @@ use std::time::Duration;
 use futures::Stream;
 use tokio::sync::{Notify, mpsc, watch};
 use tonic::transport::channel::Change;
-use tonic::transport::{Channel, Endpoint};
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint};
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
@@ -99,6 +99,31 @@ impl AnalyzeOptions {
 pub struct Client {
     inner: AnalyzerClient<Channel>,
     balancer: Option<Arc<Balancer>>,
+    authorization: Option<tonic::metadata::AsciiMetadataValue>,
+}
+
+/// How to reach servers that serve TLS or require a bearer token.
+#[derive(Debug, Clone, Default)]
+pub struct ConnectOptions {
+    /// PEM certificate of the CA that signed the servers' certificates,
+    /// used for `https://` addresses.
+    pub ca_certificate: Option<Vec<u8>>,
+    /// The name to verify in the servers' certificates (default: the host
+    /// of each address).
+    pub tls_domain: Option<String>,
+    /// Bearer token sent with every call.
+    pub token: Option<String>,
+}
+
+impl ConnectOptions {
+    /// The TLS settings for an endpoint to `host`, when it is `https`.
+    fn tls_for(&self, host: &str) -> ClientTlsConfig {
+        let mut tls = ClientTlsConfig::new().domain_name(self.tls_domain.clone().unwrap_or_else(|| host.to_owned()));
+        if let Some(ca) = &self.ca_certificate {
+            tls = tls.ca_certificate(Certificate::from_pem(ca));
+        }
+        tls
+    }
 }
 
 /// How often the balancer probes the servers' health and re-resolves names.
@@ -123,6 +148,9 @@ pub enum ConnectError {
         /// What was wrong with it.
         source: tonic::transport::Error,
     },
+    /// The bearer token cannot be sent in a header.
+    #[error("the token is not printable ASCII")]
+    BadToken,
     /// The address list was empty.
     #[error("no address given")]
     NoAddress,
@@ -152,21 +180,30 @@ impl Client {
     /// balanced (see [`Client`]); that fails if no server answers its health
     /// check.
     pub async fn connect(addresses: &str) -> Result<Self, ConnectError> {
-        let endpoints = endpoints(addresses)?;
+        Self::connect_with(addresses, &ConnectOptions::default()).await
+    }
+
+    /// Like [`Client::connect`], with TLS settings and a bearer token.
+    pub async fn connect_with(addresses: &str, options: &ConnectOptions) -> Result<Self, ConnectError> {
+        let endpoints = endpoints_with(addresses, options)?;
+        let authorization = match &options.token {
+            Some(token) => Some(format!("Bearer {}", token.trim()).parse().map_err(|_| ConnectError::BadToken)?),
+            None => None,
+        };
         match endpoints.as_slice() {
             [endpoint] if is_ip_literal(endpoint) => {
                 let channel = endpoint
                     .connect()
                     .await
                     .map_err(|source| ConnectError::Connect { address: addresses.to_owned(), source })?;
-                Ok(Self::from_channel(channel))
+                Ok(Self { authorization, ..Self::from_channel(channel) })
             }
             _ => {
-                let (channel, balancer) = Balancer::start(endpoints).await;
+                let (channel, balancer) = Balancer::start(endpoints, options.clone()).await;
                 if balancer.serving() == 0 {
                     return Err(ConnectError::NoneServing { addresses: addresses.to_owned() });
                 }
-                Ok(Self { balancer: Some(Arc::new(balancer)), ..Self::from_channel(channel) })
+                Ok(Self { balancer: Some(Arc::new(balancer)), authorization, ..Self::from_channel(channel) })
             }
         }
     }
@@ -175,7 +212,17 @@ impl Client {
     pub fn from_channel(channel: Channel) -> Self {
         let inner =
             AnalyzerClient::new(channel).max_decoding_message_size(64 << 20).max_encoding_message_size(64 << 20);
-        Self { inner, balancer: None }
+        Self { inner, balancer: None, authorization: None }
+    }
+
+    /// `message` as a call, with the bearer token when one is set; for calls
+    /// made through [`Client::inner`].
+    pub fn request<T>(&self, message: T) -> tonic::Request<T> {
+        let mut request = tonic::Request::new(message);
+        if let Some(value) = &self.authorization {
+            request.metadata_mut().insert("authorization", value.clone());
+        }
+        request
     }
 
     /// Servers that passed their last health probe, when balancing.
@@ -221,7 +268,7 @@ impl Client {
         let mut attempt = 1;
         loop {
             self.ensure_serving().await?;
-            match self.inner.analyze(request.clone()).await {
+            match self.inner.analyze(self.request(request.clone())).await {
                 Ok(response) => return Ok(response.into_inner()),
                 Err(status) if status.code() == tonic::Code::Unavailable && attempt < attempts => {
                     tracing::debug!(attempt, %status, "server unavailable, probing and retrying");
@@ -242,7 +289,7 @@ impl Client {
         requests: impl Stream<Item = pb::AnalyzeRequest> + Send + 'static,
     ) -> Result<tonic::Streaming<pb::AnalyzeResponse>, tonic::Status> {
         self.ensure_serving().await?;
-        Ok(self.inner.analyze_stream(requests).await?.into_inner())
+        Ok(self.inner.analyze_stream(self.request(requests)).await?.into_inner())
     }
 }
 
@@ -275,12 +322,13 @@ struct Balancer {
 impl Balancer {
     /// Starts probing `targets` and returns the balanced channel once the
     /// first round is done. The task ends when the channel is dropped.
-    async fn start(targets: Vec<Endpoint>) -> (Channel, Self) {
+    async fn start(targets: Vec<Endpoint>, options: ConnectOptions) -> (Channel, Self) {
         let (channel, changes) = Channel::balance_channel::<SocketAddr>(1024);
         let (membership_tx, membership) = watch::channel(Membership::default());
         let wake = Arc::new(Notify::new());
         let last_resolved = vec![Vec::new(); targets.len()];
-        let mut prober = Prober { targets, last_resolved, changes, membership: membership_tx, probes: HashMap::new() };
+        let mut prober =
+            Prober { targets, last_resolved, changes, membership: membership_tx, probes: HashMap::new(), options };
         // The first round runs here, so the client starts with what is up.
         let current = prober.round(&HashSet::new()).await;
         let task_wake = Arc::clone(&wake);
@@ -305,6 +353,8 @@ impl Balancer {
 
 /// The probe task's state.
 struct Prober {
+    /// TLS settings for `https` targets.
+    options: ConnectOptions,
     /// The endpoints as given; names are resolved every round.
     targets: Vec<Endpoint>,
     /// Each target's addresses at its last successful resolution.
@@ -388,7 +438,10 @@ impl Prober {
                 Ok(addrs) => {
                     *last = addrs
                         .filter_map(|addr| {
-                            let endpoint = Endpoint::from_shared(format!("{scheme}://{addr}")).ok()?;
+                            let mut endpoint = Endpoint::from_shared(format!("{scheme}://{addr}")).ok()?;
+                            if https {
+                                endpoint = endpoint.tls_config(self.options.tls_for(host)).ok()?;
+                            }
                             Some((addr, endpoint.tcp_nodelay(true).connect_timeout(CONNECT_TIMEOUT)))
                         })
                         .collect();
@@ -405,6 +458,11 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Parses a comma-separated address list; a bare `host:port` gets `http://`.
 pub fn endpoints(addresses: &str) -> Result<Vec<Endpoint>, ConnectError> {
+    endpoints_with(addresses, &ConnectOptions::default())
+}
+
+/// Like [`endpoints`], with TLS settings for `https://` addresses.
+pub fn endpoints_with(addresses: &str, options: &ConnectOptions) -> Result<Vec<Endpoint>, ConnectError> {
     let list: Vec<&str> = addresses.split(',').map(str::trim).filter(|a| !a.is_empty()).collect();
     if list.is_empty() {
         return Err(ConnectError::NoAddress);
@@ -412,8 +470,16 @@ pub fn endpoints(addresses: &str) -> Result<Vec<Endpoint>, ConnectError> {
     list.into_iter()
         .map(|address| {
             let url = if address.contains("://") { address.to_owned() } else { format!("http://{address}") };
-            Endpoint::from_shared(url)
+            let endpoint = Endpoint::from_shared(url)
                 .map(|e| e.tcp_nodelay(true).connect_timeout(CONNECT_TIMEOUT))
+                .map_err(|source| ConnectError::Address { address: address.to_owned(), source })?;
+            if endpoint.uri().scheme_str() != Some("https") {
+                return Ok(endpoint);
+            }
+            let host =
+                endpoint.uri().host().unwrap_or_default().trim_start_matches('[').trim_end_matches(']').to_owned();
+            endpoint
+                .tls_config(options.tls_for(&host))
                 .map_err(|source| ConnectError::Address { address: address.to_owned(), source })
         })
         .collect()

@@ -72,6 +72,25 @@ pub struct ServerConfig {
     /// HTTP); empty or `off` turns it off.
     #[arg(long, env = "SAYSO_METRICS_LISTEN", default_value = "127.0.0.1:9464")]
     pub metrics_listen: MetricsListen,
+
+    /// PEM certificate chain: with --tls-key, serves TLS (rustls) instead of
+    /// plain HTTP/2.
+    #[arg(long, env = "SAYSO_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+
+    /// PEM private key of --tls-cert.
+    #[arg(long, env = "SAYSO_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+
+    /// File of bearer tokens (one per line, `#` comments): calls to the
+    /// Analyzer and reflection then need `authorization: Bearer <token>`;
+    /// health stays open.
+    #[arg(long, env = "SAYSO_AUTH_TOKENS_FILE")]
+    pub auth_tokens_file: Option<PathBuf>,
+
+    /// Bearer tokens, comma-separated (in addition to the file).
+    #[arg(long, env = "SAYSO_AUTH_TOKENS", hide_env_values = true)]
+    pub auth_tokens: Option<String>,
 }
 
 /// Where the metrics endpoint listens, if anywhere.
@@ -116,6 +135,17 @@ pub enum ConfigError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// A TLS certificate or key file could not be read.
+    #[error("cannot read the TLS file {path}: {source}")]
+    TlsFile {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The bearer tokens could not be loaded.
+    #[error(transparent)]
+    Auth(#[from] crate::auth::AuthError),
     /// The targets file is malformed.
     #[error("bad targets file {path}: {message}")]
     Targets {
@@ -127,6 +157,19 @@ pub enum ConfigError {
 }
 
 impl ServerConfig {
+    /// The bearer tokens calls must present (none: authentication off).
+    pub fn auth(&self) -> Result<crate::auth::BearerAuth, crate::auth::AuthError> {
+        crate::auth::BearerAuth::load(self.auth_tokens_file.as_deref(), self.auth_tokens.as_deref())
+    }
+
+    /// The TLS identity to serve with, read from the PEM files.
+    pub fn tls_identity(&self) -> Result<Option<tonic::transport::Identity>, ConfigError> {
+        let (Some(cert), Some(key)) = (&self.tls_cert, &self.tls_key) else { return Ok(None) };
+        let read =
+            |path: &PathBuf| std::fs::read(path).map_err(|source| ConfigError::TlsFile { path: path.clone(), source });
+        Ok(Some(tonic::transport::Identity::from_pem(read(cert)?, read(key)?)))
+    }
+
     /// The request limits this configuration sets.
     pub fn limits(&self) -> Limits {
         Limits { max_text_bytes: self.max_text_bytes, ..Limits::default() }

@@ -10,6 +10,7 @@
 //! - [`client`]: a typed client for the service (balancing over several servers).
 
 pub mod analysis;
+pub mod auth;
 pub mod client;
 pub mod config;
 pub mod convert;

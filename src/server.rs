@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tonic::codec::CompressionEncoding;
-use tonic::transport::Server;
+use tonic::service::interceptor::InterceptedService;
 use tonic::transport::server::TcpIncoming;
+use tonic::transport::{Server, ServerTlsConfig};
 
 use crate::config::{ConfigError, ServerConfig};
 use crate::engine::Engine;
@@ -74,6 +75,8 @@ pub async fn serve_with_metrics(
         tracing::info!(addr = ?listener.local_addr().ok(), "metrics at /metrics");
         AbortOnDrop(tokio::spawn(crate::metrics::serve(listener, metrics.clone())))
     });
+    let auth = config.auth().map_err(ConfigError::from)?;
+    let tls = config.tls_identity()?;
     let service = AnalyzerService::new(engine, pool, config.stream_window).with_metrics(metrics);
     let analyzer = AnalyzerServer::new(service)
         .max_decoding_message_size(config.max_text_bytes.saturating_add(REQUEST_OVERHEAD_BYTES))
@@ -95,8 +98,11 @@ pub async fn serve_with_metrics(
             .register_encoded_file_descriptor_set(tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET)
             .include_reflection_service(false)
     };
-    let reflection_v1 = reflection().build_v1()?;
-    let reflection_v1alpha = reflection().build_v1alpha()?;
+    // The Analyzer and reflection need a bearer token when tokens are set;
+    // health stays open for probes.
+    let reflection_v1 = InterceptedService::new(reflection().build_v1()?, auth.clone());
+    let reflection_v1alpha = InterceptedService::new(reflection().build_v1alpha()?, auth.clone());
+    let analyzer = InterceptedService::new(analyzer, auth.clone());
 
     let drain = Duration::from_secs(config.drain_secs);
     let reporter = health.clone();
@@ -108,7 +114,11 @@ pub async fn serve_with_metrics(
         tokio::time::sleep(drain).await;
     };
 
-    let mut builder = Server::builder()
+    let mut builder = Server::builder();
+    if let Some(identity) = tls {
+        builder = builder.tls_config(ServerTlsConfig::new().identity(identity))?;
+    }
+    let mut builder = builder
         .tcp_nodelay(true)
         .timeout(Duration::from_secs(config.max_call_secs.max(1)))
         .http2_keepalive_interval(Some(Duration::from_secs(30)))

@@ -20,5 +20,7 @@ mod health;
 mod metrics;
 /// Properties over arbitrary input.
 mod properties;
+/// TLS and bearer-token authentication.
+mod security;
 /// AnalyzeStream: ordering, per-document errors.
 mod stream;

@@ -27,9 +27,8 @@ pub(crate) struct Args {
     /// Analyse in this process instead of calling a server.
     #[arg(long)]
     local: bool,
-    /// Server address; several, comma-separated, spread the load.
-    #[arg(long, env = "SAYSO_ADDR", default_value = "http://127.0.0.1:50051")]
-    addr: String,
+    #[command(flatten)]
+    connection: crate::ConnectArgs,
     /// Output: one proto3-JSON object per line, or a report for people.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -93,7 +92,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     } else {
-        remote(&args.addr, inputs, &mut output)?;
+        remote(&args.connection, inputs, &mut output)?;
     }
     progress.finish_and_clear();
     output.finish()
@@ -101,14 +100,18 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// Sends the valid inputs over one AnalyzeStream call and writes every
 /// response, local rejections included, in input order.
-fn remote(addr: &str, inputs: impl Iterator<Item = Input> + Send + 'static, output: &mut Output) -> anyhow::Result<()> {
+fn remote(
+    connection: &crate::ConnectArgs,
+    inputs: impl Iterator<Item = Input> + Send + 'static,
+    output: &mut Output,
+) -> anyhow::Result<()> {
     enum Slot {
         Remote,
         Local(Box<pb::AnalyzeResponse>),
     }
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(async {
-        let mut client = sayso::client::Client::connect(addr).await?;
+        let mut client = connection.connect().await?;
         let (request_tx, request_rx) = mpsc::channel::<pb::AnalyzeRequest>(256);
         let (slot_tx, mut slot_rx) = mpsc::channel::<Slot>(1024);
         let reader = tokio::task::spawn_blocking(move || {

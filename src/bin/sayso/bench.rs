@@ -23,9 +23,8 @@ use tokio::sync::mpsc;
 pub(crate) struct Args {
     /// Documents to send (files or directories); default: `seeds/`.
     inputs: Vec<PathBuf>,
-    /// Server address; several, comma-separated, spread the load.
-    #[arg(long, env = "SAYSO_ADDR", default_value = "http://127.0.0.1:50051")]
-    addr: String,
+    #[command(flatten)]
+    connection: crate::ConnectArgs,
     /// Concurrent callers.
     #[arg(long, short = 'c', default_value_t = 32)]
     concurrency: usize,
@@ -171,7 +170,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
 async fn drive(args: Args, requests: Arc<Vec<pb::AnalyzeRequest>>) -> anyhow::Result<ExitCode> {
     let mut clients = Vec::new();
     for _ in 0..args.connections.max(1) {
-        clients.push(Client::connect(&args.addr).await.context("connecting")?);
+        clients.push(args.connection.connect().await.context("connecting")?);
     }
     let rss_start = args.watch_pid.and_then(rss_mib);
     let issued = Arc::new(AtomicU64::new(0));
@@ -200,7 +199,7 @@ async fn drive(args: Args, requests: Arc<Vec<pb::AnalyzeRequest>>) -> anyhow::Re
                     while let Some(n) = next(&issued) {
                         let request = requests[(n as usize) % requests.len()].clone();
                         let bytes = request.text.len();
-                        let mut call = tonic::Request::new(request);
+                        let mut call = client.request(request);
                         if let Some(d) = deadline {
                             call.set_timeout(d);
                         }

@@ -27,12 +27,49 @@ enum Command {
     Bench(bench::Args),
 }
 
+/// Where the server is and how to reach it (shared by every subcommand).
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct ConnectArgs {
+    /// Server address (`https://` for TLS); several, comma-separated, spread
+    /// the calls.
+    #[arg(long, env = "SAYSO_ADDR", default_value = "http://127.0.0.1:50051")]
+    pub(crate) addr: String,
+    /// Bearer token for servers that require one.
+    #[arg(long, env = "SAYSO_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+    /// PEM certificate of the CA that signed the server's certificate.
+    #[arg(long, env = "SAYSO_CA_CERT")]
+    ca_cert: Option<std::path::PathBuf>,
+    /// Name to verify in the server's certificate (default: the address's host).
+    #[arg(long, env = "SAYSO_TLS_DOMAIN")]
+    tls_domain: Option<String>,
+}
+
+impl ConnectArgs {
+    /// The client options these arguments ask for.
+    pub(crate) fn options(&self) -> anyhow::Result<sayso::client::ConnectOptions> {
+        let ca_certificate = match &self.ca_cert {
+            Some(path) => Some(std::fs::read(path).map_err(|e| anyhow::anyhow!("reading {}: {e}", path.display()))?),
+            None => None,
+        };
+        Ok(sayso::client::ConnectOptions {
+            ca_certificate,
+            tls_domain: self.tls_domain.clone(),
+            token: self.token.clone(),
+        })
+    }
+
+    /// A connected client.
+    pub(crate) async fn connect(&self) -> anyhow::Result<sayso::client::Client> {
+        Ok(sayso::client::Client::connect_with(&self.addr, &self.options()?).await?)
+    }
+}
+
 /// Arguments of `sayso health`.
 #[derive(Debug, clap::Args)]
 struct HealthArgs {
-    /// Server address.
-    #[arg(long, env = "SAYSO_ADDR", default_value = "http://127.0.0.1:50051")]
-    addr: String,
+    #[command(flatten)]
+    connection: ConnectArgs,
     /// Service to check; empty checks the server as a whole.
     #[arg(long, default_value = "")]
     service: String,
@@ -57,8 +94,10 @@ fn main() -> ExitCode {
 fn health(args: HealthArgs) -> anyhow::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     runtime.block_on(async {
-        let endpoint =
-            sayso::client::endpoints(&args.addr)?.into_iter().next().ok_or(sayso::client::ConnectError::NoAddress)?;
+        let endpoint = sayso::client::endpoints_with(&args.connection.addr, &args.connection.options()?)?
+            .into_iter()
+            .next()
+            .ok_or(sayso::client::ConnectError::NoAddress)?;
         let channel = endpoint.connect().await?;
         let mut client = tonic_health::pb::health_client::HealthClient::new(channel);
         let response =
