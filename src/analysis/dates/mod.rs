@@ -1,18 +1,278 @@
 //! Temporal expressions: found, typed (TIMEX3 DATE, TIME, DURATION, SET) and
 //! normalised against the reference date.
+//!
+//! One pass over the tokens of the text tries a fixed set of matchers at
+//! each token ([`grammar`]) and keeps the longest match; adjacent day and
+//! time expressions are then merged ("Friday at 3pm"), extents are adjusted
+//! to TempEval-3 conventions ("the" and "early"/"late" inside, prepositions
+//! outside) and each expression is resolved ([`resolve`]) against the
+//! reference date, in the direction the sentence's tense implies. The word
+//! tables are data (`en/*.txt`, see [`lexicon`]).
 
-use super::{Document, ReferenceDate, TemporalExpression};
+mod calendar;
+mod dateline;
+mod grammar;
+mod lexicon;
+mod resolve;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use grammar::{Parser, Sem};
+use resolve::{Ctx, Dir};
+use tokens::Kind;
+
+use super::{Document, ReferenceDate, Span, TemporalExpression};
+
+/// Texts with at most this many tokens and no verb are read as a bare
+/// expression (future-directed, ambiguous words allowed).
+const STANDALONE_TOKENS: usize = 16;
 
 /// Finds the temporal expressions of a document, resolving relative ones
 /// against `reference` when there is one.
 pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<TemporalExpression> {
-    let _ = (doc, reference);
-    Vec::new()
+    let lower = doc.text.to_ascii_lowercase();
+    let toks = tokens::tokenize(&lower);
+    let standalone = toks.len() <= STANDALONE_TOKENS && doc.sentences.len() <= 1;
+    let parser = Parser::new(toks, doc.text, &lexicon::ENGLISH, standalone);
+    let found = find(&parser);
+    let now = reference.map(ReferenceDate::datetime);
+    let has_time = reference.is_some_and(|r| r.time.is_some());
+    let mut out = Vec::with_capacity(found.len());
+    // (sentence, index into out) of "a year ago"-like expressions, and the
+    // quarter each sentence is about
+    let mut year_back: Vec<(Option<usize>, usize)> = Vec::new();
+    let mut quarters: Vec<(Option<usize>, String)> = Vec::new();
+    for (start, end, sem) in found {
+        let (Some(first), Some(last)) = (parser.toks.get(start), parser.toks.get(end.saturating_sub(1))) else {
+            continue;
+        };
+        let span = Span::new(first.start, last.end);
+        if doc.in_boilerplate(span.start) && !doc.paragraphs.iter().all(|p| p.boilerplate) {
+            continue;
+        }
+        let dir = direction(&parser, doc, start, end);
+        let ctx = Ctx { now, has_time, dir, standalone };
+        if let Some((kind, value)) = resolve::resolve(&sem, &ctx) {
+            let sentence = doc.sentence_at(span.start);
+            match sem {
+                Sem::Rel { unit: lexicon::Unit::Year, n: -1 } => year_back.push((sentence, out.len())),
+                Sem::Quarter { .. } => quarters.push((sentence, value.clone())),
+                _ => {}
+            }
+            out.push(TemporalExpression { span, kind, value });
+        }
+    }
+    // In earnings reports "a year ago" next to "the third quarter" means
+    // that quarter a year earlier.
+    for (sentence, index) in year_back {
+        let Some((_, q)) = quarters.iter().find(|(s, _)| *s == sentence) else { continue };
+        let (Some((y, q)), Some(e)) = (q.split_once("-Q"), out.get_mut(index)) else { continue };
+        if let Ok(y) = y.parse::<i32>() {
+            e.value = format!("{:04}-Q{q}", y - 1);
+        }
+    }
+    out
 }
 
 /// Finds the document's own date in a dateline ("date 2023-11-21",
 /// "Nov. 21, 2023 (Reuters) -", a "Published" line).
 pub fn find_dateline(doc: &Document<'_>) -> Option<ReferenceDate> {
-    let _ = doc;
-    None
+    dateline::find(doc)
+}
+
+/// Matches, merges and extends: `(first token, token past the end, meaning)`.
+fn find(p: &Parser<'_>) -> Vec<(usize, usize, Sem)> {
+    let mut found: Vec<(usize, usize, Sem)> = Vec::new();
+    let mut i = 0;
+    while i < p.toks.len() {
+        match p.best_at(i) {
+            Some((end, sem)) if end > i => {
+                found.push((i, end, sem));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    let found = merge(p, found);
+    found.into_iter().map(|(s, e, sem)| (extend(p, s, &sem), e, sem)).collect()
+}
+
+/// Joins a day and a clock time or part of day next to each other
+/// ("Friday at 3pm", "3pm on Friday", "Mon, Feb 18 morning").
+fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, Sem)> {
+    let mut out: Vec<(usize, usize, Sem)> = Vec::with_capacity(found.len());
+    for (s, e, sem) in found {
+        if let Some((ps, pe, prev)) = out.last_mut() {
+            let gap: Vec<&str> = (*pe..s).map(|k| p.t(k)).collect();
+            let joinable = matches!(gap.as_slice(), [] | [","] | ["at"] | [",", "at"] | ["on"] | [",", "on"] | ["@"]);
+            if joinable {
+                let merged = match (&*prev, &sem) {
+                    (day, Sem::Clock { date: None, h, m, s: sec, ampm }) if day.is_day() && gap != ["on"] => {
+                        Some(Sem::Clock { date: Some(Box::new(day.clone())), h: *h, m: *m, s: *sec, ampm: *ampm })
+                    }
+                    (Sem::Clock { date: None, h, m, s: sec, ampm }, day) if day.is_day() && gap != ["at"] => {
+                        Some(Sem::Clock { date: Some(Box::new(day.clone())), h: *h, m: *m, s: *sec, ampm: *ampm })
+                    }
+                    _ => None,
+                };
+                if let Some(merged) = merged {
+                    *pe = e;
+                    *prev = merged;
+                    let _ = ps;
+                    continue;
+                }
+            }
+        }
+        out.push((s, e, sem));
+    }
+    out
+}
+
+/// Moves the start back over "the" and over "early"/"late"/"mid"/"nearly"
+/// (TempEval-3 extents).
+fn extend(p: &Parser<'_>, start: usize, sem: &Sem) -> usize {
+    let mut s = start;
+    if matches!(sem, Sem::Clock { .. } | Sem::NowTime | Sem::RelTime { .. }) {
+        return s;
+    }
+    while let Some(k) = s.checked_sub(1) {
+        let prev = p.t(k);
+        let take = match prev {
+            "the" => !matches!(sem, Sem::Weekday { .. } | Sem::RelDay(_)),
+            "early" | "earlier" | "late" | "later" | "mid" | "nearly" | "almost" => {
+                !matches!(sem, Sem::Duration(_)) || matches!(prev, "nearly" | "almost")
+            }
+            "-" => s >= 2 && p.t(s - 2) == "mid",
+            _ => false,
+        };
+        if !take {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+/// Words that mark a future reading.
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "going",
+    "gonna",
+    "scheduled",
+    "expected",
+    "expects",
+    "expect",
+    "plans",
+    "plan",
+    "planned",
+    "intends",
+    "intend",
+    "upcoming",
+    "due",
+    "forecast",
+    "forecasts",
+    "projected",
+    "aims",
+    "hopes",
+    "would",
+    "until",
+    "starting",
+    "begins",
+    "set",
+];
+
+/// Words that mark a past reading (besides "-ed" forms).
+const PAST_CUES: &[&str] = &[
+    "was", "were", "had", "did", "said", "ago", "told", "came", "went", "took", "made", "gave", "saw", "met", "began",
+    "fell", "rose", "won", "lost", "left", "held", "sold", "bought", "paid", "got", "found", "became", "brought",
+    "spoke", "wrote", "chose", "ran", "hit", "cut", "put", "set", "struck", "led", "since", "earlier", "wasn", "weren",
+    "didn",
+];
+
+/// "-ed" words that are not past tense verbs.
+const NOT_PAST: &[&str] = &[
+    "united",
+    "limited",
+    "based",
+    "indeed",
+    "need",
+    "speed",
+    "hundred",
+    "red",
+    "bed",
+    "feed",
+    "seed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "scheduled",
+    "expected",
+    "planned",
+    "projected",
+    "related",
+    "detailed",
+    "advanced",
+    "interested",
+    "supposed",
+    "allied",
+    "armed",
+    "used",
+    "concerned",
+];
+
+/// The direction the sentence around tokens `start..end` implies: the cue
+/// word (future auxiliary or past tense verb) nearest to it decides; with no
+/// cue, news text reads as past, a bare expression as future.
+fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Dir {
+    let Some(first) = p.toks.get(start) else { return Dir::Past };
+    let sentence = doc.sentence_at(first.start).map(|i| doc.sentences[i].span);
+    let (lo, hi) = match sentence {
+        Some(s) => (p.toks.partition_point(|t| t.start < s.start), p.toks.partition_point(|t| t.start < s.end)),
+        None => (start.saturating_sub(20), (end + 20).min(p.toks.len())),
+    };
+    let cue = |k: usize| -> Option<Dir> {
+        let t = p.toks.get(k)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = t.text;
+        if FUTURE_CUES.contains(&w) {
+            if w == "ll" && (k == 0 || p.t(k - 1) != "'") {
+                return None;
+            }
+            if w == "set" && p.t(k + 1) != "to" {
+                return None;
+            }
+            return Some(Dir::Future);
+        }
+        if PAST_CUES.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w)) {
+            return Some(Dir::Past);
+        }
+        None
+    };
+    // nearest cue, looking both ways
+    let mut best: Option<(usize, Dir)> = None;
+    for k in (lo..start).rev() {
+        if let Some(d) = cue(k) {
+            best = Some((start - k, d));
+            break;
+        }
+    }
+    for k in end..hi {
+        if let Some(d) = cue(k) {
+            if best.is_none_or(|(dist, _)| k + 1 - end < dist) {
+                best = Some((k + 1 - end, d));
+            }
+            break;
+        }
+    }
+    match best {
+        Some((_, d)) => d,
+        None if p.standalone => Dir::Future,
+        None => Dir::Past,
+    }
 }

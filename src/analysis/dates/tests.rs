@@ -1,0 +1,187 @@
+use super::*;
+use crate::analysis::{ReferenceDate, ReferenceSource, TemporalType};
+
+fn reference(s: &str) -> ReferenceDate {
+    ReferenceDate::parse(s).expect("a valid reference")
+}
+
+/// (text, type, value) of every expression found.
+fn run(text: &str, reference_date: Option<&str>) -> Vec<(String, TemporalType, String)> {
+    let doc = Document::new(text);
+    let r = reference_date.map(reference);
+    extract(&doc, r.as_ref()).into_iter().map(|e| (e.span.slice(text).to_owned(), e.kind, e.value)).collect()
+}
+
+/// The first value found.
+fn first(text: &str, reference_date: &str) -> String {
+    run(text, Some(reference_date)).into_iter().next().map(|x| x.2).unwrap_or_default()
+}
+
+const REF: &str = "2013-02-12T04:30:00";
+
+#[test]
+fn absolute_formats() {
+    for (text, want) in [
+        ("2015-03-03", "2015-03-03"),
+        ("2015-3-3", "2015-03-03"),
+        ("3/3/2015", "2015-03-03"),
+        ("3/3/15", "2015-03-03"),
+        ("March 3 2015", "2015-03-03"),
+        ("3 March 2015", "2015-03-03"),
+        ("march 3rd 2015", "2015-03-03"),
+        ("the first of march", "2013-03-01"),
+        ("Mon, February 18", "2013-02-18"),
+        ("Aug 8", "2013-08-08"),
+        ("2/2013", "2013-02"),
+        ("in 2014 A.D.", "2014"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+}
+
+#[test]
+fn relative_expressions_follow_tense() {
+    let r = "1998-01-08"; // a Thursday
+    assert_eq!(first("The company said on Friday it had sold the unit.", r), "1998-01-02");
+    assert_eq!(first("The board will meet on Friday.", r), "1998-01-09");
+    assert_eq!(first("Prices fell yesterday.", r), "1998-01-07");
+    assert_eq!(first("Sales rose last week.", r), "1998-W01");
+    assert_eq!(first("He left two years ago.", r), "1996");
+    assert_eq!(first("next Tuesday", REF), "2013-02-19");
+    assert_eq!(first("last tuesday", REF), "2013-02-05");
+    assert_eq!(first("3 fridays from now", REF), "2013-03-01");
+    assert_eq!(first("in 24 hours", REF), "2013-02-13T04:30");
+    assert_eq!(first("It opened in March.", r), "1997-03");
+    assert_eq!(first("this quarter", REF), "2013-Q1");
+    assert_eq!(first("3rd qtr", REF), "2013-Q3");
+    assert_eq!(first("Profit rose in the third quarter.", "1989-10-30"), "1989-Q3");
+}
+
+#[test]
+fn durations() {
+    assert_eq!(run("He served three years in prison.", None)[0].2, "P3Y");
+    assert_eq!(first("for six months", REF), "P6M");
+    assert_eq!(first("15.5 minutes", REF), "PT930S");
+    assert_eq!(first("one and three quarters hours", REF), "PT105M");
+    let got = run("Prices rose over the past several months.", Some("1998-01-08"));
+    assert_eq!(got[0], ("the past several months".to_owned(), TemporalType::Duration, "PXM".to_owned()));
+    assert_eq!(first("a five-year low", REF), "P5Y");
+    assert_eq!(first("The war, now in its eighth month, goes on.", REF), "PRESENT_REF");
+    assert!(run("The war, now in its eighth month, goes on.", Some(REF)).iter().any(|x| x.2 == "P8M"));
+}
+
+#[test]
+fn sets_and_refs() {
+    assert_eq!(run("He runs every Sunday.", None)[0].2, "XXXX-WXX-7");
+    assert_eq!(run("It meets every two weeks.", None)[0].2, "P2W");
+    assert_eq!(run("The paper is published weekly.", None)[0].1, TemporalType::Set);
+    assert_eq!(run("on Sundays", None)[0].2, "XXXX-WXX-7");
+    assert_eq!(first("He is now the chairman.", REF), "PRESENT_REF");
+    assert_eq!(first("It was recently sold.", REF), "PAST_REF");
+    assert_eq!(first("in the future", REF), "FUTURE_REF");
+}
+
+#[test]
+fn holidays() {
+    assert_eq!(first("thanksgiving", REF), "2013-11-28");
+    assert_eq!(first("black friday", REF), "2013-11-29");
+    assert_eq!(first("whit monday", REF), "2013-05-20");
+    assert_eq!(first("new year's day", REF), "2014-01-01");
+    assert_eq!(first("thanksgiving day 2012", REF), "2012-11-22");
+    assert_eq!(first("They met at Christmas.", "2013-02-12"), "2012-12-25");
+}
+
+#[test]
+fn clock_times() {
+    for (text, want) in [
+        ("3:18am", "2013-02-13T03:18"),
+        ("15h15", "2013-02-12T15:15"),
+        ("a quarter past 3pm", "2013-02-12T15:15"),
+        ("ten thirty am", "2013-02-12T10:30"),
+        ("at 1030", "2013-02-12T10:30"),
+        ("3:15 in the afternoon", "2013-02-12T15:15"),
+        ("at 19h30 on Fri, Sep 20", "2013-09-20T19:30"),
+        ("nine fifty nine a m", "2013-02-12T09:59"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+    assert_eq!(first("this morning", REF), "2013-02-12TMO");
+}
+
+#[test]
+fn datelines() {
+    let find = |t: &str| find_dateline(&Document::new(t)).map(|r| (r.date.to_string(), r.source));
+    assert_eq!(
+        find(" date 2023-11-21 In a recent development"),
+        Some(("2023-11-21".into(), ReferenceSource::Dateline))
+    );
+    assert_eq!(find("Nov. 21, 2023 (Reuters) — Talks began.").map(|x| x.0), Some("2023-11-21".into()));
+    assert_eq!(find("WASHINGTON, Nov 21, 2023 (AP) — Talks began.").map(|x| x.0), Some("2023-11-21".into()));
+    assert_eq!(find("Published: 21 November 2023\nText.").map(|x| x.0), Some("2023-11-21".into()));
+    assert_eq!(find("HEMPSTEAD, N.Y., Sept. 26 (UPI) — Talks began."), None);
+    assert_eq!(find("No date here at all."), None);
+}
+
+#[test]
+fn seed_golden() {
+    let text = " date 2023-11-21 In a recent development. Since the deployment of Russian troops into Ukraine in \
+                February 2022, the region has changed.";
+    let doc = Document::new(text);
+    let r = find_dateline(&doc).expect("dateline");
+    let got = extract(&doc, Some(&r));
+    assert!(got.iter().any(|e| e.value == "2022-02" && e.span.slice(text) == "February 2022"));
+}
+
+#[test]
+fn no_reference() {
+    let got = run("The talks on November 12 failed. They resume tomorrow.", None);
+    assert_eq!(got[0].2, "XXXX-11-12");
+    assert_eq!(got[1].2, "FUTURE_REF");
+    assert_eq!(run("It happened on Friday.", None)[0].2, "XXXX-WXX-5");
+}
+
+#[test]
+fn extents() {
+    let got = run("Sales rose since 2009-2010 and in the 1990s, about three years.", Some("1998-01-08"));
+    let texts: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["2009", "2010", "the 1990s", "three years"]);
+    assert_eq!(got[2].2, "199");
+    let got = run("Earnings fell in early next year and the third quarter.", Some("1998-01-08"));
+    assert_eq!(got[0].0, "early next year");
+    assert_eq!(got[1].0, "the third quarter");
+}
+
+#[test]
+fn ambiguous_words_need_context() {
+    assert!(run("You may go. They march on. The sun is up.", Some(REF)).is_empty());
+    assert_eq!(first("He arrived in May.", "1998-01-08"), "1997-05");
+}
+
+#[test]
+fn pathological_inputs_do_not_panic() {
+    for text in [
+        "99999999999 years",
+        "99999999999999999999999999 years ago",
+        "in 9999999999 days",
+        "9999-99-99",
+        "31/31/31",
+        "February 30, 2013",
+        "00:99 pm",
+        "25:00",
+        "the 0th quarter",
+        "2999 years from now",
+        "thanksgiving 1000",
+        "é 3:15 — ünïcode “2015-03-03” 日本 March",
+        "",
+        "''''s",
+        "- - 1 -",
+    ] {
+        let doc = Document::new(text);
+        for r in [None, Some(reference(REF)), Some(reference("9999-12-31")), Some(reference("0001-01-01"))] {
+            for e in extract(&doc, r.as_ref()) {
+                assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+            }
+        }
+    }
+    assert_eq!(first("99999999999 years", REF), "P99999999999Y");
+}
