@@ -67,10 +67,22 @@ pub(crate) enum Sem {
         m: u8,
         y: YearRef,
     },
-    LastWeekOf {
+    /// The nth (or last, -1) week of a month.
+    NthWeekOf {
+        n: i8,
         m: u8,
         y: YearRef,
     },
+    /// The nth (or last, -1) day of a month.
+    NthDayOf {
+        n: i8,
+        m: u8,
+        y: YearRef,
+    },
+    /// The week of a day.
+    WeekOf(Box<Sem>),
+    /// A day of an unnamed month.
+    DayOfMonth(u8),
     Holiday {
         rule: &'static str,
         y: YearRef,
@@ -87,6 +99,7 @@ pub(crate) enum Sem {
     In {
         unit: Unit,
         n: i64,
+        secs: Option<i64>,
         duration: String,
     },
     Clock {
@@ -120,6 +133,8 @@ impl Sem {
                 | Sem::Holiday { .. }
                 | Sem::NthWeekdayOf { .. }
                 | Sem::NthWeekdayFromNow { .. }
+                | Sem::NthDayOf { .. }
+                | Sem::DayOfMonth(_)
         )
     }
 }
@@ -352,6 +367,8 @@ impl<'a> Parser<'a> {
             self.m_every(i),
             self.m_period(i),
             self.m_year_words(i),
+            self.m_day_of_month(i),
+            self.m_part_of_month(i),
         ];
         found.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
@@ -610,7 +627,7 @@ impl<'a> Parser<'a> {
                     Some((e3, y)) => (e3, YearRef::Abs(y)),
                     None => (e2, YearRef::Unknown),
                 };
-                return Some((e3, Sem::LastWeekOf { m, y }));
+                return Some((e3, Sem::NthWeekOf { n: -1, m, y }));
             }
             if (the && matches!(modw, "past" | "last")) || modw == "past" {
                 return Some((e, Sem::Duration(duration(Qty { value: 1.0, raw: None, vague: false }, unit))));
@@ -728,13 +745,29 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
+        // "an hour and 30 seconds", "2 hours 15 minutes"
+        let k2 = if matches!(self.t(e2), "and" | ",") { e2 + 1 } else { e2 };
+        if let Some(n1) = q.int()
+            && let Some((e3, q2)) = self.cardinal(k2, true)
+            && let Some(n2) = q2.int()
+            && let Some((e4, unit2)) = self.unit(e3)
+            && unit_rank(unit2) > unit_rank(unit)
+            && let Some(value) = compound(&[(n1, unit), (n2, unit2)])
+        {
+            return Some((e4, Sem::Duration(value)));
+        }
         let end = self.or_so(e2);
         let dur = duration(q, unit);
-        if self.before(i) == "in"
-            && let Some(n) = q.int()
-            && n > 0
-        {
-            return Some((end, Sem::In { unit, n, duration: dur }));
+        if self.before(i) == "in" && !q.vague && q.value > 0.0 {
+            if let Some(n) = q.int() {
+                return Some((end, Sem::In { unit, n, secs: None, duration: dur }));
+            }
+            if let Some(per) = unit_seconds(unit).filter(|_| unit.is_clock())
+                && q.value < 1e12
+            {
+                let secs = (q.value * per as f64).round() as i64;
+                return Some((end, Sem::In { unit, n: 0, secs: Some(secs), duration: dur }));
+            }
         }
         Some((end, Sem::Duration(dur)))
     }
@@ -968,6 +1001,8 @@ impl<'a> Parser<'a> {
                 Some((i + 2 + usize::from(self.w(i + 1) == "the"), true))
             }
             ("tonight", _, _) => Some((i + 1, true)),
+            ("this", "evening", _) => Some((i + 2, true)),
+            ("this", "morning", _) => Some((i + 2, false)),
             _ => None,
         }
     }
@@ -992,7 +1027,7 @@ impl<'a> Parser<'a> {
             };
             ampm = true;
             end = e;
-        } else if ampm_required {
+        } else if ampm_required && self.day_half(end).is_none() {
             return None;
         }
         if let Some((e, pm)) = self.day_half(end) {
@@ -1045,7 +1080,30 @@ impl<'a> Parser<'a> {
             }
         }
         if nd <= 2 {
-            return self.finish_clock(i + 1, n, 0, None, true);
+            if let Some(found) = self.finish_clock(i + 1, n, 0, None, true) {
+                return Some(found);
+            }
+            // "tonight at 8", "Friday at 9"
+            if i >= 2
+                && self.before(i) == "at"
+                && (1..=12).contains(&n)
+                && self.info(i - 2).is_some_and(|x| x.part.is_some() || x.weekday.is_some())
+                    | matches!(self.w(i - 2), "tonight" | "today" | "tomorrow" | "yesterday")
+            {
+                return self.finish_clock(i + 1, n, 0, None, false);
+            }
+            // "3 to 4pm", "3-4 p.m.": the first hour takes the second's am/pm
+            let k = match self.t(i + 1) {
+                "to" | "-" | "until" | "till" | "and" => i + 2,
+                _ => return None,
+            };
+            if let Some((_, Sem::Clock { h: h2, ampm: true, .. })) = self.clock(k)
+                && (1..=12).contains(&n)
+            {
+                let h = if h2 >= 12 && n < 12 { n + 12 } else { n };
+                return Some((i + 1, Sem::Clock { date: None, h: h as u8, m: 0, s: None, ampm: true }));
+            }
+            return None;
         }
         if nd == 4
             && matches!(self.before(i), "at" | "around" | "about" | "by" | "until")
@@ -1073,6 +1131,9 @@ impl<'a> Parser<'a> {
             _ => {
                 let (e, q) = self.cardinal(i, false)?;
                 let v = q.int()?;
+                if q.raw.is_some() && !matches!(self.w(e), "minutes" | "minute" | "mins" | "min") {
+                    return None;
+                }
                 if !(1..60).contains(&v) {
                     return self.hour_words(i);
                 }
@@ -1282,6 +1343,53 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// "on the 2nd", "the 13th", "Tuesday the 19th" (month from context).
+    fn m_day_of_month(&self, i: usize) -> Option<Match> {
+        let on = self.before(i) == "on";
+        let k = i;
+        if self.w(k) != "the" {
+            return None;
+        }
+        let (e, d) = self.day(k + 1)?;
+        self.ordinal(k + 1)?;
+        let digit = self.digits(k + 1) > 0;
+        let next = self.toks.get(e);
+        let ends = next.is_none_or(|t| t.kind == Kind::Punct && t.text != "-") || matches!(self.w(e), "at" | "and");
+        let weekday_before = i > 0 && self.info(i - 1).is_some_and(|x| x.weekday.is_some());
+        if !ends || !(digit || on || weekday_before || self.standalone) {
+            return None;
+        }
+        Some((e, Sem::DayOfMonth(d)))
+    }
+
+    /// "first week of october 2014", "the week of october 6th", "last day of
+    /// october 2015", "the first day of March".
+    fn m_part_of_month(&self, i: usize) -> Option<Match> {
+        let k = if self.w(i) == "the" { i + 1 } else { i };
+        let (n, k) = match self.w(k) {
+            "last" => (-1i8, k + 1),
+            "week" => (0, k),
+            _ => {
+                let (e, ord) = self.ordinal(k)?;
+                (i8::try_from(ord).ok().filter(|o| (1..=5).contains(o))?, e)
+            }
+        };
+        let unit = self.w(k);
+        if !matches!(unit, "week" | "day") || self.t(k + 1) != "of" {
+            return None;
+        }
+        if n == 0 {
+            let (e, sem) = self.m_month(k + 2)?;
+            return matches!(sem, Sem::Day { .. }).then(|| (e, Sem::WeekOf(Box::new(sem))));
+        }
+        let (e, m, _) = self.month(k + 2)?;
+        let (e2, y) = match self.year_after(e) {
+            Some((e2, y)) => (e2, YearRef::Abs(y)),
+            None => (e, YearRef::Unknown),
+        };
+        Some((e2, if unit == "week" { Sem::NthWeekOf { n, m, y } } else { Sem::NthDayOf { n, m, y } }))
+    }
+
     /// Years in words: "nineteen ninety-one", "twenty twenty".
     fn m_year_words(&self, i: usize) -> Option<Match> {
         let Some(NumberWord::Cardinal(c)) = self.info(i)?.number else { return None };
@@ -1344,6 +1452,45 @@ fn unit_seconds(unit: Unit) -> Option<i64> {
         Unit::Week => 604_800,
         _ => return None,
     })
+}
+
+/// Orders units from the longest (0) to the shortest.
+fn unit_rank(unit: Unit) -> u8 {
+    match unit {
+        Unit::Century => 0,
+        Unit::Decade => 1,
+        Unit::Year => 2,
+        Unit::Quarter => 3,
+        Unit::Month => 4,
+        Unit::Fortnight | Unit::Week | Unit::Weekend => 5,
+        Unit::Day => 6,
+        Unit::Hour => 7,
+        Unit::Minute => 8,
+        Unit::Second => 9,
+    }
+}
+
+/// A duration of several parts: "PT1H30S", "P1Y6M".
+fn compound(parts: &[(i64, Unit)]) -> Option<String> {
+    let mut date = String::new();
+    let mut time = String::new();
+    for &(n, unit) in parts {
+        if n < 0 {
+            return None;
+        }
+        let (target, code) = match unit {
+            Unit::Year => (&mut date, "Y"),
+            Unit::Month => (&mut date, "M"),
+            Unit::Week => (&mut date, "W"),
+            Unit::Day => (&mut date, "D"),
+            Unit::Hour => (&mut time, "H"),
+            Unit::Minute => (&mut time, "M"),
+            Unit::Second => (&mut time, "S"),
+            _ => return None,
+        };
+        target.push_str(&format!("{n}{code}"));
+    }
+    Some(if time.is_empty() { format!("P{date}") } else { format!("P{date}T{time}") })
 }
 
 /// The TIMEX3 duration for a quantity of a unit: "P3Y", "PT2H", "PXM",

@@ -115,6 +115,13 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
                     (Sem::Clock { date: None, h, m, s: sec, ampm }, day) if day.is_day() && gap != ["at"] => {
                         Some(Sem::Clock { date: Some(Box::new(day.clone())), h: *h, m: *m, s: *sec, ampm: *ampm })
                     }
+                    (Sem::Part { date: Some(day), part }, Sem::Clock { date: None, h, m, s: sec, ampm })
+                        if gap != ["on"] =>
+                    {
+                        let later = matches!(*part, "AF" | "EV" | "NI");
+                        let h = if !*ampm && later && *h < 12 { *h + 12 } else { *h };
+                        Some(Sem::Clock { date: Some(day.clone()), h, m: *m, s: *sec, ampm: true })
+                    }
                     _ => None,
                 };
                 if let Some(merged) = merged {

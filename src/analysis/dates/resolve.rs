@@ -166,7 +166,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
             };
             Some((D, format!("{year}-{s}")))
         }
-        Sem::LastWeekOf { m, y } => {
+        Sem::NthWeekOf { n, m, y } => {
             let Some(today) = today else {
                 return Some((D, "XXXX-WXX".to_owned()));
             };
@@ -175,9 +175,19 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
                 _ => i32::from(today.year()),
             };
             let first = date(year, *m, 1)?;
-            let last_sunday = first.nth_weekday_of_month(-1, jiff::civil::Weekday::Sunday).ok()?;
-            Some((D, fmt_week(last_sunday)))
+            let day = if *n < 0 {
+                // the last week that ends in the month
+                first.nth_weekday_of_month(-1, jiff::civil::Weekday::Sunday).ok()?
+            } else {
+                // the first week is the one holding the 1st
+                add_days(first, 7 * (i64::from(*n) - 1))?
+            };
+            Some((D, fmt_week(day)))
         }
+        Sem::WeekOf(day) => match day_of(day, ctx) {
+            Some(d) => Some((D, fmt_week(d))),
+            None => Some((D, "XXXX-WXX".to_owned())),
+        },
         Sem::Rel { unit, n } => {
             let Some(today) = today else { return unknown_rel(*n) };
             let n = *n;
@@ -208,8 +218,11 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
             let Some(now) = ctx.now else { return unknown_rel(*secs) };
             Some((T, fmt_datetime(add_seconds(now, *secs)?)))
         }
-        Sem::In { unit, n, duration } => {
+        Sem::In { unit, n, secs, duration } => {
             if ctx.dir == Dir::Future {
+                if let Some(secs) = secs {
+                    return resolve(&Sem::RelTime { secs: *secs }, ctx);
+                }
                 if unit.is_clock() {
                     let per = match unit {
                         Unit::Hour => 3600,
@@ -319,10 +332,34 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
                         -backward
                     }
                 }
+                (Shift::Bare, Dir::Future) if forward == 0 => 7,
                 (_, Dir::Future) => forward,
                 (_, Dir::Past) => -backward,
             };
             add_days(today, offset)
+        }
+        Sem::NthDayOf { n, m, y } => {
+            let year = match y {
+                YearRef::Abs(y) => *y,
+                _ => i32::from(today?.year()),
+            };
+            let first = date(year, *m, 1)?;
+            if *n < 0 { add_days(add_months(first, 1)?, -1) } else { add_days(first, i64::from(*n) - 1) }
+        }
+        Sem::DayOfMonth(d) => {
+            let today = today?;
+            let this = date(i32::from(today.year()), today.month() as u8, *d);
+            let forward = ctx.dir == Dir::Future;
+            match this {
+                Some(t) if (forward && t >= today) || (!forward && t <= today) => Some(t),
+                _ => {
+                    // the nearest month (either way) that has the day
+                    (1..=12).find_map(|k| {
+                        let month = add_months(today, if forward { k } else { -k })?;
+                        date(i32::from(month.year()), month.month() as u8, *d)
+                    })
+                }
+            }
         }
         Sem::NthWeekdayFromNow { n, wd } => {
             let today = today?;
@@ -380,6 +417,7 @@ fn unknown_day(sem: Option<&Sem>) -> String {
         Some(Sem::Day { y: YearRef::Abs(y), m, d }) => format!("{y:04}-{m:02}-{d:02}"),
         Some(Sem::Day { m, d, .. }) => format!("XXXX-{m:02}-{d:02}"),
         Some(Sem::Weekday { wd, .. }) => format!("XXXX-WXX-{wd}"),
+        Some(Sem::DayOfMonth(d)) => format!("XXXX-XX-{d:02}"),
         Some(Sem::Holiday { rule, y }) => {
             let year = match y {
                 YearRef::Abs(y) => format!("{y:04}"),
