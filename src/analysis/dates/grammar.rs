@@ -83,6 +83,8 @@ pub(crate) enum Sem {
     WeekOf(Box<Sem>),
     /// A day of an unnamed month.
     DayOfMonth(u8),
+    /// Whichever occurrence (past or future) is nearest the reference.
+    Closest(Box<Sem>),
     Holiday {
         rule: &'static str,
         y: YearRef,
@@ -135,6 +137,7 @@ impl Sem {
                 | Sem::NthWeekdayFromNow { .. }
                 | Sem::NthDayOf { .. }
                 | Sem::DayOfMonth(_)
+                | Sem::Closest(_)
         )
     }
 }
@@ -369,6 +372,7 @@ impl<'a> Parser<'a> {
             self.m_year_words(i),
             self.m_day_of_month(i),
             self.m_part_of_month(i),
+            self.m_closest(i),
         ];
         found.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
@@ -574,6 +578,24 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// "the closest Christmas to today", "the nearest Monday to now".
+    fn m_closest(&self, i: usize) -> Option<Match> {
+        if self.w(i) != "the" || !matches!(self.w(i + 1), "closest" | "nearest") {
+            return None;
+        }
+        let (e, sem) = self.m_phrase(i + 2).or_else(|| self.m_weekday(i + 2))?;
+        if self.w(e) != "to" || !matches!(self.w(e + 1), "today" | "now") {
+            return None;
+        }
+        match sem {
+            Sem::Holiday { rule, y: YearRef::Unknown } => {
+                Some((e + 2, Sem::Closest(Box::new(Sem::Holiday { rule, y: YearRef::Unknown }))))
+            }
+            Sem::Weekday { wd, .. } => Some((e + 2, Sem::Closest(Box::new(Sem::Weekday { wd, shift: Shift::Bare })))),
+            _ => None,
+        }
+    }
+
     /// "this/next/last/past/coming ..." and "the past/next N units".
     fn m_modifier(&self, i: usize) -> Option<Match> {
         let the = self.w(i) == "the";
@@ -591,6 +613,15 @@ impl<'a> Parser<'a> {
             && let Some((e2, unit)) = self.unit(e)
             && !matches!(modw, "this" | "current" | "final")
         {
+            // a bare "upcoming two weeks" names the week two weeks ahead
+            if self.standalone
+                && matches!(modw, "upcoming" | "coming")
+                && !the
+                && let Some(n) = q.int()
+                && !unit.is_clock()
+            {
+                return Some((e2, relative(unit, n)?));
+            }
             let e3 = self.or_so(e2);
             return Some((e3, Sem::Duration(duration(q, unit))));
         }
@@ -692,6 +723,14 @@ impl<'a> Parser<'a> {
     /// "three years", "two years ago", "3 fridays from now", "five-year".
     fn m_quantity(&self, i: usize) -> Option<Match> {
         let (e, q) = self.cardinal(i, true)?;
+        if self.standalone
+            && matches!(self.w(e), "upcoming" | "coming")
+            && let Some(n) = q.int()
+            && let Some((e2, unit)) = self.unit(e + 1)
+            && !unit.is_clock()
+        {
+            return Some((e2, relative(unit, n)?));
+        }
         let hyphen = self.t(e) == "-" && self.adj(e - 1) && self.adj(e);
         let k = if hyphen { e + 1 } else { e };
         if let Some(&(wd, _, plural)) = self.info(k).and_then(|x| x.weekday.as_ref()) {
@@ -1131,7 +1170,7 @@ impl<'a> Parser<'a> {
             _ => {
                 let (e, q) = self.cardinal(i, false)?;
                 let v = q.int()?;
-                if q.raw.is_some() && !matches!(self.w(e), "minutes" | "minute" | "mins" | "min") {
+                if q.raw.is_some() && !matches!(self.w(e), "minutes" | "minute" | "mins" | "min" | "past" | "after") {
                     return None;
                 }
                 if !(1..60).contains(&v) {

@@ -338,6 +338,12 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             };
             add_days(today, offset)
         }
+        Sem::Closest(inner) => {
+            let today = today?;
+            let back = day_of(inner, &Ctx { dir: Dir::Past, ..*ctx })?;
+            let ahead = day_of(inner, &Ctx { dir: Dir::Future, ..*ctx })?;
+            if (today - back).get_days() <= (ahead - today).get_days() { Some(back) } else { Some(ahead) }
+        }
         Sem::NthDayOf { n, m, y } => {
             let year = match y {
                 YearRef::Abs(y) => *y,
