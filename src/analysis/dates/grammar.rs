@@ -83,6 +83,8 @@ pub(crate) enum Sem {
     WeekOf(Box<Sem>),
     /// A day of an unnamed month.
     DayOfMonth(u8),
+    /// "the year-ago quarter": the latest quarter, a year back.
+    LatestYearAgo,
     /// Whichever occurrence (past or future) is nearest the reference.
     Closest(Box<Sem>),
     Holiday {
@@ -373,6 +375,7 @@ impl<'a> Parser<'a> {
             self.m_day_of_month(i),
             self.m_part_of_month(i),
             self.m_closest(i),
+            self.m_bare_units(i),
         ];
         found.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
@@ -625,12 +628,16 @@ impl<'a> Parser<'a> {
             let e3 = self.or_so(e2);
             return Some((e3, Sem::Duration(duration(q, unit))));
         }
+        // recent weeks, the coming days, the past months
+        if matches!(modw, "recent" | "coming" | "next" | "past" | "last" | "previous" | "upcoming")
+            && let Some((e, unit)) = self.unit(k)
+            && self.w(k).ends_with('s')
+            && (modw == "recent" || the)
+        {
+            return Some((e, Sem::Duration(duration(Qty { value: 0.0, raw: None, vague: true }, unit))));
+        }
         if modw == "recent" {
-            let (e, unit) = self.unit(k)?;
-            return self
-                .w(k)
-                .ends_with('s')
-                .then(|| (e, Sem::Duration(duration(Qty { value: 0.0, raw: None, vague: true }, unit))));
+            return None;
         }
         if modw == "first" || modw == "final" {
             return None;
@@ -647,6 +654,15 @@ impl<'a> Parser<'a> {
         if let Some((e, unit)) = self.unit(k) {
             if self.w(k).ends_with('s') && unit != Unit::Hour {
                 return None;
+            }
+            // last year's quarter
+            if unit == Unit::Year
+                && n == -1
+                && self.t(e) == "'"
+                && self.w(e + 1) == "s"
+                && matches!(self.w(e + 2), "quarter" | "period")
+            {
+                return Some((e + 3, Sem::LatestYearAgo));
             }
             // last week of september 2014
             if modw == "last"
@@ -757,6 +773,9 @@ impl<'a> Parser<'a> {
             if !next.is_empty() && !matches!(next, "ago" | "later" | "earlier" | "or" | "and") {
                 return None;
             }
+        }
+        if unit == Unit::Quarter && (hyphen || self.t(e2) == "of") {
+            return None;
         }
         if hyphen {
             // adjectival: "five-year", "24-hour"
@@ -903,11 +922,59 @@ impl<'a> Parser<'a> {
         if !of && self.ordinal(i).is_some() && self.digits(i) == 0 {
             return None;
         }
+        // "15-16 June", "15 to 16 June": the first day of a range
+        if !of && matches!(self.t(e), "-" | "to" | "and") && self.day(e + 1).is_some() {
+            let (_, sem) = self.m_day_first(e + 1)?;
+            return match sem {
+                Sem::Day { y, m, .. } => Some((e, Sem::Day { y, m, d })),
+                _ => None,
+            };
+        }
         let (e2, m, _) = self.month(k)?;
         if let Some((e3, y)) = self.year_after(e2) {
             return Some((e3, Sem::Day { y: YearRef::Abs(y), m, d }));
         }
         Some((e2, Sem::Day { y: YearRef::Unknown, m, d }))
+    }
+
+    /// Bare plural units after a cue: "for years", "could take months",
+    /// "within weeks"; "twice a year" (a set).
+    fn m_bare_units(&self, i: usize) -> Option<Match> {
+        let w = self.w(i);
+        if matches!(w, "once" | "twice")
+            && matches!(self.w(i + 1), "a" | "per" | "every" | "each")
+            && let Some((e, unit)) = self.unit(i + 2)
+        {
+            return Some((e, Sem::Set(duration(Qty { value: 1.0, raw: None, vague: false }, unit))));
+        }
+        if w == "the"
+            && matches!(self.before(i), "over" | "during" | "through" | "throughout")
+            && let Some((e, unit)) = self.unit(i + 1)
+            && self.w(i + 1).ends_with('s')
+            && !matches!(unit, Unit::Weekend | Unit::Quarter)
+        {
+            return Some((e, Sem::Duration(duration(Qty { value: 0.0, raw: None, vague: true }, unit))));
+        }
+        let (e, unit) = self.unit(i)?;
+        if !w.ends_with('s') || matches!(unit, Unit::Weekend | Unit::Quarter) || w.len() < 4 {
+            return None;
+        }
+        let cue = matches!(
+            self.before(i),
+            "for"
+                | "within"
+                | "over"
+                | "take"
+                | "takes"
+                | "took"
+                | "taking"
+                | "lasted"
+                | "spent"
+                | "after"
+                | "in"
+                | "than"
+        );
+        cue.then(|| (e, Sem::Duration(duration(Qty { value: 0.0, raw: None, vague: true }, unit))))
     }
 
     /// Numeric dates, years, decades and clock times.
@@ -1356,7 +1423,7 @@ impl<'a> Parser<'a> {
                 return Some((e2, Sem::Quarter { y: YearRef::Rel(-1), q }));
             }
             if matches!(self.w(end), "quarter" | "period") {
-                end += 1;
+                return Some((end + 1, Sem::LatestYearAgo));
             }
             return Some((end, Sem::Rel { unit: Unit::Year, n: -1 }));
         }

@@ -57,7 +57,9 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
         if let Some((kind, value)) = resolve::resolve(&sem, &ctx) {
             let sentence = doc.sentence_at(span.start);
             match sem {
-                Sem::Rel { unit: lexicon::Unit::Year, n: -1 } => year_back.push((sentence, out.len())),
+                Sem::Rel { unit: lexicon::Unit::Year, n: -1 } | Sem::LatestYearAgo => {
+                    year_back.push((sentence, out.len()))
+                }
                 Sem::Quarter { .. } => quarters.push((sentence, value.clone())),
                 _ => {}
             }
@@ -67,7 +69,11 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
     // In earnings reports "a year ago" next to "the third quarter" means
     // that quarter a year earlier.
     for (sentence, index) in year_back {
-        let Some((_, q)) = quarters.iter().find(|(s, _)| *s == sentence) else { continue };
+        // the quarter of the same sentence, else of one of the two before
+        let Some(s) = sentence else { continue };
+        let same = quarters.iter().find(|(q, _)| *q == Some(s));
+        let before = quarters.iter().rev().find(|(q, _)| q.is_some_and(|q| q < s && q + 2 >= s));
+        let Some((_, q)) = same.or(before) else { continue };
         let (Some((y, q)), Some(e)) = (q.split_once("-Q"), out.get_mut(index)) else { continue };
         if let Ok(y) = y.parse::<i32>() {
             e.value = format!("{:04}-Q{q}", y - 1);
@@ -147,7 +153,7 @@ fn extend(p: &Parser<'_>, start: usize, sem: &Sem) -> usize {
     while let Some(k) = s.checked_sub(1) {
         let prev = p.t(k);
         let take = match prev {
-            "the" => !matches!(sem, Sem::Weekday { .. } | Sem::RelDay(_)),
+            "the" => !matches!(sem, Sem::Weekday { .. } | Sem::RelDay(_) | Sem::Year(_)),
             "early" | "earlier" | "late" | "later" | "mid" | "nearly" | "almost" => {
                 !matches!(sem, Sem::Duration(_)) || matches!(prev, "nearly" | "almost")
             }

@@ -210,6 +210,10 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
             };
             Some((D, v))
         }
+        Sem::LatestYearAgo => {
+            let n = if ctx.dir == Dir::Past { -5 } else { -4 };
+            resolve(&Sem::Rel { unit: Unit::Quarter, n }, ctx)
+        }
         Sem::Latest(unit) => {
             let n = if ctx.dir == Dir::Past { -1 } else { 0 };
             resolve(&Sem::Rel { unit: *unit, n }, ctx)
