@@ -1416,7 +1416,7 @@ impl<'a> Parser<'a> {
             && self.adj(i)
             && self.adj(i + 1)
         {
-            let mut end = i + 3;
+            let end = i + 3;
             if let Some((e, ord)) = self.ordinal(end)
                 && let Some((e2, Sem::Quarter { q, .. })) = self.quarter_word(e, ord)
             {
