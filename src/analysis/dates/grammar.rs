@@ -83,6 +83,11 @@ pub(crate) enum Sem {
     WeekOf(Box<Sem>),
     /// A day of an unnamed month.
     DayOfMonth(u8),
+    /// "Thursday next week": a weekday of the week `n` weeks away.
+    WeekdayOfWeek {
+        wd: u8,
+        n: i64,
+    },
     /// "the year-ago quarter": the latest quarter, a year back.
     LatestYearAgo,
     /// Whichever occurrence (past or future) is nearest the reference.
@@ -140,6 +145,7 @@ impl Sem {
                 | Sem::NthDayOf { .. }
                 | Sem::DayOfMonth(_)
                 | Sem::Closest(_)
+                | Sem::WeekdayOfWeek { .. }
         )
     }
 }
@@ -376,6 +382,7 @@ impl<'a> Parser<'a> {
             self.m_part_of_month(i),
             self.m_closest(i),
             self.m_bare_units(i),
+            self.m_q(i),
         ];
         found.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
@@ -723,6 +730,19 @@ impl<'a> Parser<'a> {
         if self.t(e) == "or" && self.t(e + 1) == "so" { e + 2 } else { e }
     }
 
+    /// "Q3 2014", "Q1".
+    fn m_q(&self, i: usize) -> Option<Match> {
+        if self.w(i) != "q" || !self.adj(i) || self.digits(i + 1) != 1 {
+            return None;
+        }
+        let q = self.num(i + 1)? as u8;
+        if !(1..=4).contains(&q) || self.toks.get(i + 2).is_some_and(|t| t.kind == Kind::Word && self.adj(i + 1)) {
+            return None;
+        }
+        let (e, y) = self.period_year(i + 2);
+        Some((e, Sem::Quarter { y, q }))
+    }
+
     /// "quarter"/"qtr"/"half" after an ordinal.
     fn quarter_word(&self, i: usize, ord: u32) -> Option<(usize, Sem)> {
         let k = if self.t(i) == "-" && self.adj(i - 1) { i + 1 } else { i };
@@ -999,7 +1019,8 @@ impl<'a> Parser<'a> {
             if self.t(i + 3) == sep && tight(i + 2, i + 4) && matches!(self.digits(i + 4), 2 | 4) {
                 let y = self.num(i + 4)?;
                 let y = if self.digits(i + 4) == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y };
-                let (m, d) = if sep == "/" { (n, b) } else { (b, n) };
+                // month first with slashes unless that cannot be ("14/3/2015")
+                let (m, d) = if sep == "/" && n <= 12 { (n, b) } else { (b, n) };
                 return self.valid_day(y, m, d).map(|s| (i + 5, s));
             }
             if sep == "/"
@@ -1009,6 +1030,18 @@ impl<'a> Parser<'a> {
             {
                 return Some((i + 3, Sem::Day { y: YearRef::Unknown, m: n as u8, d: b as u8 }));
             }
+        }
+        // 2014-05 (only as a whole token group, not "2014-05-..." or a range)
+        if nd == 4
+            && sep == "-"
+            && tight(i, i + 2)
+            && self.digits(i + 2) == 2
+            && self.num(i + 2).is_some_and(|m| (1..=12).contains(&m))
+            && !matches!(self.t(i + 3), "-" | "/")
+            && (1000..=2999).contains(&n)
+        {
+            let m = self.num(i + 2)? as u8;
+            return Some((i + 3, Sem::Month { y: YearRef::Abs(n as i32), m }));
         }
         // 2/2013
         if nd <= 2 && sep == "/" && tight(i, i + 2) && self.digits(i + 2) == 4 && (1..=12).contains(&n) {
@@ -1165,6 +1198,17 @@ impl<'a> Parser<'a> {
                 (i + 3, None)
             };
             return self.finish_clock(end, n, m, s, false);
+        }
+        // 7.30 pm
+        if nd <= 2
+            && self.t(i + 1) == "."
+            && self.adj(i)
+            && self.adj(i + 1)
+            && self.digits(i + 2) == 2
+            && self.ampm(i + 3).is_some()
+        {
+            let m = self.num(i + 2)?;
+            return self.finish_clock(i + 3, n, m, None, true);
         }
         if nd <= 2 && self.w(i + 1) == "h" && self.adj(i) {
             if self.digits(i + 2) == 2 && self.adj(i + 1) {
@@ -1512,6 +1556,23 @@ impl<'a> Parser<'a> {
 
     /// "the '90s", "the 90s".
     fn m_decade(&self, i: usize) -> Option<Match> {
+        // the eighties
+        if self.before(i) == "the" {
+            let tens = match self.w(i) {
+                "twenties" => 2,
+                "thirties" => 3,
+                "forties" => 4,
+                "fifties" => 5,
+                "sixties" => 6,
+                "seventies" => 7,
+                "eighties" => 8,
+                "nineties" => 9,
+                _ => 0,
+            };
+            if tens > 0 {
+                return Some((i + 1, Sem::Decade(190 + tens)));
+            }
+        }
         if self.t(i) == "'" && self.digits(i + 1) == 2 && self.w(i + 2) == "s" && self.adj(i) && self.adj(i + 1) {
             let n = self.num(i + 1)? as i32;
             return Some((i + 3, Sem::Decade(if n < 30 { 200 + n / 10 } else { 190 + n / 10 })));

@@ -121,6 +121,11 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
                     (Sem::Clock { date: None, h, m, s: sec, ampm }, day) if day.is_day() && gap != ["at"] => {
                         Some(Sem::Clock { date: Some(Box::new(day.clone())), h: *h, m: *m, s: *sec, ampm: *ampm })
                     }
+                    (Sem::Weekday { wd, shift: grammar::Shift::Bare }, Sem::Rel { unit: lexicon::Unit::Week, n })
+                        if gap.is_empty() =>
+                    {
+                        Some(Sem::WeekdayOfWeek { wd: *wd, n: *n })
+                    }
                     (Sem::Part { date: Some(day), part }, Sem::Clock { date: None, h, m, s: sec, ampm })
                         if gap != ["on"] =>
                     {

@@ -342,6 +342,11 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             };
             add_days(today, offset)
         }
+        Sem::WeekdayOfWeek { wd, n } => {
+            let today = today?;
+            let cur = i64::from(today.weekday().to_monday_one_offset());
+            add_days(today, n.checked_mul(7)?.checked_add(i64::from(*wd) - cur)?)
+        }
         Sem::Closest(inner) => {
             let today = today?;
             let back = day_of(inner, &Ctx { dir: Dir::Past, ..*ctx })?;

@@ -185,3 +185,72 @@ fn pathological_inputs_do_not_panic() {
     }
     assert_eq!(first("99999999999 years", REF), "P99999999999Y");
 }
+
+#[test]
+fn more_absolute_forms() {
+    for (text, want) in [
+        ("Q3 2014", "2014-Q3"),
+        ("2014-05", "2014-05"),
+        ("14/3/2015", "2015-03-14"),
+        ("the eighties", "198"),
+        ("the 20th century", "19"),
+        ("first week of october 2014", "2014-W40"),
+        ("last week of september 2014", "2014-W39"),
+        ("last day of october 2015", "2015-10-31"),
+        ("the week of october 6th", "2013-W40"),
+        ("first tuesday in october", "2013-10-01"),
+        ("nineteen ninety-six", "1996"),
+        ("the 1988 second quarter", "1988-Q2"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+}
+
+#[test]
+fn more_relative_forms() {
+    for (text, want) in [
+        ("tuesday", "2013-02-19"),
+        ("thursday next week", "2013-02-21"),
+        ("on the 2nd", "2013-03-02"),
+        ("tonight at 8", "2013-02-12T20:00"),
+        ("tomorrow morning at 9", "2013-02-13T09:00"),
+        ("in half an hour", "2013-02-12T05:00"),
+        ("from 3 to 4pm", "2013-02-12T15:00"),
+        ("7.30 pm", "2013-02-12T19:30"),
+        ("the closest xmas to today", "2012-12-25"),
+        ("a year from now", "2014"),
+        ("two days ago", "2013-02-10"),
+        ("this weekend", "2013-W07-WE"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+}
+
+#[test]
+fn more_durations_and_sets() {
+    assert_eq!(first("an hour and 30 seconds", REF), "PT1H30S");
+    assert_eq!(first("two and a quarter of hours", REF), "PT135M");
+    assert_eq!(first("a fortnight", REF), "P2W");
+    assert_eq!(first("It could take months.", REF), "PXM");
+    assert_eq!(first("Prices rose in recent weeks.", REF), "PXW");
+    assert_eq!(first("It meets twice a year.", REF), "P1Y");
+    assert_eq!(run("It meets twice a year.", Some(REF))[0].1, TemporalType::Set);
+    assert!(run("three-quarters of voters", Some(REF)).is_empty());
+}
+
+#[test]
+fn quarter_context_for_year_ago() {
+    let got = run("Third-quarter profit rose 5%, compared with a year ago.", Some("1989-10-30"));
+    let values: Vec<&str> = got.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(values, ["1989-Q3", "1988-Q3"]);
+    assert_eq!(first("Profit fell from the year-ago quarter.", "1989-11-01"), "1988-Q3");
+}
+
+#[test]
+fn more_holidays() {
+    assert_eq!(first("yom kippur 2023", REF), "2023-09-24");
+    assert_eq!(first("eid al-fitr 2024", REF), "2024-04-10");
+    assert_eq!(first("orthodox easter 2023", REF), "2023-04-16");
+    assert_eq!(first("King's Day 2014", REF), "2014-04-26");
+    assert_eq!(first("memorial day", REF), "2013-05-27");
+}
