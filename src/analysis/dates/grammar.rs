@@ -169,7 +169,7 @@ pub(crate) type Match = (usize, Sem);
 
 const TIMEZONES: &[&str] = &[
     "utc", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "ist", "msk",
-    "eet", "eest", "jst", "aest", "hkt",
+    "eet", "eest", "jst", "aest", "hkt", "et", "pt", "ct", "mt",
 ];
 
 /// Words after which a bare four-digit number reads as a year.
@@ -1129,7 +1129,8 @@ impl<'a> Parser<'a> {
             }
             _ => return None,
         };
-        Some((self.dot(i + 1), pm))
+        // "pm." ends a sentence; only "p.m." owns its period
+        Some((i + 1, pm))
     }
 
     /// "in the afternoon", "at night", "in the morning" after a clock time.
@@ -1419,6 +1420,10 @@ impl<'a> Parser<'a> {
             return Some((e, Sem::Season { y, s }));
         }
         let prev = self.before(i);
+        // "the Winter Games", "Summer Olympics": part of a name
+        if self.cap(i) && self.cap(i + 1) && self.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
         let ok = self.standalone
             || matches!(
                 prev,

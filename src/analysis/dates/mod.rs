@@ -34,7 +34,14 @@ const STANDALONE_TOKENS: usize = 16;
 pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<TemporalExpression> {
     let lower = doc.text.to_ascii_lowercase();
     let toks = tokens::tokenize(&lower);
-    let standalone = toks.len() <= STANDALONE_TOKENS && doc.sentences.len() <= 1;
+    let standalone = toks.len() <= STANDALONE_TOKENS
+        && doc.sentences.len() <= 1
+        && !toks.iter().any(|t| {
+            t.kind == Kind::Word
+                && (matches!(t.text, "is" | "are" | "be" | "has" | "have" | "do" | "does")
+                    || FUTURE_CUES.contains(&t.text)
+                    || PAST_CUES.contains(&t.text))
+        });
     let parser = Parser::new(toks, doc.text, &lexicon::ENGLISH, standalone);
     let found = find(&parser);
     let now = reference.map(ReferenceDate::datetime);
@@ -49,7 +56,7 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
             continue;
         };
         let span = Span::new(first.start, last.end);
-        if doc.in_boilerplate(span.start) && !doc.paragraphs.iter().all(|p| p.boilerplate) {
+        if (doc.in_boilerplate(span.start) && !doc.paragraphs.iter().all(|p| p.boilerplate)) || in_url(doc.text, span) {
             continue;
         }
         let dir = direction(&parser, doc, start, end);
@@ -86,6 +93,19 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
 /// "Nov. 21, 2023 (Reuters) -", a "Published" line).
 pub fn find_dateline(doc: &Document<'_>) -> Option<ReferenceDate> {
     dateline::find(doc)
+}
+
+/// Whether a span lies inside a URL (dates in article slugs).
+fn in_url(text: &str, span: Span) -> bool {
+    const REACH: usize = 300;
+    let before =
+        text.get(span.start.saturating_sub(REACH)..span.start).or_else(|| text.get(..span.start)).unwrap_or("");
+    let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let chunk = &before[word_start..];
+    if !(chunk.ends_with('-') || chunk.ends_with('/') || chunk.ends_with('=')) {
+        return false;
+    }
+    chunk.contains("://") || chunk.contains("www.") || chunk.contains(".com/") || chunk.contains(".org/")
 }
 
 /// Matches, merges and extends: `(first token, token past the end, meaning)`.
@@ -197,7 +217,7 @@ const FUTURE_CUES: &[&str] = &[
     "aims",
     "hopes",
     "would",
-    "until",
+    "ahead",
     "starting",
     "begins",
     "set",
@@ -247,6 +267,10 @@ const NOT_PAST: &[&str] = &[
 /// cue, news text reads as past, a bare expression as future.
 fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Dir {
     let Some(first) = p.toks.get(start) else { return Dir::Past };
+    // "by June", "ahead of Tuesday's talks": deadlines and plans
+    if start > 0 && matches!(p.t(start - 1), "by") {
+        return Dir::Future;
+    }
     let sentence = doc.sentence_at(first.start).map(|i| doc.sentences[i].span);
     let (lo, hi) = match sentence {
         Some(s) => (p.toks.partition_point(|t| t.start < s.start), p.toks.partition_point(|t| t.start < s.end)),

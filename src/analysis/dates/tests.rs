@@ -154,6 +154,8 @@ fn extents() {
 #[test]
 fn ambiguous_words_need_context() {
     assert!(run("You may go. They march on. The sun is up.", Some(REF)).is_empty());
+    assert!(run("The sun is up.", Some(REF)).is_empty());
+    assert!(run("Watch the fall of the wall.", Some(REF)).is_empty());
     assert_eq!(first("He arrived in May.", "1998-01-08"), "1997-05");
 }
 
@@ -244,6 +246,14 @@ fn quarter_context_for_year_ago() {
     let values: Vec<&str> = got.iter().map(|x| x.2.as_str()).collect();
     assert_eq!(values, ["1989-Q3", "1988-Q3"]);
     assert_eq!(first("Profit fell from the year-ago quarter.", "1989-11-01"), "1988-Q3");
+}
+
+#[test]
+fn urls_and_names_are_skipped() {
+    let text = "See (https://example.com/world/talks-resume-2026-02-10/) and the Winter Games.";
+    assert!(run(text, Some("2026-02-10")).is_empty());
+    assert_eq!(run("They met at 3 pm.", Some(REF))[0].0, "3 pm");
+    assert_eq!(run("They met at 3 p.m.", Some(REF))[0].0, "3 p.m.");
 }
 
 #[test]
