@@ -39,8 +39,8 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
         && !toks.iter().any(|t| {
             t.kind == Kind::Word
                 && (matches!(t.text, "is" | "are" | "be" | "has" | "have" | "do" | "does")
-                    || FUTURE_CUES.contains(&t.text)
-                    || PAST_CUES.contains(&t.text))
+                    || ((FUTURE_CUES.contains(&t.text) || PAST_CUES.contains(&t.text))
+                        && !matches!(t.text, "ago" | "earlier" | "since" | "upcoming" | "due" | "ahead" | "starting")))
         });
     let parser = Parser::new(toks, doc.text, &lexicon::ENGLISH, standalone);
     let found = find(&parser);
