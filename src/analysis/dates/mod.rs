@@ -122,7 +122,13 @@ fn find(p: &Parser<'_>) -> Vec<(usize, usize, Sem)> {
         }
     }
     let found = merge(p, found);
-    found.into_iter().map(|(s, e, sem)| (extend(p, s, &sem), e, sem)).collect()
+    found
+        .into_iter()
+        .map(|(s, e, sem)| {
+            let (s, e) = extend(p, s, e, &sem);
+            (s, e, sem)
+        })
+        .collect()
 }
 
 /// Joins a day and a clock time or part of day next to each other
@@ -168,19 +174,58 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
     out
 }
 
-/// Moves the start back over "the" and over "early"/"late"/"mid"/"nearly"
-/// (TempEval-3 extents).
-fn extend(p: &Parser<'_>, start: usize, sem: &Sem) -> usize {
+/// Moves the start back over "the", "early"/"late"/"mid", "fiscal", "the
+/// end of" and, for durations, "nearly"/"more than"/"up to" (TempEval-3
+/// extents); adjectival durations take their noun ("a three-year period").
+fn extend(p: &Parser<'_>, start: usize, end: usize, sem: &Sem) -> (usize, usize) {
     let mut s = start;
+    let mut e = end;
     if matches!(sem, Sem::Clock { .. } | Sem::NowTime | Sem::RelTime { .. }) {
-        return s;
+        return (s, e);
     }
+    let duration = matches!(sem, Sem::Duration(_));
+    let adjectival = duration && p.t(start + 1) == "-";
+    if adjectival && matches!(p.t(end), "period" | "term" | "span" | "stretch" | "spell") {
+        e += 1;
+        if start > 0 && matches!(p.t(start - 1), "a" | "the") {
+            return (start - 1, e);
+        }
+    }
+    // "the" belongs to noun-headed expressions, not to dates, years,
+    // adjectives or ordinals ("the Feb. 23 meeting", "the eight-year war")
+    let noun = match sem {
+        Sem::Quarter { .. } | Sem::Half { .. } | Sem::Decade(_) | Sem::Century(_) | Sem::Season { .. } => {
+            p.t(end) != "-" && !matches!(p.w(end), "results" | "earnings" | "profit" | "loss" | "sales")
+        }
+        Sem::Duration(_) => !adjectival,
+        Sem::Rel { .. } | Sem::Latest(_) | Sem::Holiday { .. } | Sem::NthWeekOf { .. } | Sem::NthDayOf { .. } => true,
+        _ => false,
+    };
+    let ordinal_duration = duration && p.t(start).ends_with("th") | matches!(p.t(start), "first" | "second" | "third");
     while let Some(k) = s.checked_sub(1) {
         let prev = p.t(k);
         let take = match prev {
-            "the" => !matches!(sem, Sem::Weekday { .. } | Sem::RelDay(_) | Sem::Year(_)),
-            "early" | "earlier" | "late" | "later" | "mid" | "nearly" | "almost" => {
-                !matches!(sem, Sem::Duration(_)) || matches!(prev, "nearly" | "almost")
+            "the" => noun && !ordinal_duration && !adjectival,
+            "early" | "earlier" | "late" | "later" | "mid" => !duration,
+            "nearly" | "almost" | "over" | "roughly" => {
+                duration && !adjectival && !matches!(p.t(s), "the" | "past" | "last" | "next" | "recent" | "coming")
+            }
+            "than" => duration && k >= 1 && matches!(p.t(k - 1), "more" | "less" | "fewer"),
+            "more" | "less" | "fewer" => duration && p.t(k + 1) == "than",
+            "no" => duration && p.t(k + 1) == "more",
+            "to" => duration && k >= 1 && p.t(k - 1) == "up",
+            "up" => duration && p.t(k + 1) == "to",
+            "least" => duration && k >= 1 && p.t(k - 1) == "at",
+            "at" => duration && p.t(k + 1) == "least",
+            "fiscal" => matches!(sem, Sem::Year(_)),
+            "of" => {
+                !duration
+                    && k >= 2
+                    && matches!(p.t(k - 1), "end" | "beginning" | "start" | "middle")
+                    && p.t(k - 2) == "the"
+            }
+            "end" | "beginning" | "start" | "middle" => {
+                !duration && p.t(k + 1) == "of" && k >= 1 && p.t(k - 1) == "the"
             }
             "-" => s >= 2 && p.t(s - 2) == "mid",
             _ => false,
@@ -189,8 +234,13 @@ fn extend(p: &Parser<'_>, start: usize, sem: &Sem) -> usize {
             break;
         }
         s -= 1;
+        if prev == "end" || prev == "beginning" || prev == "start" || prev == "middle" {
+            // and its "the"
+            s -= 1;
+            break;
+        }
     }
-    s
+    (s, e)
 }
 
 /// Words that mark a future reading.

@@ -149,6 +149,9 @@ fn extents() {
     let got = run("Earnings fell in early next year and the third quarter.", Some("1998-01-08"));
     assert_eq!(got[0].0, "early next year");
     assert_eq!(got[1].0, "the third quarter");
+    let got = run("The Feb. 23 vote ended a three-year period of more than two years in fiscal 1989.", None);
+    let texts: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["Feb. 23", "a three-year period", "more than two years", "fiscal 1989"]);
 }
 
 #[test]
