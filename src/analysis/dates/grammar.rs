@@ -88,6 +88,13 @@ pub(crate) enum Sem {
         wd: u8,
         n: i64,
     },
+    /// A calendar shift written as a quantity ("two years ago"): at the
+    /// unit's grain in running text ("1987"), one grain finer for a bare
+    /// expression ("2011-02").
+    Shift {
+        unit: Unit,
+        n: i64,
+    },
     /// "the year-ago quarter": the latest quarter, a year back.
     LatestYearAgo,
     /// Whichever occurrence (past or future) is nearest the reference.
@@ -807,11 +814,11 @@ impl<'a> Parser<'a> {
                 let Some(n) = q.int() else {
                     return Some((e2 + 1, Sem::Ref("PAST_REF")));
                 };
-                return Some((e2 + 1, relative(unit, n.checked_neg()?)?));
+                return Some((e2 + 1, shift(unit, n.checked_neg()?)?));
             }
             "from" if matches!(self.w(e2 + 1), "now" | "today") => {
                 let n = q.int()?;
-                return Some((e2 + 2, relative(unit, n)?));
+                return Some((e2 + 2, shift(unit, n)?));
             }
             "from" if self.w(e2 + 1) == "right" && self.w(e2 + 2) == "now" => {
                 let secs = unit_seconds(unit).and_then(|s| s.checked_mul(q.int()?))?;
@@ -819,7 +826,7 @@ impl<'a> Parser<'a> {
             }
             "hence" | "later" if after == "hence" || self.is_clause_end(e2 + 1) => {
                 let n = q.int()?;
-                return Some((e2 + 1, relative(unit, n)?));
+                return Some((e2 + 1, shift(unit, n)?));
             }
             _ => {}
         }
@@ -1603,7 +1610,15 @@ impl Sem {
 }
 
 /// A point `n` units from the reference.
-fn relative(unit: Unit, n: i64) -> Option<Sem> {
+/// A point `n` units from the reference, written as a quantity ("two years
+/// ago", "in 7 days"): calendar units keep the finer reading a bare
+/// expression gets (see [`Sem::Shift`]).
+fn shift(unit: Unit, n: i64) -> Option<Sem> {
+    if unit.is_clock() { relative(unit, n) } else { Some(Sem::Shift { unit, n }) }
+}
+
+/// A point `n` units from the reference.
+pub(crate) fn relative(unit: Unit, n: i64) -> Option<Sem> {
     if unit.is_clock() {
         let secs = unit_seconds(unit)?.checked_mul(n)?;
         return Some(Sem::RelTime { secs });

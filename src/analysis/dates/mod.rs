@@ -64,9 +64,9 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
         if let Some((kind, value)) = resolve::resolve(&sem, &ctx) {
             let sentence = doc.sentence_at(span.start);
             match sem {
-                Sem::Rel { unit: lexicon::Unit::Year, n: -1 } | Sem::LatestYearAgo => {
-                    year_back.push((sentence, out.len()))
-                }
+                Sem::Rel { unit: lexicon::Unit::Year, n: -1 }
+                | Sem::Shift { unit: lexicon::Unit::Year, n: -1 }
+                | Sem::LatestYearAgo => year_back.push((sentence, out.len())),
                 Sem::Quarter { .. } => quarters.push((sentence, value.clone())),
                 _ => {}
             }

@@ -7,7 +7,7 @@ use super::calendar::{
     add_days, add_months, add_seconds, date, fmt_date, fmt_datetime, fmt_month, fmt_week, holiday, holiday_fixed,
     quarter, weekday, weeks,
 };
-use super::grammar::{Sem, Shift, YearRef};
+use super::grammar::{Sem, Shift, YearRef, relative};
 use super::lexicon::Unit;
 use crate::analysis::TemporalType;
 
@@ -210,6 +210,29 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
             };
             Some((D, v))
         }
+        Sem::Shift { unit, n } => {
+            if !ctx.standalone {
+                return resolve(&relative(*unit, *n)?, ctx);
+            }
+            let Some(now) = ctx.now else { return unknown_rel(*n) };
+            let months = |k: i64| add_months(now.date(), n.checked_mul(k)?);
+            let v = match unit {
+                Unit::Year => fmt_month(months(12)?),
+                Unit::Decade => fmt_month(months(120)?),
+                Unit::Century => fmt_month(months(1200)?),
+                Unit::Quarter => fmt_month(months(3)?),
+                Unit::Month => fmt_date(months(1)?),
+                Unit::Week | Unit::Weekend => fmt_date(add_days(now.date(), n.checked_mul(7)?)?),
+                Unit::Fortnight => fmt_date(add_days(now.date(), n.checked_mul(14)?)?),
+                Unit::Day if ctx.has_time => {
+                    let day = add_days(now.date(), *n)?;
+                    format!("{}T{:02}:00", fmt_date(day), now.hour())
+                }
+                Unit::Day => fmt_date(add_days(now.date(), *n)?),
+                Unit::Hour | Unit::Minute | Unit::Second => return resolve(&relative(*unit, *n)?, ctx),
+            };
+            Some((if matches!(unit, Unit::Day) && ctx.has_time { T } else { D }, v))
+        }
         Sem::LatestYearAgo => {
             let n = if ctx.dir == Dir::Past { -5 } else { -4 };
             resolve(&Sem::Rel { unit: Unit::Quarter, n }, ctx)
@@ -235,10 +258,7 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
                     };
                     return resolve(&Sem::RelTime { secs: n.checked_mul(per)? }, ctx);
                 }
-                if *unit == Unit::Day {
-                    return resolve(&Sem::RelDay(*n), ctx);
-                }
-                return resolve(&Sem::Rel { unit: *unit, n: *n }, ctx);
+                return resolve(&Sem::Shift { unit: *unit, n: *n }, ctx);
             }
             Some((Duration, duration.clone()))
         }

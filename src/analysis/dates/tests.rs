@@ -223,8 +223,10 @@ fn more_relative_forms() {
         ("from 3 to 4pm", "2013-02-12T15:00"),
         ("7.30 pm", "2013-02-12T19:30"),
         ("the closest xmas to today", "2012-12-25"),
-        ("a year from now", "2014"),
-        ("two days ago", "2013-02-10"),
+        ("a year from now", "2014-02"),
+        ("two days ago", "2013-02-10T04:00"),
+        ("in 1 week", "2013-02-19"),
+        ("three months ago", "2012-11-12"),
         ("this weekend", "2013-W07-WE"),
     ] {
         assert_eq!(first(text, REF), want, "{text}");
