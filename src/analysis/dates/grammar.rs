@@ -788,6 +788,11 @@ impl<'a> Parser<'a> {
             (self.w(k) == "h" && self.adj(k - 1) && q.raw.is_some() && self.digits(k + 1) == 0)
                 .then_some((k + 1, Unit::Hour))
         })?;
+        // "an hour and a half", "two days and a half"
+        let (e2, q) = match (self.t(e2), self.t(e2 + 1), self.t(e2 + 2)) {
+            ("and", "a", "half") if !q.vague => (e2 + 3, Qty { value: q.value + 0.5, raw: None, vague: false }),
+            _ => (e2, q),
+        };
         // "the 1988 second quarter": an ordinal, not a unit
         if self.w(k) == "second"
             && (self.digits(i) == 4 || matches!(self.w(e2), "quarter" | "half" | "qtr" | "period" | "round" | "term"))
@@ -1161,6 +1166,9 @@ impl<'a> Parser<'a> {
         if self.t(end) == "o" && self.t(end + 1) == "'" && self.w(end + 2) == "clock" {
             end += 3;
             ampm_required = false;
+        } else if self.w(end) == "oclock" {
+            end += 1;
+            ampm_required = false;
         }
         if let Some((e, pm)) = self.ampm(end) {
             if !(1..=12).contains(&h) {
@@ -1241,12 +1249,14 @@ impl<'a> Parser<'a> {
             if let Some(found) = self.finish_clock(i + 1, n, 0, None, true) {
                 return Some(found);
             }
-            // "tonight at 8", "Friday at 9"
-            if i >= 2
+            // "tonight at 8", "Friday at 9", "at 3"
+            if i >= 1
                 && self.before(i) == "at"
                 && (1..=12).contains(&n)
-                && self.info(i - 2).is_some_and(|x| x.part.is_some() || x.weekday.is_some())
-                    | matches!(self.w(i - 2), "tonight" | "today" | "tomorrow" | "yesterday")
+                && (self.clause_ends_at(i + 1)
+                    || i >= 2
+                        && (self.info(i - 2).is_some_and(|x| x.part.is_some() || x.weekday.is_some())
+                            || matches!(self.w(i - 2), "tonight" | "today" | "tomorrow" | "yesterday")))
             {
                 return self.finish_clock(i + 1, n, 0, None, false);
             }
@@ -1357,7 +1367,19 @@ impl<'a> Parser<'a> {
         if self.t(i + 1) == "o" && self.t(i + 2) == "'" {
             return self.finish_clock(i + 1, u64::from(h), 0, None, false);
         }
-        self.finish_clock(i + 1, u64::from(h), 0, None, true)
+        let required = !(self.before(i) == "at" && self.clause_ends_at(i + 1));
+        self.finish_clock(i + 1, u64::from(h), 0, None, required)
+    }
+
+    /// Whether token `i` ends a phrase (end of text, or a comma or final
+    /// period that does not start a number).
+    fn clause_ends_at(&self, i: usize) -> bool {
+        match self.t(i) {
+            "," => !(i > 0 && self.adj(i - 1) && self.adj(i) && self.digits(i + 1) == 3),
+            "" | ";" | "!" | "?" => true,
+            "." => self.digits(i + 1) == 0 || !self.adj(i),
+            _ => false,
+        }
     }
 
     /// Ordinal constructions: "the third quarter", "3rd qtr", "first half of

@@ -184,8 +184,8 @@ fn extend(p: &Parser<'_>, start: usize, end: usize, sem: &Sem) -> (usize, usize)
         return (s, e);
     }
     let duration = matches!(sem, Sem::Duration(_));
-    let adjectival = duration && p.t(start + 1) == "-";
-    if adjectival && matches!(p.t(end), "period" | "term" | "span" | "stretch" | "spell") {
+    let adjectival = p.t(start + 1) == "-" && end == start + 3;
+    if duration && adjectival && matches!(p.t(end), "period" | "term" | "span" | "stretch" | "spell") {
         e += 1;
         if start > 0 && matches!(p.t(start - 1), "a" | "the") {
             return (start - 1, e);
@@ -198,7 +198,12 @@ fn extend(p: &Parser<'_>, start: usize, end: usize, sem: &Sem) -> (usize, usize)
             p.t(end) != "-" && !matches!(p.w(end), "results" | "earnings" | "profit" | "loss" | "sales")
         }
         Sem::Duration(_) => !adjectival,
-        Sem::Rel { .. } | Sem::Latest(_) | Sem::Holiday { .. } | Sem::NthWeekOf { .. } | Sem::NthDayOf { .. } => true,
+        Sem::Rel { .. }
+        | Sem::Latest(_)
+        | Sem::LatestYearAgo
+        | Sem::Holiday { .. }
+        | Sem::NthWeekOf { .. }
+        | Sem::NthDayOf { .. } => !adjectival,
         _ => false,
     };
     let ordinal_duration = duration && p.t(start).ends_with("th") | matches!(p.t(start), "first" | "second" | "third");
@@ -207,8 +212,10 @@ fn extend(p: &Parser<'_>, start: usize, end: usize, sem: &Sem) -> (usize, usize)
         let take = match prev {
             "the" => noun && !ordinal_duration && !adjectival,
             "early" | "earlier" | "late" | "later" | "mid" => !duration,
-            "nearly" | "almost" | "over" | "roughly" => {
-                duration && !adjectival && !matches!(p.t(s), "the" | "past" | "last" | "next" | "recent" | "coming")
+            "nearly" | "almost" | "roughly" => {
+                (duration || matches!(sem, Sem::Shift { .. } | Sem::Rel { .. } | Sem::RelDay(_)))
+                    && !adjectival
+                    && !matches!(p.t(s), "the" | "past" | "last" | "next" | "recent" | "coming")
             }
             "than" => duration && k >= 1 && matches!(p.t(k - 1), "more" | "less" | "fewer"),
             "more" | "less" | "fewer" => duration && p.t(k + 1) == "than",
