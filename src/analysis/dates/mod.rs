@@ -78,9 +78,12 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
     for (sentence, index) in year_back {
         // the quarter of the same sentence, else of one of the two before
         let Some(s) = sentence else { continue };
-        let same = quarters.iter().find(|(q, _)| *q == Some(s));
-        let before = quarters.iter().rev().find(|(q, _)| q.is_some_and(|q| q < s && q + 2 >= s));
-        let Some((_, q)) = same.or(before) else { continue };
+        // `quarters` is in text order: look up the sentence by bisection
+        let lo = quarters.partition_point(|(q, _)| q.is_none_or(|q| q + 2 < s));
+        let hi = quarters.partition_point(|(q, _)| q.is_none_or(|q| q <= s));
+        let window = quarters.get(lo..hi).unwrap_or(&[]);
+        let same = window.iter().find(|(q, _)| *q == Some(s));
+        let Some((_, q)) = same.or(window.last()) else { continue };
         let (Some((y, q)), Some(e)) = (q.split_once("-Q"), out.get_mut(index)) else { continue };
         if let Ok(y) = y.parse::<i32>() {
             e.value = format!("{:04}-Q{q}", y - 1);
@@ -207,7 +210,7 @@ fn extend(p: &Parser<'_>, start: usize, end: usize, sem: &Sem) -> (usize, usize)
         _ => false,
     };
     let ordinal_duration = duration && p.t(start).ends_with("th") | matches!(p.t(start), "first" | "second" | "third");
-    while let Some(k) = s.checked_sub(1) {
+    while let Some(k) = s.checked_sub(1).filter(|_| start - s < 4) {
         let prev = p.t(k);
         let take = match prev {
             "the" => noun && !ordinal_duration && !adjectival,
@@ -249,6 +252,9 @@ fn extend(p: &Parser<'_>, start: usize, end: usize, sem: &Sem) -> (usize, usize)
     }
     (s, e)
 }
+
+/// How many tokens either side of an expression are searched for a tense cue.
+const CUE_REACH: usize = 40;
 
 /// Words that mark a future reading.
 const FUTURE_CUES: &[&str] = &[
@@ -355,6 +361,9 @@ fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Di
     };
     // nearest cue, looking both ways
     let mut best: Option<(usize, Dir)> = None;
+    // bounded both ways, so a text without sentence breaks stays linear
+    let lo = lo.max(start.saturating_sub(CUE_REACH));
+    let hi = hi.min(end.saturating_add(CUE_REACH));
     for k in (lo..start).rev() {
         if let Some(d) = cue(k) {
             best = Some((start - k, d));

@@ -269,3 +269,13 @@ fn more_holidays() {
     assert_eq!(first("King's Day 2014", REF), "2014-04-26");
     assert_eq!(first("memorial day", REF), "2013-05-27");
 }
+
+#[test]
+fn long_inputs_stay_linear() {
+    // no sentence breaks, many expressions, nothing to cue the tense
+    let text = "the past three months, May 3, 2015 and 3:15 pm on Friday the third quarter ".repeat(2_000);
+    let got = run(&text, Some(REF));
+    assert!(got.len() >= 8_000);
+    let text = "early ".repeat(20_000) + "2014";
+    assert_eq!(run(&text, Some(REF)).len(), 1);
+}
