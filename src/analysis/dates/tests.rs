@@ -279,3 +279,102 @@ fn long_inputs_stay_linear() {
     let text = "early ".repeat(20_000) + "2014";
     assert_eq!(run(&text, Some(REF)).len(), 1);
 }
+
+#[test]
+fn random_token_soup_does_not_panic() {
+    const PIECES: &[&str] = &[
+        "3",
+        "12",
+        "31",
+        "1999",
+        "2024",
+        "99999999999999999999",
+        ":",
+        "/",
+        "-",
+        ".",
+        ",",
+        "'",
+        "’",
+        "s",
+        "am",
+        "p",
+        "m",
+        "may",
+        "march",
+        "the",
+        "of",
+        "in",
+        "at",
+        "on",
+        "last",
+        "next",
+        "this",
+        "quarter",
+        "past",
+        "to",
+        "half",
+        "ago",
+        "from",
+        "now",
+        "hours",
+        "days",
+        "weeks",
+        "years",
+        "and",
+        "a",
+        "first",
+        "third",
+        "monday",
+        "Friday",
+        "é",
+        "日本",
+        "thanksgiving",
+        "easter",
+        "yom kippur",
+        "eid al-fitr",
+        "o'clock",
+        "tonight",
+        "every",
+        "1st",
+        "h",
+        "q",
+        "4",
+        "early",
+        "mid",
+        "the end of",
+        "upcoming",
+        "two",
+        "twenty",
+        "nineteen",
+        "ninety",
+        "-five",
+        "century",
+        "th",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let refs = [None, Some(reference(REF)), Some(reference("9999-12-31")), Some(reference("0001-01-01"))];
+    for _ in 0..1_500 {
+        let mut text = String::new();
+        for _ in 0..(next() % 24) {
+            text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let doc = Document::new(&text);
+        for r in &refs {
+            for e in extract(&doc, r.as_ref()) {
+                assert!(e.span.start < e.span.end && e.span.end <= text.len(), "{text:?}");
+                assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end), "{text:?}");
+            }
+        }
+        let _ = find_dateline(&doc);
+    }
+}
