@@ -49,7 +49,7 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
     let mut out = Vec::with_capacity(found.len());
     // (sentence, index into out) of "a year ago"-like expressions, and the
     // quarter each sentence is about
-    let mut year_back: Vec<(Option<usize>, usize)> = Vec::new();
+    let mut year_back: Vec<(Option<usize>, usize, usize)> = Vec::new();
     let mut quarters: Vec<(Option<usize>, String)> = Vec::new();
     for (start, end, sem) in found {
         let (Some(first), Some(last)) = (parser.toks.get(start), parser.toks.get(end.saturating_sub(1))) else {
@@ -64,9 +64,11 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
         if let Some((kind, value)) = resolve::resolve(&sem, &ctx) {
             let sentence = doc.sentence_at(span.start);
             match sem {
-                Sem::Rel { unit: lexicon::Unit::Year, n: -1 }
-                | Sem::Shift { unit: lexicon::Unit::Year, n: -1 }
-                | Sem::LatestYearAgo => year_back.push((sentence, out.len())),
+                // "last year" takes the quarter of its own sentence only
+                Sem::Rel { unit: lexicon::Unit::Year, n: -1 } => year_back.push((sentence, out.len(), 0)),
+                Sem::Shift { unit: lexicon::Unit::Year, n: -1 } | Sem::LatestYearAgo => {
+                    year_back.push((sentence, out.len(), 2))
+                }
                 Sem::Quarter { .. } => quarters.push((sentence, value.clone())),
                 _ => {}
             }
@@ -75,11 +77,11 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
     }
     // In earnings reports "a year ago" next to "the third quarter" means
     // that quarter a year earlier.
-    for (sentence, index) in year_back {
+    for (sentence, index, reach) in year_back {
         // the quarter of the same sentence, else of one of the two before
         let Some(s) = sentence else { continue };
         // `quarters` is in text order: look up the sentence by bisection
-        let lo = quarters.partition_point(|(q, _)| q.is_none_or(|q| q + 2 < s));
+        let lo = quarters.partition_point(|(q, _)| q.is_none_or(|q| q + reach < s));
         let hi = quarters.partition_point(|(q, _)| q.is_none_or(|q| q <= s));
         let window = quarters.get(lo..hi).unwrap_or(&[]);
         let same = window.iter().find(|(q, _)| *q == Some(s));
