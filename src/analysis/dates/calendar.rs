@@ -109,6 +109,12 @@ pub(crate) fn holiday(rule: &str, year: i32) -> Option<Date> {
         "orthodox" => orthodox_easter(year)?,
         "tishri" => hebrew_new_year(i64::from(year) + 3761)?,
         "nisan" => add_days(hebrew_new_year(i64::from(year) + 3761)?, -163)?,
+        // 15 Shevat: 29 days before Purim, 59 in a leap year (Adar I between)
+        "shevat" => {
+            let hy = i64::from(year) + 3760;
+            let leap = (7 * hy + 1).rem_euclid(19) < 7;
+            add_days(hebrew_new_year(hy + 1)?, -163 - 30 - if leap { 59 } else { 29 })?
+        }
         "kislev" => {
             let hy = i64::from(year) + 3761;
             let start = hebrew_rd(hy)?;
@@ -139,7 +145,12 @@ pub(crate) fn holiday(rule: &str, year: i32) -> Option<Date> {
         _ => return None,
     };
     for modifier in parts {
-        if let Some(shift) = modifier.strip_prefix(['+', '-'].as_slice()).map(|_| modifier) {
+        if let Some(name) = modifier.strip_prefix("onafter-") {
+            // forward to the first such weekday on or after the date
+            let wd = weekday_name(name)?;
+            let ahead = (wd.to_monday_zero_offset() - d.weekday().to_monday_zero_offset()).rem_euclid(7);
+            d = add_days(d, i64::from(ahead))?;
+        } else if let Some(shift) = modifier.strip_prefix(['+', '-'].as_slice()).map(|_| modifier) {
             d = add_days(d, shift.parse().ok()?)?;
         } else {
             let split = modifier.find(['+', '-'])?;
@@ -266,6 +277,9 @@ mod tests {
         assert_eq!(holiday("orthodox", 2024), date(2024, 5, 5));
         assert_eq!(holiday("kislev -1", 2023), date(2023, 12, 7));
         assert_eq!(holiday("fixed 04-27 sun-1", 2014), date(2014, 4, 26));
+        assert_eq!(holiday("shevat -1", 2024), date(2024, 1, 24));
+        assert_eq!(holiday("shevat -1", 2023), date(2023, 2, 5));
+        assert_eq!(holiday("fixed 11-27 onafter-sun", 2023), date(2023, 12, 3));
         assert_eq!(add_days(date(2013, 1, 1).unwrap(), i64::MAX), None);
     }
 }
