@@ -1,0 +1,220 @@
+//! The word tables of the temporal grammar (`en/*.txt`), compiled in and
+//! indexed once. Another language adds its own tables and a [`Lexicon`].
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::analysis::lexicon;
+
+use super::tokens::{Token, tokenize};
+
+/// A time unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Unit {
+    Year,
+    Quarter,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Decade,
+    Century,
+    Weekend,
+    Fortnight,
+}
+
+impl Unit {
+    fn parse(code: &str) -> Option<Unit> {
+        Some(match code {
+            "Y" => Unit::Year,
+            "Q" => Unit::Quarter,
+            "M" => Unit::Month,
+            "W" => Unit::Week,
+            "D" => Unit::Day,
+            "H" => Unit::Hour,
+            "MIN" => Unit::Minute,
+            "S" => Unit::Second,
+            "DE" => Unit::Decade,
+            "CE" => Unit::Century,
+            "WE" => Unit::Weekend,
+            "FN" => Unit::Fortnight,
+            _ => return None,
+        })
+    }
+
+    /// Whether the unit is shorter than a day.
+    pub(crate) fn is_clock(self) -> bool {
+        matches!(self, Unit::Hour | Unit::Minute | Unit::Second)
+    }
+}
+
+/// A number word's reading.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum NumberWord {
+    Cardinal(u32),
+    Ordinal(u32),
+    Multiplier(u32),
+    Vague,
+}
+
+/// What a fixed phrase means.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum PhraseKind {
+    /// PRESENT_REF, PAST_REF, FUTURE_REF.
+    Ref(&'static str),
+    /// The reference time itself ("right now").
+    NowTime,
+    /// A SET value.
+    Set(&'static str),
+    /// Days from the reference date.
+    RelDay(i64),
+    /// Days from the reference date plus a part of day.
+    RelPart(i64, &'static str),
+    /// A clock hour ("noon").
+    Clock(u8),
+    /// A holiday rule.
+    Holiday(&'static str),
+}
+
+/// A multi-token phrase.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub(crate) words: Vec<&'static str>,
+    pub(crate) kind: PhraseKind,
+}
+
+/// Everything the grammar knows about one word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordInfo {
+    pub(crate) month: Option<(u8, bool)>,
+    pub(crate) weekday: Option<(u8, bool, bool)>,
+    pub(crate) number: Option<NumberWord>,
+    pub(crate) unit: Option<Unit>,
+    pub(crate) season: Option<&'static str>,
+    pub(crate) part: Option<&'static str>,
+}
+
+/// The compiled tables of one language.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    words: HashMap<&'static str, WordInfo>,
+    /// Phrases by their first word, longest first.
+    phrases: HashMap<&'static str, Vec<Phrase>>,
+}
+
+impl Lexicon {
+    /// What the word (lower case) means, if anything.
+    pub(crate) fn word(&self, w: &str) -> Option<&WordInfo> {
+        self.words.get(w)
+    }
+
+    /// The phrases starting with the word (lower case), longest first.
+    pub(crate) fn phrases(&self, first: &str) -> &[Phrase] {
+        self.phrases.get(first).map_or(&[], Vec::as_slice)
+    }
+
+    fn build(files: &Files) -> Lexicon {
+        let mut words: HashMap<&'static str, WordInfo> = HashMap::new();
+        for row in lexicon::rows(files.months) {
+            if let (Some(w), Some(n)) = (row.first(), row.get(1).and_then(|n| n.parse().ok())) {
+                words.entry(*w).or_default().month = Some((n, row.get(2) == Some(&"ambiguous")));
+            }
+        }
+        for row in lexicon::rows(files.weekdays) {
+            if let (Some(w), Some(n)) = (row.first(), row.get(1).and_then(|n| n.parse().ok())) {
+                let flag = row.get(2).copied().unwrap_or("");
+                words.entry(*w).or_default().weekday = Some((n, flag == "ambiguous", flag == "plural"));
+            }
+        }
+        for row in lexicon::rows(files.numbers) {
+            let (Some(w), Some(v), Some(kind)) = (row.first(), row.get(1), row.get(2)) else { continue };
+            let n = v.parse::<u32>().ok();
+            let reading = match (*kind, n) {
+                ("cardinal", Some(n)) => NumberWord::Cardinal(n),
+                ("ordinal", Some(n)) => NumberWord::Ordinal(n),
+                ("multiplier", Some(n)) => NumberWord::Multiplier(n),
+                ("vague", _) => NumberWord::Vague,
+                _ => continue,
+            };
+            words.entry(*w).or_default().number = Some(reading);
+        }
+        for row in lexicon::rows(files.units) {
+            if let (Some(w), Some(u)) = (row.first(), row.get(1).and_then(|u| Unit::parse(u))) {
+                words.entry(*w).or_default().unit = Some(u);
+            }
+        }
+        for row in lexicon::rows(files.periods) {
+            let (Some(w), Some(kind), Some(code)) = (row.first(), row.get(1), row.get(2)) else { continue };
+            let info = words.entry(*w).or_default();
+            match *kind {
+                "season" => info.season = Some(code),
+                "part" => info.part = Some(code),
+                _ => {}
+            }
+        }
+        let mut phrases: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        let mut add = |text: &'static str, kind: PhraseKind| {
+            let words: Vec<&'static str> = tokenize(text).iter().map(Token::norm).collect();
+            if let Some(first) = words.first() {
+                phrases.entry(first).or_default().push(Phrase { words, kind });
+            }
+        };
+        for row in lexicon::rows(files.phrases) {
+            let (Some(text), Some(kind), Some(value)) = (row.first(), row.get(1), row.get(2)) else { continue };
+            let kind = match *kind {
+                "ref" => PhraseKind::Ref(value),
+                "nowtime" => PhraseKind::NowTime,
+                "set" => PhraseKind::Set(value),
+                "relday" => match value.parse() {
+                    Ok(n) => PhraseKind::RelDay(n),
+                    Err(_) => continue,
+                },
+                "relpart" => match (value.parse(), row.get(3)) {
+                    (Ok(n), Some(part)) => PhraseKind::RelPart(n, part),
+                    _ => continue,
+                },
+                "noon" => match value.parse() {
+                    Ok(h) => PhraseKind::Clock(h),
+                    Err(_) => continue,
+                },
+                _ => continue,
+            };
+            add(text, kind);
+        }
+        for row in lexicon::rows(files.holidays) {
+            if let (Some(name), Some(rule)) = (row.first(), row.get(1)) {
+                add(name, PhraseKind::Holiday(rule));
+            }
+        }
+        for list in phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        }
+        Lexicon { words, phrases }
+    }
+}
+
+/// The data files of one language.
+struct Files {
+    months: &'static str,
+    weekdays: &'static str,
+    numbers: &'static str,
+    units: &'static str,
+    periods: &'static str,
+    phrases: &'static str,
+    holidays: &'static str,
+}
+
+/// The English tables.
+pub(crate) static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::build(&Files {
+        months: include_str!("en/months.txt"),
+        weekdays: include_str!("en/weekdays.txt"),
+        numbers: include_str!("en/numbers.txt"),
+        units: include_str!("en/units.txt"),
+        periods: include_str!("en/periods.txt"),
+        phrases: include_str!("en/phrases.txt"),
+        holidays: include_str!("en/holidays.txt"),
+    })
+});

@@ -1,0 +1,380 @@
+use super::*;
+use crate::analysis::{ReferenceDate, ReferenceSource, TemporalType};
+
+fn reference(s: &str) -> ReferenceDate {
+    ReferenceDate::parse(s).expect("a valid reference")
+}
+
+/// (text, type, value) of every expression found.
+fn run(text: &str, reference_date: Option<&str>) -> Vec<(String, TemporalType, String)> {
+    let doc = Document::new(text);
+    let r = reference_date.map(reference);
+    extract(&doc, r.as_ref()).into_iter().map(|e| (e.span.slice(text).to_owned(), e.kind, e.value)).collect()
+}
+
+/// The first value found.
+fn first(text: &str, reference_date: &str) -> String {
+    run(text, Some(reference_date)).into_iter().next().map(|x| x.2).unwrap_or_default()
+}
+
+const REF: &str = "2013-02-12T04:30:00";
+
+#[test]
+fn absolute_formats() {
+    for (text, want) in [
+        ("2015-03-03", "2015-03-03"),
+        ("2015-3-3", "2015-03-03"),
+        ("3/3/2015", "2015-03-03"),
+        ("3/3/15", "2015-03-03"),
+        ("March 3 2015", "2015-03-03"),
+        ("3 March 2015", "2015-03-03"),
+        ("march 3rd 2015", "2015-03-03"),
+        ("the first of march", "2013-03-01"),
+        ("Mon, February 18", "2013-02-18"),
+        ("Aug 8", "2013-08-08"),
+        ("2/2013", "2013-02"),
+        ("in 2014 A.D.", "2014"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+}
+
+#[test]
+fn relative_expressions_follow_tense() {
+    let r = "1998-01-08"; // a Thursday
+    assert_eq!(first("The company said on Friday it had sold the unit.", r), "1998-01-02");
+    assert_eq!(first("The board will meet on Friday.", r), "1998-01-09");
+    assert_eq!(first("Prices fell yesterday.", r), "1998-01-07");
+    assert_eq!(first("Sales rose last week.", r), "1998-W01");
+    assert_eq!(first("He left two years ago.", r), "1996");
+    assert_eq!(first("next Tuesday", REF), "2013-02-19");
+    assert_eq!(first("last tuesday", REF), "2013-02-05");
+    assert_eq!(first("3 fridays from now", REF), "2013-03-01");
+    assert_eq!(first("in 24 hours", REF), "2013-02-13T04:30");
+    assert_eq!(first("It opened in March.", r), "1997-03");
+    assert_eq!(first("this quarter", REF), "2013-Q1");
+    assert_eq!(first("3rd qtr", REF), "2013-Q3");
+    assert_eq!(first("Profit rose in the third quarter.", "1989-10-30"), "1989-Q3");
+}
+
+#[test]
+fn durations() {
+    assert_eq!(run("He served three years in prison.", None)[0].2, "P3Y");
+    assert_eq!(first("for six months", REF), "P6M");
+    assert_eq!(first("15.5 minutes", REF), "PT930S");
+    assert_eq!(first("one and three quarters hours", REF), "PT105M");
+    let got = run("Prices rose over the past several months.", Some("1998-01-08"));
+    assert_eq!(got[0], ("the past several months".to_owned(), TemporalType::Duration, "PXM".to_owned()));
+    assert_eq!(first("a five-year low", REF), "P5Y");
+    assert_eq!(first("The war, now in its eighth month, goes on.", REF), "PRESENT_REF");
+    assert!(run("The war, now in its eighth month, goes on.", Some(REF)).iter().any(|x| x.2 == "P8M"));
+}
+
+#[test]
+fn sets_and_refs() {
+    assert_eq!(run("He runs every Sunday.", None)[0].2, "XXXX-WXX-7");
+    assert_eq!(run("It meets every two weeks.", None)[0].2, "P2W");
+    assert_eq!(run("The paper is published weekly.", None)[0].1, TemporalType::Set);
+    assert_eq!(run("on Sundays", None)[0].2, "XXXX-WXX-7");
+    assert_eq!(first("He is now the chairman.", REF), "PRESENT_REF");
+    assert_eq!(first("It was recently sold.", REF), "PAST_REF");
+    assert_eq!(first("in the future", REF), "FUTURE_REF");
+}
+
+#[test]
+fn holidays() {
+    assert_eq!(first("thanksgiving", REF), "2013-11-28");
+    assert_eq!(first("black friday", REF), "2013-11-29");
+    assert_eq!(first("whit monday", REF), "2013-05-20");
+    assert_eq!(first("new year's day", REF), "2014-01-01");
+    assert_eq!(first("thanksgiving day 2012", REF), "2012-11-22");
+    assert_eq!(first("They met at Christmas.", "2013-02-12"), "2012-12-25");
+}
+
+#[test]
+fn clock_times() {
+    for (text, want) in [
+        ("3:18am", "2013-02-13T03:18"),
+        ("15h15", "2013-02-12T15:15"),
+        ("a quarter past 3pm", "2013-02-12T15:15"),
+        ("ten thirty am", "2013-02-12T10:30"),
+        ("at 1030", "2013-02-12T10:30"),
+        ("3:15 in the afternoon", "2013-02-12T15:15"),
+        ("at 19h30 on Fri, Sep 20", "2013-09-20T19:30"),
+        ("nine fifty nine a m", "2013-02-12T09:59"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+    assert_eq!(first("this morning", REF), "2013-02-12TMO");
+}
+
+#[test]
+fn datelines() {
+    let find = |t: &str| find_dateline(&Document::new(t)).map(|r| (r.date.to_string(), r.source));
+    assert_eq!(
+        find(" date 2023-11-21 In a recent development"),
+        Some(("2023-11-21".into(), ReferenceSource::Dateline))
+    );
+    assert_eq!(find("Nov. 21, 2023 (Reuters) — Talks began.").map(|x| x.0), Some("2023-11-21".into()));
+    assert_eq!(find("WASHINGTON, Nov 21, 2023 (AP) — Talks began.").map(|x| x.0), Some("2023-11-21".into()));
+    assert_eq!(find("Published: 21 November 2023\nText.").map(|x| x.0), Some("2023-11-21".into()));
+    assert_eq!(find("HEMPSTEAD, N.Y., Sept. 26 (UPI) — Talks began."), None);
+    assert_eq!(find("No date here at all."), None);
+}
+
+#[test]
+fn seed_golden() {
+    let text = " date 2023-11-21 In a recent development. Since the deployment of Russian troops into Ukraine in \
+                February 2022, the region has changed.";
+    let doc = Document::new(text);
+    let r = find_dateline(&doc).expect("dateline");
+    let got = extract(&doc, Some(&r));
+    assert!(got.iter().any(|e| e.value == "2022-02" && e.span.slice(text) == "February 2022"));
+}
+
+#[test]
+fn no_reference() {
+    let got = run("The talks on November 12 failed. They resume tomorrow.", None);
+    assert_eq!(got[0].2, "XXXX-11-12");
+    assert_eq!(got[1].2, "FUTURE_REF");
+    assert_eq!(run("It happened on Friday.", None)[0].2, "XXXX-WXX-5");
+}
+
+#[test]
+fn extents() {
+    let got = run("Sales rose since 2009-2010 and in the 1990s, about three years.", Some("1998-01-08"));
+    let texts: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["2009", "2010", "the 1990s", "three years"]);
+    assert_eq!(got[2].2, "199");
+    let got = run("Earnings fell in early next year and the third quarter.", Some("1998-01-08"));
+    assert_eq!(got[0].0, "early next year");
+    assert_eq!(got[1].0, "the third quarter");
+    let got = run("The Feb. 23 vote ended a three-year period of more than two years in fiscal 1989.", None);
+    let texts: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["Feb. 23", "a three-year period", "more than two years", "fiscal 1989"]);
+}
+
+#[test]
+fn ambiguous_words_need_context() {
+    assert!(run("You may go. They march on. The sun is up.", Some(REF)).is_empty());
+    assert!(run("The sun is up.", Some(REF)).is_empty());
+    assert!(run("Watch the fall of the wall.", Some(REF)).is_empty());
+    assert_eq!(first("He arrived in May.", "1998-01-08"), "1997-05");
+}
+
+#[test]
+fn pathological_inputs_do_not_panic() {
+    for text in [
+        "99999999999 years",
+        "99999999999999999999999999 years ago",
+        "in 9999999999 days",
+        "9999-99-99",
+        "31/31/31",
+        "February 30, 2013",
+        "00:99 pm",
+        "25:00",
+        "the 0th quarter",
+        "2999 years from now",
+        "thanksgiving 1000",
+        "é 3:15 — ünïcode “2015-03-03” 日本 March",
+        "",
+        "''''s",
+        "- - 1 -",
+    ] {
+        let doc = Document::new(text);
+        for r in [None, Some(reference(REF)), Some(reference("9999-12-31")), Some(reference("0001-01-01"))] {
+            for e in extract(&doc, r.as_ref()) {
+                assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
+            }
+        }
+    }
+    assert_eq!(first("99999999999 years", REF), "P99999999999Y");
+}
+
+#[test]
+fn more_absolute_forms() {
+    for (text, want) in [
+        ("Q3 2014", "2014-Q3"),
+        ("2014-05", "2014-05"),
+        ("14/3/2015", "2015-03-14"),
+        ("the eighties", "198"),
+        ("the 20th century", "19"),
+        ("first week of october 2014", "2014-W40"),
+        ("last week of september 2014", "2014-W39"),
+        ("last day of october 2015", "2015-10-31"),
+        ("the week of october 6th", "2013-W40"),
+        ("first tuesday in october", "2013-10-01"),
+        ("nineteen ninety-six", "1996"),
+        ("the 1988 second quarter", "1988-Q2"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+}
+
+#[test]
+fn more_relative_forms() {
+    for (text, want) in [
+        ("tuesday", "2013-02-19"),
+        ("thursday next week", "2013-02-21"),
+        ("on the 2nd", "2013-03-02"),
+        ("tonight at 8", "2013-02-12T20:00"),
+        ("tomorrow morning at 9", "2013-02-13T09:00"),
+        ("in half an hour", "2013-02-12T05:00"),
+        ("from 3 to 4pm", "2013-02-12T15:00"),
+        ("7.30 pm", "2013-02-12T19:30"),
+        ("the closest xmas to today", "2012-12-25"),
+        ("a year from now", "2014-02"),
+        ("two days ago", "2013-02-10T04:00"),
+        ("in 1 week", "2013-02-19"),
+        ("three months ago", "2012-11-12"),
+        ("this weekend", "2013-W07-WE"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+}
+
+#[test]
+fn more_durations_and_sets() {
+    assert_eq!(first("an hour and 30 seconds", REF), "PT1H30S");
+    assert_eq!(first("two and a quarter of hours", REF), "PT135M");
+    assert_eq!(first("a fortnight", REF), "P2W");
+    assert_eq!(first("It could take months.", REF), "PXM");
+    assert_eq!(first("Prices rose in recent weeks.", REF), "PXW");
+    assert_eq!(first("It meets twice a year.", REF), "P1Y");
+    assert_eq!(run("It meets twice a year.", Some(REF))[0].1, TemporalType::Set);
+    assert!(run("three-quarters of voters", Some(REF)).is_empty());
+}
+
+#[test]
+fn quarter_context_for_year_ago() {
+    let got = run("Third-quarter profit rose 5%, compared with a year ago.", Some("1989-10-30"));
+    let values: Vec<&str> = got.iter().map(|x| x.2.as_str()).collect();
+    assert_eq!(values, ["1989-Q3", "1988-Q3"]);
+    assert_eq!(first("Profit fell from the year-ago quarter.", "1989-11-01"), "1988-Q3");
+}
+
+#[test]
+fn urls_and_names_are_skipped() {
+    let text = "See (https://example.com/world/talks-resume-2026-02-10/) and the Winter Games.";
+    assert!(run(text, Some("2026-02-10")).is_empty());
+    assert_eq!(run("They met at 3 pm.", Some(REF))[0].0, "3 pm");
+    assert_eq!(run("They met at 3 p.m.", Some(REF))[0].0, "3 p.m.");
+}
+
+#[test]
+fn more_holidays() {
+    assert_eq!(first("yom kippur 2023", REF), "2023-09-24");
+    assert_eq!(first("eid al-fitr 2024", REF), "2024-04-10");
+    assert_eq!(first("orthodox easter 2023", REF), "2023-04-16");
+    assert_eq!(first("King's Day 2014", REF), "2014-04-26");
+    assert_eq!(first("memorial day", REF), "2013-05-27");
+}
+
+#[test]
+fn long_inputs_stay_linear() {
+    // no sentence breaks, many expressions, nothing to cue the tense
+    let text = "the past three months, May 3, 2015 and 3:15 pm on Friday the third quarter ".repeat(2_000);
+    let got = run(&text, Some(REF));
+    assert!(got.len() >= 8_000);
+    let text = "early ".repeat(20_000) + "2014";
+    assert_eq!(run(&text, Some(REF)).len(), 1);
+}
+
+#[test]
+fn random_token_soup_does_not_panic() {
+    const PIECES: &[&str] = &[
+        "3",
+        "12",
+        "31",
+        "1999",
+        "2024",
+        "99999999999999999999",
+        ":",
+        "/",
+        "-",
+        ".",
+        ",",
+        "'",
+        "’",
+        "s",
+        "am",
+        "p",
+        "m",
+        "may",
+        "march",
+        "the",
+        "of",
+        "in",
+        "at",
+        "on",
+        "last",
+        "next",
+        "this",
+        "quarter",
+        "past",
+        "to",
+        "half",
+        "ago",
+        "from",
+        "now",
+        "hours",
+        "days",
+        "weeks",
+        "years",
+        "and",
+        "a",
+        "first",
+        "third",
+        "monday",
+        "Friday",
+        "é",
+        "日本",
+        "thanksgiving",
+        "easter",
+        "yom kippur",
+        "eid al-fitr",
+        "o'clock",
+        "tonight",
+        "every",
+        "1st",
+        "h",
+        "q",
+        "4",
+        "early",
+        "mid",
+        "the end of",
+        "upcoming",
+        "two",
+        "twenty",
+        "nineteen",
+        "ninety",
+        "-five",
+        "century",
+        "th",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let refs = [None, Some(reference(REF)), Some(reference("9999-12-31")), Some(reference("0001-01-01"))];
+    for _ in 0..1_500 {
+        let mut text = String::new();
+        for _ in 0..(next() % 24) {
+            text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let doc = Document::new(&text);
+        for r in &refs {
+            for e in extract(&doc, r.as_ref()) {
+                assert!(e.span.start < e.span.end && e.span.end <= text.len(), "{text:?}");
+                assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end), "{text:?}");
+            }
+        }
+        let _ = find_dateline(&doc);
+    }
+}
