@@ -28,12 +28,16 @@ pub(crate) enum Kind {
         weight: f32,
         /// The stem line of the target name the cue is specific to, if any.
         scope: Option<String>,
+        /// Whether it also negates the cues that follow it in its clause.
+        negates: bool,
     },
     /// A general evaluative word (good, dangerous, benefit, harm…).
     Opinion {
         /// +1 positive, -1 negative.
         polarity: f32,
     },
+    /// A word of doing harm: against its agent, for its victim.
+    Harm,
     /// Flips the cues that follow within `window` tokens in its clause.
     Negator {
         /// How many tokens it reaches.
@@ -78,14 +82,18 @@ fn build() -> Lexicon {
         };
         let weight = row.get(2).and_then(|w| w.parse().ok()).unwrap_or(1.0);
         let scope = row.get(3).filter(|s| **s != "*").map(|s| stem_phrase(s));
-        entries.push((phrase.to_string(), Kind::Stance { polarity, weight, scope }));
+        let negates = row.get(4).is_some_and(|n| *n == "negates");
+        entries.push((phrase.to_string(), Kind::Stance { polarity, weight, scope, negates }));
     }
     for row in lexicon::rows(OPINION) {
-        let (Some(polarity), Some(words)) = (row.first().and_then(|p| parse_polarity(p)), row.get(1)) else {
-            continue;
+        let (Some(group), Some(words)) = (row.first(), row.get(1)) else { continue };
+        let kind = match (*group, parse_polarity(group)) {
+            ("harm", _) => Kind::Harm,
+            (_, Some(polarity)) => Kind::Opinion { polarity },
+            _ => continue,
         };
         for word in words.split(',').map(str::trim).filter(|w| !w.is_empty()) {
-            entries.push((word.to_string(), Kind::Opinion { polarity }));
+            entries.push((word.to_string(), kind.clone()));
         }
     }
     for row in lexicon::rows(NEGATORS) {

@@ -47,11 +47,29 @@ pub fn parse_targets(file: &str) -> Result<Vec<StanceTarget>, String> {
     targets::parse(file)
 }
 
-/// How much a general cue counts in a segment that does not mention the
-/// target.
-const UNMENTIONED: f32 = 0.25;
-/// How much an opinion word counts against a stance cue.
-const OPINION: f32 = 0.5;
+/// How much a general cue counts in a sentence that does not mention the
+/// target, in a document that does (the sentence is likely on the topic).
+const UNMENTIONED: f32 = 0.5;
+/// The same in a document that never mentions the target.
+const NEVER_MENTIONED: f32 = 0.0;
+/// How much a positive opinion word counts against a stance cue.
+const OPINION_POSITIVE: f32 = 0.4;
+/// How much a negative opinion word counts (more: evaluative text leans
+/// positive overall, so a negative word says more).
+const OPINION_NEGATIVE: f32 = 0.6;
+/// Cues weaker than this count fully only next to a mention of the target…
+const WEAK: f32 = 0.7;
+/// …and this much elsewhere.
+const WEAK_FAR: f32 = 0.3;
+/// "Next to": at most this many tokens between cue and mention.
+const NEXT_TO: usize = 5;
+/// Weight of a stance cue right before the mention it governs ("rejected
+/// the peace plan").
+const GOVERNS: f32 = 1.3;
+/// Weight of cues after the last "but" / "however" of a segment…
+const AFTER_CONTRAST: f32 = 1.3;
+/// …and before it.
+const BEFORE_CONTRAST: f32 = 0.8;
 /// Confidence factor for a hedged segment.
 const HEDGED: f32 = 0.75;
 /// Least total cue weight for a quote label.
@@ -144,7 +162,7 @@ impl<'a> Scan<'a> {
                 .iter()
                 .map(|k| match k {
                     Kind::Negator { window } => *window,
-                    Kind::Stance { polarity, weight, scope: None } if *polarity < 0.0 && *weight >= 0.9 => 3,
+                    Kind::Stance { negates: true, .. } => 3,
                     _ => 0,
                 })
                 .max()
@@ -161,7 +179,7 @@ impl<'a> Scan<'a> {
     }
 
     /// The evidence tokens `[first, last)` give on target `t`.
-    fn score(&self, t: usize, first: usize, last: usize) -> Score {
+    fn score(&self, t: usize, first: usize, last: usize, unmentioned: f32) -> Score {
         let mut score = Score::default();
         let lo = self.mentions.partition_point(|m| m.first < first);
         let hi = self.mentions.partition_point(|m| m.first < last);
@@ -169,6 +187,11 @@ impl<'a> Scan<'a> {
         let mentioned = near.iter().any(|m| !m.rival);
         score.concerned = mentioned;
         let scopes = &self.matcher.scopes[t];
+        let rival_scopes = &self.matcher.rival_scopes[t];
+        // The last "but" / "however" of the segment: what follows it is the point.
+        let contrast = (first..last).rev().find(|&i| {
+            self.tokens.tokens.get(i).is_some_and(|t| matches!(t.stem.as_str(), "but" | "howev" | "however" | "yet"))
+        });
         let h_lo = self.hits.partition_point(|h| h.first < first);
         for h in h_lo..self.hits.len() {
             let hit = &self.hits[h];
@@ -182,19 +205,27 @@ impl<'a> Scan<'a> {
                 score.hedged = true;
             }
             let scoped = hit.kinds.iter().find_map(|k| match k {
-                Kind::Stance { polarity, weight, scope: Some(s) } if scopes.contains(s) => Some(polarity * weight),
+                Kind::Stance { polarity, weight, scope: Some(s), .. } if scopes.contains(s) => Some(polarity * weight),
+                Kind::Stance { polarity, weight, scope: Some(s), .. } if rival_scopes.contains(s) => {
+                    Some(-polarity * weight)
+                }
                 _ => None,
             });
             let general = hit.kinds.iter().find_map(|k| match k {
-                Kind::Stance { polarity, weight, scope: None } => Some(polarity * weight),
+                Kind::Stance { polarity, weight, scope: None, .. } => Some(polarity * weight),
                 _ => None,
             });
+            let harm = hit.kinds.iter().any(|k| matches!(k, Kind::Harm));
             let opinion = hit.kinds.iter().find_map(|k| match k {
-                Kind::Opinion { polarity } => Some(polarity * OPINION),
+                Kind::Harm => Some(-OPINION_NEGATIVE),
+                Kind::Opinion { polarity } if *polarity > 0.0 => Some(OPINION_POSITIVE),
+                Kind::Opinion { .. } => Some(-OPINION_NEGATIVE),
                 _ => None,
             });
             let mut value = if let Some(v) = scoped {
                 score.concerned = true;
+                v
+            } else if let Some(v) = harm.then(|| self.harm(hit, &near)).flatten() {
                 v
             } else if let Some(v) = general.or(opinion) {
                 // The nearest mention decides the distance and the side.
@@ -207,7 +238,10 @@ impl<'a> Scan<'a> {
                     .min_by_key(|(d, m)| (*d, m.rival));
                 match nearest {
                     Some((d, m)) => {
-                        let proximity = if d <= 5 {
+                        let governs = general.is_some() && m.first >= hit.last && d <= 3;
+                        let proximity = if governs {
+                            GOVERNS
+                        } else if d <= 5 {
                             1.0
                         } else if d <= 12 {
                             0.75
@@ -215,13 +249,21 @@ impl<'a> Scan<'a> {
                             0.5
                         };
                         let side = if m.rival { -0.8 } else { 1.0 };
-                        v * proximity * side * m.strength.max(0.5)
+                        let weak = if v.abs() < WEAK && d > NEXT_TO { WEAK_FAR } else { 1.0 };
+                        v * proximity * side * m.strength.max(0.5) * weak
                     }
-                    None => v * UNMENTIONED,
+                    None if v.abs() < WEAK => v * unmentioned * WEAK_FAR,
+                    None => v * unmentioned,
                 }
             } else {
                 continue;
             };
+            if value == 0.0 {
+                continue;
+            }
+            if let Some(c) = contrast {
+                value *= if hit.first > c { AFTER_CONTRAST } else { BEFORE_CONTRAST };
+            }
             if self.negations(h, first) % 2 == 1 {
                 value = -value;
             }
@@ -233,6 +275,30 @@ impl<'a> Scan<'a> {
             score.cues.push((hit.first, hit.last, value));
         }
         score
+    }
+
+    /// The value of a word of doing harm for the target whose mentions are
+    /// `near`: against the agent (mentioned before it in its clause, or
+    /// after it following "by"), for the victim (mentioned right after it);
+    /// `None` when neither is found.
+    fn harm(&self, hit: &Hit, near: &[&Mention]) -> Option<f32> {
+        let clause_free = |a: usize, b: usize| !(a..b).any(|i| self.tokens.tokens.get(i).is_some_and(|t| t.boundary));
+        let by_agent = near.iter().find(|m| {
+            m.first >= hit.last
+                && m.first - hit.last <= 3
+                && self.tokens.tokens.get(m.first.wrapping_sub(1)).is_some_and(|t| t.stem == "by")
+        });
+        let agent = by_agent.or_else(|| {
+            near.iter()
+                .filter(|m| m.last <= hit.first && hit.first - m.last <= 8 && clause_free(m.last, hit.first))
+                .max_by_key(|m| m.last)
+        });
+        if let Some(m) = agent {
+            return Some(if m.rival { 0.8 * OPINION_NEGATIVE } else { -OPINION_NEGATIVE });
+        }
+        let victim =
+            near.iter().find(|m| m.first >= hit.last && m.first - hit.last <= 4 && clause_free(hit.last, m.first))?;
+        Some(if victim.rival { -0.4 * OPINION_NEGATIVE } else { 0.5 * OPINION_NEGATIVE })
     }
 
     /// The words of the cues that decided `label`, joined.
@@ -296,7 +362,7 @@ pub fn assess(
         quote.stances.clear();
         let (first, last) = quote_range(doc, &scan, quote);
         for (t, target) in targets.iter().enumerate() {
-            let score = scan.score(t, first, last);
+            let score = scan.score(t, first, last, UNMENTIONED);
             if !score.concerned {
                 continue;
             }
@@ -357,15 +423,31 @@ pub fn assess(
 
     // The document: every sentence of the article text.
     for (t, target) in targets.iter().enumerate() {
+        let ranges: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .filter(|s| !doc.paragraphs.get(s.paragraph).is_some_and(|p| p.boilerplate))
+            .map(|s| scan.tokens.range(s.span))
+            .collect();
+        let mentioned = ranges.iter().any(|&(first, last)| scan.score(t, first, last, 0.0).concerned);
+        let unmentioned = if mentioned { UNMENTIONED } else { NEVER_MENTIONED };
         let mut total = Score::default();
-        for sentence in &doc.sentences {
-            if doc.paragraphs.get(sentence.paragraph).is_some_and(|p| p.boilerplate) {
-                continue;
-            }
-            let (first, last) = scan.tokens.range(sentence.span);
-            total.add(&scan.score(t, first, last));
+        for &(first, last) in &ranges {
+            total.add(&scan.score(t, first, last, unmentioned));
         }
         let (label, confidence) = total.decide(DOCUMENT_MIN, 0.85);
+        if tracing::enabled!(tracing::Level::DEBUG) {
+            let cues: Vec<String> = total
+                .cues
+                .iter()
+                .map(|&(first, last, value)| {
+                    let phrase = scan
+                        .evidence(&Score { cues: vec![(first, last, value)], ..Score::default() }, StanceLabel::None);
+                    format!("{phrase}={value:.2}")
+                })
+                .collect();
+            tracing::debug!(target = %target.name, favor = total.favor, against = total.against, cues = %cues.join(" "), "document stance");
+        }
         let evidence = quotes
             .iter()
             .enumerate()
@@ -382,5 +464,196 @@ fn label_key(label: StanceLabel) -> u8 {
         StanceLabel::Favor => 0,
         StanceLabel::Against => 1,
         StanceLabel::None => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{QuoteKind, SpeakerKind};
+
+    fn negotiations() -> Vec<StanceTarget> {
+        default_targets().into_iter().filter(|t| t.name == "negotiations").collect()
+    }
+
+    /// The document-level label and confidence of `text` on the first target.
+    fn document(text: &str, targets: &[StanceTarget]) -> (StanceLabel, f32) {
+        let doc = Document::new(text);
+        let out = assess(&doc, &mut [], &[], targets);
+        out.iter().find(|s| s.holder == Holder::Document).map_or((StanceLabel::None, 0.0), |s| (s.label, s.confidence))
+    }
+
+    fn label(text: &str) -> StanceLabel {
+        document(text, &negotiations()).0
+    }
+
+    /// A quote covering the whole of `part` in `text`, by speaker `speaker`.
+    fn quote(text: &str, part: &str, speaker: usize) -> Quote {
+        let start = text.find(part).unwrap_or(0);
+        Quote {
+            span: Span::new(start, start + part.len()),
+            kind: QuoteKind::Direct,
+            speaker: Some(speaker),
+            cue: None,
+            continues: None,
+            stances: Vec::new(),
+        }
+    }
+
+    fn speaker(name: &str, quotes: Vec<usize>) -> Speaker {
+        Speaker {
+            name: name.into(),
+            kind: SpeakerKind::Person,
+            title: String::new(),
+            affiliation: String::new(),
+            mentions: Vec::new(),
+            quotes,
+        }
+    }
+
+    #[test]
+    fn default_targets_include_negotiations() {
+        let targets = negotiations();
+        assert_eq!(targets.len(), 1);
+        assert!(targets[0].keywords.iter().any(|k| k == "ceasefire"));
+    }
+
+    #[test]
+    fn reads_support_and_refusal() {
+        assert_eq!(
+            label("We are ready to discuss an acceptable solution at the negotiating table."),
+            StanceLabel::Favor
+        );
+        assert_eq!(label("Negotiations with Kyiv are effectively impossible, the Kremlin said."), StanceLabel::Against);
+        assert_eq!(label("The delegation refused to participate in the talks."), StanceLabel::Against);
+    }
+
+    #[test]
+    fn negation_flips_a_cue() {
+        assert_eq!(label("We do not rule out a discussion about a ceasefire."), StanceLabel::Favor);
+        assert_eq!(label("We are not ready for talks."), StanceLabel::Against);
+    }
+
+    #[test]
+    fn double_negation_keeps_the_cue() {
+        assert_eq!(label("On the peace talks, we are not without hope."), StanceLabel::Favor);
+    }
+
+    #[test]
+    fn hedges_lower_confidence() {
+        let (plain_label, plain) = document("Moscow is ready for talks.", &negotiations());
+        let (hedged_label, hedged) = document("Moscow may perhaps be ready for talks.", &negotiations());
+        assert_eq!((plain_label, hedged_label), (StanceLabel::Favor, StanceLabel::Favor));
+        assert!(hedged < plain, "{hedged} >= {plain}");
+    }
+
+    #[test]
+    fn reported_stance_counts() {
+        assert_eq!(label("Zelensky has expressed reluctance to engage in talks."), StanceLabel::Against);
+        assert_eq!(label("Kyiv accused Moscow of refusing to negotiate."), StanceLabel::Favor);
+    }
+
+    #[test]
+    fn keyword_traps_are_none() {
+        assert_eq!(label("Peace returned to the region after years of war."), StanceLabel::None);
+        assert_eq!(label("The trade talks with China were productive."), StanceLabel::None);
+        assert_eq!(label("Missiles struck the power grid overnight."), StanceLabel::None);
+    }
+
+    #[test]
+    fn fighting_on_is_against_without_a_keyword() {
+        assert_eq!(label("For us there is only victory, and we will fight to the end."), StanceLabel::Against);
+    }
+
+    #[test]
+    fn a_request_target_with_keywords() {
+        let targets = [StanceTarget { name: "the bridge".into(), keywords: vec!["bridge".into(), "crossing".into()] }];
+        assert_eq!(document("Residents strongly support the new crossing.", &targets).0, StanceLabel::Favor);
+        assert_eq!(document("The council rejected the bridge.", &targets).0, StanceLabel::Against);
+        assert_eq!(document("The council rejected the budget.", &targets).0, StanceLabel::None);
+    }
+
+    #[test]
+    fn a_request_target_without_keywords() {
+        let targets = [StanceTarget { name: "marijuana legalization".into(), keywords: Vec::new() }];
+        assert_eq!(document("We should legalize marijuana; it is a sensible reform.", &targets).0, StanceLabel::Favor);
+        assert_eq!(
+            document("Legalizing cannabis is dangerous and harmful for teenagers.", &targets).0,
+            StanceLabel::Against
+        );
+        let unknown = [StanceTarget { name: "school uniforms".into(), keywords: Vec::new() }];
+        assert_eq!(document("Uniforms are a terrible idea.", &unknown).0, StanceLabel::Against);
+        let unknown = [StanceTarget { name: "bike lanes".into(), keywords: Vec::new() }];
+        assert_eq!(document("I love the new bike lane on Main Street, it is great.", &unknown).0, StanceLabel::Favor);
+        assert_eq!(document("The weather was nice.", &unknown).0, StanceLabel::None);
+    }
+
+    #[test]
+    fn rivals_reverse_opinion() {
+        let targets = [StanceTarget { name: "Ukraine".into(), keywords: Vec::new() }];
+        assert_eq!(document("Russia is a terrorist state.", &targets).0, StanceLabel::Favor);
+        let targets = [StanceTarget { name: "Russia".into(), keywords: Vec::new() }];
+        assert_eq!(document("Russia is a terrorist state.", &targets).0, StanceLabel::Against);
+    }
+
+    #[test]
+    fn labels_quotes_and_aggregates_per_speaker() {
+        let text = "Peskov said: \"Negotiations are impossible.\" Putin said: \"We are ready for talks.\" \
+                    Putin added: \"We reject any ceasefire.\" Erdogan said: \"We hope talks resume.\" \
+                    Erdogan added: \"A ceasefire is essential.\" Erdogan spoke of the weather.";
+        let doc = Document::new(text);
+        let mut quotes = vec![
+            quote(text, "Negotiations are impossible.", 0),
+            quote(text, "We are ready for talks.", 1),
+            quote(text, "We reject any ceasefire.", 1),
+            quote(text, "We hope talks resume.", 2),
+            quote(text, "A ceasefire is essential.", 2),
+            quote(text, "the weather", 2),
+        ];
+        let speakers = [speaker("Peskov", vec![0]), speaker("Putin", vec![1, 2]), speaker("Erdogan", vec![3, 4, 5])];
+        let out = assess(&doc, &mut quotes, &speakers, &negotiations());
+        let labels: Vec<StanceLabel> =
+            quotes.iter().map(|q| q.stances.first().map_or(StanceLabel::None, |s| s.label)).collect();
+        assert_eq!(
+            labels,
+            [
+                StanceLabel::Against,
+                StanceLabel::Favor,
+                StanceLabel::Against,
+                StanceLabel::Favor,
+                StanceLabel::Favor,
+                StanceLabel::None
+            ]
+        );
+        assert!(quotes[5].stances.is_empty(), "a quote not about the target gets no stance");
+        assert_eq!(quotes[0].stances[0].evidence, "impossible");
+        let of = |holder: Holder| out.iter().find(|s| s.holder == holder);
+        let peskov = of(Holder::Speaker(0)).map(|s| (s.label, s.evidence.clone()));
+        assert_eq!(peskov, Some((StanceLabel::Against, vec![0])));
+        let putin = of(Holder::Speaker(1)).map(|s| s.label);
+        assert_eq!(putin, Some(StanceLabel::None), "conflicting quotes give NONE");
+        let erdogan = of(Holder::Speaker(2)).map(|s| (s.label, s.evidence.clone()));
+        assert_eq!(erdogan, Some((StanceLabel::Favor, vec![3, 4])));
+        let document = of(Holder::Document).map(|s| s.label);
+        assert_eq!(document, Some(StanceLabel::Favor));
+        assert_eq!(out.iter().filter(|s| s.holder == Holder::Document).count(), 1);
+    }
+
+    #[test]
+    fn document_stance_without_quotes_and_without_targets() {
+        assert_eq!(
+            document("Both sides agreed to resume peace talks next week.", &negotiations()).0,
+            StanceLabel::Favor
+        );
+        let doc = Document::new("Anything.");
+        assert!(assess(&doc, &mut [], &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn parses_a_targets_file_with_owned_input() {
+        let file = String::from("# comment\nbridge | bridge, crossing, !toll bridge\n");
+        let parsed = parse_targets(&file).unwrap_or_default();
+        assert_eq!(parsed.len(), 1);
+        assert_eq!(parsed[0].keywords, ["bridge", "crossing", "!toll bridge"]);
     }
 }

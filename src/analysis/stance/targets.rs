@@ -102,6 +102,9 @@ pub(crate) struct Matcher {
     roles: Vec<(usize, Role)>,
     /// Per target: the stem lines of the names whose scoped cues apply.
     pub(crate) scopes: Vec<Vec<String>>,
+    /// Per target: the stem lines of its rivals, whose scoped cues apply
+    /// with the opposite sign.
+    pub(crate) rival_scopes: Vec<Vec<String>>,
 }
 
 impl Matcher {
@@ -111,6 +114,7 @@ impl Matcher {
         let mut roles: Vec<(usize, Role)> = Vec::new();
         let mut index: HashMap<(String, usize), usize> = HashMap::new();
         let mut scopes = Vec::with_capacity(targets.len());
+        let mut rival_scopes = Vec::with_capacity(targets.len());
         let mut add = |phrase: &str, target: usize, role: Role| {
             let line = stem_phrase(phrase);
             if line.is_empty() {
@@ -144,10 +148,12 @@ impl Matcher {
                     partial.extend(key.into_iter().filter(|word| !GENERIC.contains(word)));
                 }
             }
+            let mut rivals = Vec::new();
             for keyword in keywords {
                 if let Some(k) = keyword.strip_prefix('!') {
                     add(k, t, Role::Exclude);
                 } else if let Some(k) = keyword.strip_prefix('~') {
+                    rivals.push(stem_phrase(k));
                     add(k, t, Role::Rival);
                 } else {
                     add(keyword, t, Role::Mention(1.0));
@@ -158,9 +164,10 @@ impl Matcher {
                 add(word, t, Role::Mention(PARTIAL));
             }
             scopes.push(scope);
+            rival_scopes.push(rivals);
         }
         let matcher = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).ok();
-        Self { matcher, roles, scopes }
+        Self { matcher, roles, scopes, rival_scopes }
     }
 
     /// Every mention of every target in `tokens`, in text order. A mention

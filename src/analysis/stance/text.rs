@@ -93,6 +93,39 @@ pub(crate) fn stem_phrase(phrase: &str) -> String {
     if tokens.tokens.is_empty() { String::new() } else { tokens.line }
 }
 
+/// Words whose suffix-like ending is part of the word, kept whole so that
+/// they do not meet another word ("willing" is not "will").
+const UNSTEMMED: &[&str] = &[
+    "willing",
+    "unwilling",
+    "during",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "thing",
+    "things",
+    "morning",
+    "evening",
+    "news",
+    "united",
+    "ceiling",
+    "wedding",
+    "bless",
+    "blessing",
+    "offering",
+    "mission",
+    "missions",
+    "opinion",
+    "opinions",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "nation",
+    "nations",
+];
+
 /// A light English stemmer: lower case, no possessive, no inflection and a
 /// few derivational suffixes, so that the forms of one word meet
 /// ("legalization", "legalize", "legalized" → "legal"; "negotiations",
@@ -105,7 +138,7 @@ pub(crate) fn stem(word: &str) -> String {
             w.truncate(w.len() - suffix.len());
         }
     }
-    if w.len() <= 3 || !w.is_ascii() || w.contains('\'') {
+    if w.len() <= 3 || !w.is_ascii() || w.contains('\'') || UNSTEMMED.contains(&w.as_str()) {
         return w;
     }
     // British -ise spellings to -ize.
