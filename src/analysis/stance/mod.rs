@@ -51,12 +51,12 @@ pub fn parse_targets(file: &str) -> Result<Vec<StanceTarget>, String> {
 /// target, in a document that does (the sentence is likely on the topic).
 const UNMENTIONED: f32 = 0.5;
 /// The same in a document that never mentions the target.
-const NEVER_MENTIONED: f32 = 0.0;
+const NEVER_MENTIONED: f32 = 0.3;
 /// How much a positive opinion word counts against a stance cue.
-const OPINION_POSITIVE: f32 = 0.4;
+const OPINION_POSITIVE: f32 = 0.3;
 /// How much a negative opinion word counts (more: evaluative text leans
 /// positive overall, so a negative word says more).
-const OPINION_NEGATIVE: f32 = 0.6;
+const OPINION_NEGATIVE: f32 = 0.75;
 /// Cues weaker than this count fully only next to a mention of the target…
 const WEAK: f32 = 0.7;
 /// …and this much elsewhere.
@@ -76,6 +76,8 @@ const HEDGED: f32 = 0.75;
 const QUOTE_MIN: f32 = 0.4;
 /// Least total cue weight for a document label.
 const DOCUMENT_MIN: f32 = 0.25;
+/// The same for a document that never mentions the target.
+const NEVER_MENTIONED_MIN: f32 = 0.5;
 /// Least summed confidence for a speaker label.
 const SPEAKER_MIN: f32 = 0.3;
 
@@ -144,9 +146,10 @@ impl<'a> Scan<'a> {
         self.tokens.tokens.get(i).is_some_and(|t| t.boundary || matches!(t.stem.as_str(), "but" | "while" | "whereas"))
     }
 
-    /// How many negators reach hit `h` from before it in its clause. Strong
-    /// negative stance cues negate what follows them too ("refused to take
-    /// part": taking part is refused).
+    /// How many negators reach hit `h` from before it in its clause. A
+    /// negator's scope ends at the first cue after it ("not accept a
+    /// dictated peace": only accepting is negated). Cues marked `negates`
+    /// negate what follows them ("refused to take part").
     fn negations(&self, h: usize, first: usize) -> usize {
         let hit = &self.hits[h];
         let mut count = 0;
@@ -154,25 +157,28 @@ impl<'a> Scan<'a> {
             if prev.last > hit.first {
                 continue;
             }
-            if prev.first < first {
-                break;
-            }
-            let reach = prev
-                .kinds
-                .iter()
-                .map(|k| match k {
-                    Kind::Negator { window } => *window,
-                    Kind::Stance { negates: true, .. } => 3,
-                    _ => 0,
-                })
-                .max()
-                .unwrap_or(0);
             let gap = hit.first - prev.last;
-            if gap > 8 {
+            if prev.first < first || gap > 8 || (prev.last..hit.first).any(|i| self.is_break(i)) {
                 break;
             }
-            if reach > 0 && gap < reach && !(prev.last..hit.first).any(|i| self.is_break(i)) {
+            let mut is_cue = false;
+            let mut reach = 0;
+            for kind in prev.kinds {
+                match kind {
+                    Kind::Negator { window } => reach = reach.max(*window),
+                    Kind::Stance { negates: true, .. } => {
+                        reach = reach.max(3);
+                        is_cue = true;
+                    }
+                    Kind::Stance { .. } | Kind::Opinion { .. } | Kind::Harm => is_cue = true,
+                    Kind::Hedge => {}
+                }
+            }
+            if gap < reach {
                 count += 1;
+            }
+            if is_cue {
+                break;
             }
         }
         count
@@ -188,6 +194,7 @@ impl<'a> Scan<'a> {
         score.concerned = mentioned;
         let scopes = &self.matcher.scopes[t];
         let rival_scopes = &self.matcher.rival_scopes[t];
+        let opinion_scale = self.matcher.options.get(t).map_or(1.0, |o| o.opinion);
         // The last "but" / "however" of the segment: what follows it is the point.
         let contrast = (first..last).rev().find(|&i| {
             self.tokens.tokens.get(i).is_some_and(|t| matches!(t.stem.as_str(), "but" | "howev" | "however" | "yet"))
@@ -217,16 +224,16 @@ impl<'a> Scan<'a> {
             });
             let harm = hit.kinds.iter().any(|k| matches!(k, Kind::Harm));
             let opinion = hit.kinds.iter().find_map(|k| match k {
-                Kind::Harm => Some(-OPINION_NEGATIVE),
-                Kind::Opinion { polarity } if *polarity > 0.0 => Some(OPINION_POSITIVE),
-                Kind::Opinion { .. } => Some(-OPINION_NEGATIVE),
+                Kind::Harm => Some(-OPINION_NEGATIVE * opinion_scale),
+                Kind::Opinion { polarity } if *polarity > 0.0 => Some(OPINION_POSITIVE * opinion_scale),
+                Kind::Opinion { .. } => Some(-OPINION_NEGATIVE * opinion_scale),
                 _ => None,
             });
             let mut value = if let Some(v) = scoped {
                 score.concerned = true;
                 v
             } else if let Some(v) = harm.then(|| self.harm(hit, &near)).flatten() {
-                v
+                v * opinion_scale
             } else if let Some(v) = general.or(opinion) {
                 // The nearest mention decides the distance and the side.
                 let nearest = near
@@ -435,7 +442,7 @@ pub fn assess(
         for &(first, last) in &ranges {
             total.add(&scan.score(t, first, last, unmentioned));
         }
-        let (label, confidence) = total.decide(DOCUMENT_MIN, 0.85);
+        let (label, confidence) = total.decide(if mentioned { DOCUMENT_MIN } else { NEVER_MENTIONED_MIN }, 0.85);
         if tracing::enabled!(tracing::Level::DEBUG) {
             let cues: Vec<String> = total
                 .cues

@@ -18,10 +18,30 @@ const GENERIC_WORDS: &str = include_str!("../lexicon/en/target_generic.txt");
 /// target name) counts, against 1.0 for a keyword or the full name.
 const PARTIAL: f32 = 0.6;
 
-/// Parses a targets table: `name | keyword, keyword, ...` per line, `#`
-/// comments (see `lexicon/targets.txt`). Keywords may start with `!`
-/// (exclusion) or `~` (rival).
+/// Parses a targets table: `name | keyword, keyword, ... | options` per
+/// line, `#` comments (see `lexicon/targets.txt`). Keywords may start with
+/// `!` (exclusion) or `~` (rival). The optional options column is read by
+/// [`options`].
 pub(crate) fn parse(file: &str) -> Result<Vec<StanceTarget>, String> {
+    Ok(parse_with_options(file)?.into_iter().map(|(target, _)| target).collect())
+}
+
+/// Per-target settings from the options column: `opinion=0.4` scales the
+/// general opinion words for a target whose stance is shown by acts
+/// (agreeing, refusing) more than by evaluation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Options {
+    /// Weight of general opinion words, 1.0 by default.
+    pub(crate) opinion: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { opinion: 1.0 }
+    }
+}
+
+fn parse_with_options(file: &str) -> Result<Vec<(StanceTarget, Options)>, String> {
     let mut out = Vec::new();
     for line in file.lines() {
         let line = line.find('#').map_or(line, |i| &line[..i]).trim();
@@ -30,18 +50,29 @@ pub(crate) fn parse(file: &str) -> Result<Vec<StanceTarget>, String> {
         }
         let columns: Vec<&str> =
             if line.contains('\t') { line.split('\t').collect() } else { line.split(" | ").collect() };
-        let (name, keywords) = match columns.as_slice() {
-            [name] => (name.trim(), ""),
-            [name, keywords] => (name.trim(), keywords.trim()),
-            _ => return Err(format!("a target line has more than two columns: {line:?}")),
+        let (name, keywords, options) = match columns.as_slice() {
+            [name] => (name.trim(), "", ""),
+            [name, keywords] => (name.trim(), keywords.trim(), ""),
+            [name, keywords, options] => (name.trim(), keywords.trim(), options.trim()),
+            _ => return Err(format!("a target line has more than three columns: {line:?}")),
         };
         if name.is_empty() {
             return Err(format!("a target line has no name: {line:?}"));
         }
-        out.push(StanceTarget {
+        let mut parsed = Options::default();
+        for option in options.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+            match option.split_once('=') {
+                Some(("opinion", value)) => {
+                    parsed.opinion = value.trim().parse().map_err(|_| format!("a bad option value: {option:?}"))?;
+                }
+                _ => return Err(format!("an unknown target option: {option:?}")),
+            }
+        }
+        let target = StanceTarget {
             name: name.to_owned(),
             keywords: keywords.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_owned).collect(),
-        });
+        };
+        out.push((target, parsed));
     }
     Ok(out)
 }
@@ -59,14 +90,15 @@ static STOP: LazyLock<BTreeSet<&'static str>> =
 static GENERIC: LazyLock<BTreeSet<String>> = LazyLock::new(|| lexicon::entries(GENERIC_WORDS).map(stem).collect());
 
 /// Keyword lists known by name: the default targets and the known topics.
-/// A known target: its name key, its name's stem line, its keywords.
-type Known = (BTreeSet<String>, String, Vec<String>);
+/// A known target: its name key, its name's stem line, its keywords, its
+/// options.
+type Known = (BTreeSet<String>, String, Vec<String>, Options);
 
 static KNOWN: LazyLock<Vec<Known>> = LazyLock::new(|| {
     let mut known = Vec::new();
     for file in [DEFAULT_TARGETS, TARGET_TERMS] {
-        for target in parse(file).unwrap_or_default() {
-            known.push((name_key(&target.name), stem_phrase(&target.name), target.keywords));
+        for (target, options) in parse_with_options(file).unwrap_or_default() {
+            known.push((name_key(&target.name), stem_phrase(&target.name), target.keywords, options));
         }
     }
     known
@@ -105,6 +137,8 @@ pub(crate) struct Matcher {
     /// Per target: the stem lines of its rivals, whose scoped cues apply
     /// with the opposite sign.
     pub(crate) rival_scopes: Vec<Vec<String>>,
+    /// Per target: the options of the known target of the same name.
+    pub(crate) options: Vec<Options>,
 }
 
 impl Matcher {
@@ -115,6 +149,7 @@ impl Matcher {
         let mut index: HashMap<(String, usize), usize> = HashMap::new();
         let mut scopes = Vec::with_capacity(targets.len());
         let mut rival_scopes = Vec::with_capacity(targets.len());
+        let mut options = Vec::with_capacity(targets.len());
         let mut add = |phrase: &str, target: usize, role: Role| {
             let line = stem_phrase(phrase);
             if line.is_empty() {
@@ -136,13 +171,13 @@ impl Matcher {
             add(&target.name, t, Role::Mention(1.0));
             let mut keywords: Vec<&str> = target.keywords.iter().map(String::as_str).collect();
             let mut partial = Vec::new();
+            let key = name_key(&target.name);
+            let known: Vec<&Known> = KNOWN.iter().filter(|k| k.0 == key && !key.is_empty()).collect();
+            options.push(known.first().map_or_else(Options::default, |k| k.3));
             if keywords.is_empty() {
-                let key = name_key(&target.name);
-                for (known_key, known_name, known_keywords) in KNOWN.iter() {
-                    if *known_key == key && !key.is_empty() {
-                        scope.push(known_name.clone());
-                        keywords.extend(known_keywords.iter().map(String::as_str));
-                    }
+                for (_, known_name, known_keywords, _) in known {
+                    scope.push(known_name.clone());
+                    keywords.extend(known_keywords.iter().map(String::as_str));
                 }
                 if key.len() > 1 {
                     partial.extend(key.into_iter().filter(|word| !GENERIC.contains(word)));
@@ -167,7 +202,7 @@ impl Matcher {
             rival_scopes.push(rivals);
         }
         let matcher = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).ok();
-        Self { matcher, roles, scopes, rival_scopes }
+        Self { matcher, roles, scopes, rival_scopes, options }
     }
 
     /// Every mention of every target in `tokens`, in text order. A mention
@@ -260,5 +295,7 @@ mod tests {
         let parsed = parse("# c\nnegotiations | talks, truce\nabortion\n").unwrap_or_default();
         assert_eq!(parsed, [target("negotiations", &["talks", "truce"]), target("abortion", &[])]);
         assert!(parse("a | b | c").is_err());
+        assert!(parse("a | b | opinion=0.5").is_ok());
+        assert!(parse("a | b | c | d").is_err());
     }
 }
