@@ -30,6 +30,8 @@ pub(crate) enum Kind {
         scope: Option<String>,
         /// Whether it also negates the cues that follow it in its clause.
         negates: bool,
+        /// Whether it is an attitude verb whose object follows it.
+        object: bool,
     },
     /// A general evaluative word (good, dangerous, benefit, harm…).
     Opinion {
@@ -82,8 +84,9 @@ fn build() -> Lexicon {
         };
         let weight = row.get(2).and_then(|w| w.parse().ok()).unwrap_or(1.0);
         let scope = row.get(3).filter(|s| **s != "*").map(|s| stem_phrase(s));
-        let negates = row.get(4).is_some_and(|n| *n == "negates");
-        entries.push((phrase.to_string(), Kind::Stance { polarity, weight, scope, negates }));
+        let flags: Vec<&str> = row.get(4).map(|f| f.split(',').map(str::trim).collect()).unwrap_or_default();
+        let (negates, object) = (flags.contains(&"negates"), flags.contains(&"object"));
+        entries.push((phrase.to_string(), Kind::Stance { polarity, weight, scope, negates, object }));
     }
     for row in lexicon::rows(OPINION) {
         let (Some(group), Some(words)) = (row.first(), row.get(1)) else { continue };

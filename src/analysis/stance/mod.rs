@@ -66,6 +66,9 @@ const NEXT_TO: usize = 5;
 /// Weight of a stance cue right before the mention it governs ("rejected
 /// the peace plan").
 const GOVERNS: f32 = 1.3;
+/// Weight of an attitude verb right after a mention that is its subject
+/// ("Russia wants…").
+const SUBJECT: f32 = 0.3;
 /// Weight of cues after the last "but" / "however" of a segment…
 const AFTER_CONTRAST: f32 = 1.3;
 /// …and before it.
@@ -222,6 +225,7 @@ impl<'a> Scan<'a> {
                 Kind::Stance { polarity, weight, scope: None, .. } => Some(polarity * weight),
                 _ => None,
             });
+            let object = hit.kinds.iter().any(|k| matches!(k, Kind::Stance { scope: None, object: true, .. }));
             let harm = hit.kinds.iter().any(|k| matches!(k, Kind::Harm));
             let opinion = hit.kinds.iter().find_map(|k| match k {
                 Kind::Harm => Some(-OPINION_NEGATIVE * opinion_scale),
@@ -246,8 +250,11 @@ impl<'a> Scan<'a> {
                 match nearest {
                     Some((d, m)) => {
                         let governs = general.is_some() && m.first >= hit.last && d <= 3;
+                        let subject = object && m.last <= hit.first && d <= 3;
                         let proximity = if governs {
                             GOVERNS
+                        } else if subject {
+                            SUBJECT
                         } else if d <= 5 {
                             1.0
                         } else if d <= 12 {
@@ -384,14 +391,18 @@ pub fn assess(
     }
 
     // Speakers: a confidence-weighted vote over their quotes.
-    for (s, speaker) in speakers.iter().enumerate() {
-        let mut own: Vec<usize> = speaker.quotes.clone();
-        own.extend(quotes.iter().enumerate().filter(|(_, q)| q.speaker == Some(s)).map(|(i, _)| i));
+    let mut by_speaker: Vec<Vec<usize>> = speakers.iter().map(|s| s.quotes.clone()).collect();
+    for (i, quote) in quotes.iter().enumerate() {
+        if let Some(own) = quote.speaker.and_then(|s| by_speaker.get_mut(s)) {
+            own.push(i);
+        }
+    }
+    for (s, own) in by_speaker.iter_mut().enumerate() {
         own.sort_unstable();
         own.dedup();
         for target in targets {
             let mut votes: BTreeMap<u8, (f32, Vec<usize>)> = BTreeMap::new();
-            for &q in &own {
+            for &q in own.iter() {
                 let Some(stance) = quotes.get(q).and_then(|q| q.stances.iter().find(|st| st.target == target.name))
                 else {
                     continue;
