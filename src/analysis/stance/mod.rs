@@ -674,4 +674,40 @@ mod tests {
         assert_eq!(parsed.len(), 1);
         assert_eq!(parsed[0].keywords, ["bridge", "crossing", "!toll bridge"]);
     }
+
+    /// The stances the seed articles call for, on their key sentences.
+    #[test]
+    fn seed_speakers() {
+        let cases = [
+            (
+                "The goal of the ‘special military operation’ in Ukraine has been reiterated by President Vladimir \
+                 Putin’s press secretary, Dmitry Peskov, who stated that negotiations with Kyiv are effectively impossible.",
+                "negotiations with Kyiv are effectively impossible",
+                "Dmitry Peskov",
+                StanceLabel::Against,
+            ),
+            (
+                "“We are not without hope,” Erdogan said of the possibility of a negotiated end to the conflict.",
+                "We are not without hope,",
+                "Recep Tayyip Erdogan",
+                StanceLabel::Favor,
+            ),
+            (
+                "“We are ready to discuss an acceptable solution with all those involved, but it is up to them,” Putin \
+                 said in an interview broadcast on Rossiya-1 state television on Sunday.",
+                "We are ready to discuss an acceptable solution with all those involved, but it is up to them,",
+                "Vladimir Putin",
+                StanceLabel::Favor,
+            ),
+        ];
+        for (text, part, name, expected) in cases {
+            let doc = Document::new(text);
+            let mut quotes = vec![quote(text, part, 0)];
+            let out = assess(&doc, &mut quotes, &[speaker(name, vec![0])], &negotiations());
+            let quote_label = quotes[0].stances.first().map(|s| s.label);
+            assert_eq!(quote_label, Some(expected), "{name}: quote");
+            let speaker_label = out.iter().find(|s| s.holder == Holder::Speaker(0)).map(|s| s.label);
+            assert_eq!(speaker_label, Some(expected), "{name}: speaker");
+        }
+    }
 }
