@@ -1,0 +1,256 @@
+//! Words for the stance rules: the text cut into tokens, each reduced to a
+//! light stem, and joined into one "stem line" that phrase matchers scan.
+//!
+//! Phrases (lexicon cues, target keywords) are stemmed the same way, so
+//! "refused", "refuses" and "refusing" all match the entry "refuse", and a
+//! phrase never matches across punctuation.
+
+use crate::analysis::Span;
+
+/// One word or punctuation mark.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// Where it is in the analysed text.
+    pub(crate) span: Span,
+    /// Its stem ("negotiat" for "negotiations"); punctuation is kept as is.
+    pub(crate) stem: String,
+    /// Whether it is punctuation that ends a clause (`, ; : . ! ? ( )` and dashes).
+    pub(crate) boundary: bool,
+}
+
+/// Tokens of a text plus their stem line.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tokens {
+    /// The tokens, in text order.
+    pub(crate) tokens: Vec<Token>,
+    /// `" stem stem stem "`: every token's stem with a space on each side.
+    pub(crate) line: String,
+    /// Byte offset in `line` where each token's stem starts.
+    starts: Vec<usize>,
+}
+
+impl Tokens {
+    /// Tokenises `text`; spans are offset by `base`. Linear in the text.
+    pub(crate) fn new(text: &str, base: usize) -> Self {
+        let mut tokens = Vec::new();
+        let mut word_start: Option<usize> = None;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let next = iter.peek().map(|&(_, n)| n);
+            let in_word = c.is_alphanumeric()
+                || (matches!(c, '\'' | '’') && word_start.is_some() && next.is_some_and(char::is_alphanumeric));
+            if in_word {
+                word_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(start) = word_start.take() {
+                push_word(&mut tokens, text, start, i, base);
+            }
+            let boundary = matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–' | '…');
+            if boundary {
+                tokens.push(Token {
+                    span: Span::new(base + i, base + i + c.len_utf8()),
+                    stem: c.to_string(),
+                    boundary: true,
+                });
+            }
+        }
+        if let Some(start) = word_start {
+            push_word(&mut tokens, text, start, text.len(), base);
+        }
+        let mut line = String::with_capacity(text.len() + 2);
+        let mut starts = Vec::with_capacity(tokens.len());
+        line.push(' ');
+        for token in &tokens {
+            starts.push(line.len());
+            line.push_str(&token.stem);
+            line.push(' ');
+        }
+        Self { tokens, line, starts }
+    }
+
+    /// The index of the token whose stem starts at byte `offset` of the line.
+    pub(crate) fn token_at(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s < offset)
+    }
+
+    /// Indices `[first, last)` of the tokens inside `span`.
+    pub(crate) fn range(&self, span: Span) -> (usize, usize) {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let last = self.tokens.partition_point(|t| t.span.end <= span.end);
+        (first, last.max(first))
+    }
+}
+
+fn push_word(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, base: usize) {
+    let word = &text[start..end];
+    tokens.push(Token { span: Span::new(base + start, base + end), stem: stem(word), boundary: false });
+}
+
+/// The stems of a phrase joined as in a stem line: `" stem stem "`.
+pub(crate) fn stem_phrase(phrase: &str) -> String {
+    let tokens = Tokens::new(phrase, 0);
+    if tokens.tokens.is_empty() { String::new() } else { tokens.line }
+}
+
+/// Words whose suffix-like ending is part of the word, kept whole so that
+/// they do not meet another word ("willing" is not "will").
+const UNSTEMMED: &[&str] = &[
+    "willing",
+    "unwilling",
+    "during",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "thing",
+    "things",
+    "morning",
+    "evening",
+    "news",
+    "united",
+    "ceiling",
+    "wedding",
+    "bless",
+    "blessing",
+    "offering",
+    "mission",
+    "missions",
+    "opinion",
+    "opinions",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "nation",
+    "nations",
+];
+
+/// A light English stemmer: lower case, no possessive, no inflection and a
+/// few derivational suffixes, so that the forms of one word meet
+/// ("legalization", "legalize", "legalized" → "legal"; "negotiations",
+/// "negotiate", "negotiator" → "negotiat"). Consistency matters more than
+/// linguistic accuracy: phrases and text go through the same function.
+pub(crate) fn stem(word: &str) -> String {
+    let mut w: String = word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase).collect();
+    for suffix in ["'s", "'"] {
+        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+        }
+    }
+    if w.len() <= 3 || !w.is_ascii() || w.contains('\'') || UNSTEMMED.contains(&w.as_str()) {
+        return w;
+    }
+    // British -ise spellings to -ize.
+    for (from, to) in [
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+    ] {
+        if w.len() > from.len() + 3 && w.ends_with(from) {
+            w.truncate(w.len() - from.len());
+            w.push_str(to);
+            break;
+        }
+    }
+    const RULES: &[(&str, &str)] = &[
+        ("izations", ""),
+        ("ization", ""),
+        ("izing", ""),
+        ("ized", ""),
+        ("izes", ""),
+        ("ize", ""),
+        ("ations", "at"),
+        ("ation", "at"),
+        ("ators", "at"),
+        ("ator", "at"),
+        ("ions", ""),
+        ("ion", ""),
+        ("ments", ""),
+        ("ment", ""),
+        ("nesses", ""),
+        ("ness", ""),
+        ("ingly", ""),
+        ("ings", ""),
+        ("ing", ""),
+        ("edly", ""),
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ers", ""),
+        ("er", ""),
+        ("ed", ""),
+        ("ly", ""),
+        ("es", "e"),
+        ("s", ""),
+    ];
+    let mut stripped = false;
+    for &(suffix, replacement) in RULES {
+        if !w.ends_with(suffix) {
+            continue;
+        }
+        let stem_len = w.len() - suffix.len();
+        let min = match suffix {
+            "er" | "ers" | "ly" => 4,
+            "ion" | "ions" => 4,
+            _ => 3,
+        };
+        if stem_len < min {
+            continue;
+        }
+        if suffix == "s" && (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
+            break;
+        }
+        w.truncate(stem_len);
+        w.push_str(replacement);
+        stripped = !replacement.is_empty() || suffix != "s";
+        break;
+    }
+    if w.len() > 3 && w.ends_with('e') {
+        w.pop();
+    }
+    if stripped && w.len() > 3 {
+        let b = w.as_bytes();
+        let (x, y) = (b[b.len() - 2], b[b.len() - 1]);
+        if x == y && !matches!(y, b'l' | b's' | b'z' | b'a' | b'e' | b'i' | b'o' | b'u') {
+            w.pop();
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_word_families_together() {
+        for family in [
+            &["negotiations", "negotiate", "negotiated", "negotiating", "negotiator"][..],
+            &["legalization", "legalize", "legalized", "legalising", "legal"],
+            &["refuse", "refused", "refuses", "refusing"],
+            &["hope", "hoped", "hoping", "hopes"],
+            &["talks", "talk", "talked", "talking"],
+            &["discussion", "discuss", "discussed", "discussing"],
+            &["stopped", "stop", "stopping"],
+        ] {
+            let stems: Vec<String> = family.iter().map(|w| stem(w)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{family:?} -> {stems:?}");
+        }
+        assert_ne!(stem("never"), stem("new"));
+        assert_eq!(stem("Russia’s"), "russia");
+    }
+
+    #[test]
+    fn tokens_keep_spans_and_clause_marks() {
+        let t = Tokens::new("We don’t rule out talks, he said.", 10);
+        let stems: Vec<&str> = t.tokens.iter().map(|t| t.stem.as_str()).collect();
+        assert_eq!(stems, ["we", "don't", "rul", "out", "talk", ",", "he", "said", "."]);
+        assert_eq!(t.tokens[4].span, Span::new(30, 35));
+        assert_eq!(t.line, " we don't rul out talk , he said . ");
+        assert_eq!(t.token_at(t.line.find("talk").unwrap_or(0)), 4);
+        assert_eq!(stem_phrase("Peace-talks"), " peac talk ");
+    }
+}
