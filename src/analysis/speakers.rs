@@ -251,12 +251,11 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         while run > body_start && name_word(text, &toks[run - 1]) {
             run -= 1;
         }
-        let before = (run > body_start).then(|| lower(text, &toks[run - 1]));
-        let person_role = before.as_deref().and_then(role) == Some(Role::Person);
+        let person_role = toks[body_start..run].iter().any(|t| role(&lower(text, t)) == Some(Role::Person));
         let name = Span::new(toks[run].span.start, head_tok.span.end).slice(text);
         let org = ORGANIZATIONS.contains(name.to_lowercase().replace('’', "'").as_str())
             || (has_org_word && !person_role)
-            || toks[body_start..=end].iter().any(|t| lower(text, t) == "of");
+            || (!person_role && toks[body_start..=end].iter().any(|t| lower(text, t) == "of"));
         if org {
             mention.kind = SpeakerKind::Organization;
         } else {
@@ -296,6 +295,30 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         mention.anaphoric = mention.kind == SpeakerKind::Person;
     }
     Some(mention)
+}
+
+/// The titled person names of a token run ("Foreign Minister Vladimir
+/// Makei"), for resolving later pronouns and descriptions. Skips tokens
+/// for which `skip` is true (inside quotes).
+pub(crate) fn titled_names(text: &str, toks: &[Token], skip: impl Fn(usize) -> bool) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let is_title = toks[i].word && !skip(i) && role(&lower(text, &toks[i])) == Some(Role::Person);
+        if !is_title || !name_word(text, &toks[i + 1]) || skip(i + 1) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end + 1 < toks.len() && end - i < 4 && name_word(text, &toks[end + 1]) && !skip(end + 1) {
+            end += 1;
+        }
+        if let Some(m) = phrase_before(text, toks, end).filter(|m| m.named) {
+            out.push(m);
+        }
+        i = end + 1;
+    }
+    out
 }
 
 /// One speaker entity under construction.
@@ -381,6 +404,10 @@ impl Registry {
                 id
             } else if let Some(id) = m.anaphoric.then(|| self.find_described(m)).flatten() {
                 id
+            } else if let Some(id) =
+                (m.anaphoric && m.kind == SpeakerKind::Person).then(|| self.nearest_person(&m.affiliation)).flatten()
+            {
+                id
             } else {
                 let id = self.push(m);
                 self.by_key.insert(key, id);
@@ -404,6 +431,16 @@ impl Registry {
                 && (e.head == m.head
                     || e.title.to_lowercase().split_whitespace().any(|w| w == m.head)
                     || e.name.to_lowercase().split_whitespace().any(|w| w == m.head))
+        })
+    }
+
+    /// The nearest named person, of the given affiliation when there is one.
+    fn nearest_person(&self, affiliation: &str) -> Option<usize> {
+        self.recent.iter().copied().find(|&id| {
+            let e = &self.entities[id];
+            e.kind == SpeakerKind::Person
+                && self.by_surname.get(&surname_of(&e.name)) == Some(&id)
+                && (affiliation.is_empty() || e.affiliation == affiliation)
         })
     }
 

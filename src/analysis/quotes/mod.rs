@@ -68,8 +68,48 @@ static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
     map
 });
 
+static ADDRESSEES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/addressees.txt")).collect());
+
 static SKIP: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/skip_words.txt")).collect());
+
+/// Words that open an introductory or parenthetical phrase ("In an
+/// interview, ...", "..., speaking on Monday, ...") rather than content.
+const INTRO_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "also",
+    "separately",
+    "since",
+    "as",
+    "last",
+    "this",
+    "for",
+    "writing",
+    "addressing",
+    "according",
+    "then",
+    "yet",
+    "still",
+    "today",
+    "yesterday",
+    "now",
+];
 
 /// Words of adverbial phrases after a speech verb ("in a statement", "on
 /// Monday", "last week") that are not the content.
@@ -123,6 +163,9 @@ impl State<'_, '_> {
         for unit in units {
             let toks = tokenize(self.text, unit);
             let in_seg = self.token_segments(&toks);
+            for m in speakers::titled_names(self.text, &toks, |i| in_seg[i].is_some()) {
+                self.registry.resolve(&m);
+            }
             let cues = self.find_cues(&toks, &in_seg);
             let mut attributed_here = false;
             let starting_segment = in_seg.first().copied().flatten();
@@ -178,7 +221,7 @@ impl State<'_, '_> {
         let mut seg = 0;
         let mut last_para = usize::MAX;
         for s in &self.doc.sentences {
-            if self.doc.paragraphs.get(s.paragraph).is_none_or(|p| p.boilerplate) {
+            if self.doc.paragraphs.get(s.paragraph).is_none_or(|p| p.boilerplate || self.title_like(p.span)) {
                 continue;
             }
             while seg < self.segments.len() && self.segments[seg].outer.end <= s.span.start {
@@ -196,6 +239,13 @@ impl State<'_, '_> {
             last_para = s.paragraph;
         }
         units
+    }
+
+    /// Whether a paragraph reads as a title, caption or link rather than
+    /// running text: it does not end with sentence punctuation.
+    fn title_like(&self, span: Span) -> bool {
+        let body = span.slice(self.text).trim_end();
+        !body.ends_with(|c: char| matches!(c, '.' | '!' | '?' | '…' | ':' | ',' | ';') || tokens::is_quote_mark(c))
     }
 
     /// For each token, the segment it lies in (marks included).
@@ -237,7 +287,7 @@ impl State<'_, '_> {
                         .all(|(k, cw)| toks.get(i + k).is_some_and(|t| in_seg[i + k].is_none() && self.lower(t) == *cw))
                 })
             });
-            let Some((words, class)) = found else {
+            let Some((words, class)) = found.filter(|(_, c)| !toks[i].cap || *c == CueClass::Source) else {
                 i += 1;
                 continue;
             };
@@ -261,7 +311,28 @@ impl State<'_, '_> {
         if has_named {
             cues.retain(|c| c.class != CueClass::Source);
         }
-        cues
+        // A cue inside the content of an earlier one ("X said Y believed
+        // ...") belongs to the reported speech, not to the text.
+        let mut kept: Vec<Cue> = Vec::with_capacity(cues.len());
+        for c in cues {
+            let nested = kept.last().is_some_and(|p| {
+                p.class != CueClass::Source
+                    && !p.inverted
+                    && (p.speaker.is_some() || p.entity.is_some())
+                    && c.speaker.is_some_and(|(s, _)| {
+                        s >= p.end
+                            && (p.end..s).all(|i| {
+                                toks[i].word
+                                    && !matches!(self.lower(&toks[i]).as_str(), "and" | "but" | "while" | "as")
+                                    && in_seg[i].is_none()
+                            })
+                    })
+            });
+            if !nested {
+                kept.push(c);
+            }
+        }
+        kept
     }
 
     fn find_speaker(&mut self, toks: &[Token], in_seg: &[Option<usize>], cues: &mut [Cue], k: usize) {
@@ -281,6 +352,17 @@ impl State<'_, '_> {
                     (after_comma && !gerund)
                         .then(|| speakers::phrase_after(self.text, toks, end))
                         .flatten()
+                        .filter(|m| {
+                            // The phrase must end the clause: "said Peskov." /
+                            // "said Peskov on Monday", not "said Kyiv was ...".
+                            let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                            toks.get(next).is_none_or(|t| {
+                                !t.word
+                                    || ADVERBIAL_STARTS.contains(&self.lower(t).as_str())
+                                    || SKIP.contains(self.lower(t).as_str())
+                                    || self.lower(t) == "who"
+                            })
+                        })
                         .map(|m| (m, true))
                 })
                 .or_else(|| {
@@ -338,15 +420,17 @@ impl State<'_, '_> {
                 return None;
             }
             let inside = &toks[comma + 1..j - 1];
-            let starts_like_apposition = inside.first().is_some_and(|t| {
-                let w = self.lower(t);
-                matches!(w.as_str(), "a" | "an" | "the" | "who") || t.cap
-            });
-            if !starts_like_apposition || inside.iter().any(|t| !t.word && t.span.slice(self.text) != ".") {
+            let first = inside.first().map(|t| self.lower(t)).unwrap_or_default();
+            let starts_like_apposition = matches!(first.as_str(), "a" | "an" | "the" | "who")
+                || inside.first().is_some_and(|t| t.cap && !INTRO_WORDS.contains(&first.as_str()));
+            let parenthetical = INTRO_WORDS.contains(&first.as_str());
+            if !(starts_like_apposition || parenthetical)
+                || inside.iter().any(|t| !t.word && !matches!(t.span.slice(self.text), "." | "-"))
+            {
                 return None;
             }
             let m = speakers::phrase_before(self.text, toks, comma - 1)?;
-            return m.named.then_some(m);
+            return (m.named || parenthetical).then_some(m);
         }
         speakers::phrase_before(self.text, toks, j - 1)
     }
@@ -392,10 +476,19 @@ impl State<'_, '_> {
                 } else if toks.get(a).is_some_and(|t| t.word && in_seg[a].is_none()) {
                     a += 1;
                 }
+                while a < next_bound
+                    && in_seg[a].is_none()
+                    && (ADDRESSEES.contains(self.lower(&toks[a]).as_str())
+                        || toks[a].cap
+                        || (matches!(self.lower(&toks[a]).as_str(), "a" | "an" | "the" | "his" | "her" | "their")
+                            && toks.get(a + 1).is_some_and(|n| n.cap || ADDRESSEES.contains(self.lower(n).as_str()))))
+                {
+                    a += 1;
+                }
                 a = self.skip_adverbials(toks, in_seg, a, next_bound);
             }
             // "said on Monday that ...": a "that" close by starts the content.
-            let window = (a..next_bound.min(a + 10)).find(|&i| {
+            let window = (a..next_bound.min(a + 5)).find(|&i| {
                 in_seg[i].is_some() || toks[i].span.slice(self.text) == "," || self.word_is(toks, i, "that")
             });
             if let Some(i) = window.filter(|&i| self.word_is(toks, i, "that")) {
@@ -427,8 +520,12 @@ impl State<'_, '_> {
         let before_words = (bs..be).filter(|&i| toks[i].word).count();
 
         let source_first = cue.class == CueClass::Source && cue.start <= 1;
+        let after_opens = toks.get(a).is_some_and(|_| in_seg[a].is_some() || self.word_is(toks, a, "that"))
+            || (a > 0 && toks.get(a - 1).is_some_and(|t| t.span.slice(self.text) == ":"));
         let use_after = if cue.class == CueClass::Source {
             source_first
+        } else if comma_before && before_words >= 4 && !INTRO_WORDS.contains(&self.lower(&toks[bs]).as_str()) {
+            after_opens && !cue.inverted && after_words > 0
         } else {
             after_words > 0 && !(cue.inverted && comma_before && before_words > 0)
         };
@@ -547,7 +644,11 @@ impl State<'_, '_> {
         while lo < hi && in_seg[lo].is_none() && (self.word_is(toks, lo, "that") || !toks[lo].word) {
             lo += 1;
         }
-        while hi > lo && in_seg[hi - 1].is_none() && !toks[hi - 1].word {
+        while hi > lo
+            && in_seg[hi - 1].is_none()
+            && (!toks[hi - 1].word
+                || matches!(self.lower(&toks[hi - 1]).as_str(), "and" | "but" | "or" | "however" | "while" | "as"))
+        {
             hi -= 1;
         }
         if lo >= hi {
