@@ -370,7 +370,10 @@ impl Registry {
             self.recent.iter().copied().find(|&id| {
                 let kind = self.entities[id].kind;
                 match p {
-                    Pronoun::Person => kind == SpeakerKind::Person,
+                    Pronoun::Person => {
+                        kind == SpeakerKind::Person
+                            && self.by_surname.get(&surname_of(&self.entities[id].name)) == Some(&id)
+                    }
                     Pronoun::Group => kind != SpeakerKind::Person,
                     Pronoun::Organization => kind == SpeakerKind::Organization,
                 }

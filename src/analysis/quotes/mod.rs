@@ -166,6 +166,9 @@ impl State<'_, '_> {
             for m in speakers::titled_names(self.text, &toks, |i| in_seg[i].is_some()) {
                 self.registry.resolve(&m);
             }
+            if let Some(m) = self.unit_subject(&toks).filter(|m| m.named && in_seg.first() == Some(&None)) {
+                self.registry.resolve(&m);
+            }
             let cues = self.find_cues(&toks, &in_seg);
             let mut attributed_here = false;
             let starting_segment = in_seg.first().copied().flatten();
@@ -188,28 +191,35 @@ impl State<'_, '_> {
         }
         // Quotes no cue claimed: continue the previous speaker's quote, or
         // stand alone when they read as speech.
-        for (si, seg) in self.segments.clone().iter().enumerate() {
-            if used[si] || !self.standalone(seg) {
+        let mut before: Vec<(usize, Option<usize>, usize)> =
+            self.drafts.iter().map(|d| (d.span.end, d.speaker, d.span.start)).collect();
+        before.sort_unstable();
+        let mut next = 0;
+        let mut last: Option<(usize, Option<usize>, usize)> = None;
+        for (si, &is_used) in used.iter().enumerate() {
+            let seg = self.segments[si];
+            while next < before.len() && before[next].0 <= seg.outer.start {
+                if last.is_none_or(|l| l.0 <= before[next].0) {
+                    last = Some(before[next]);
+                }
+                next += 1;
+            }
+            if is_used || !self.standalone(&seg) {
                 continue;
             }
-            let words = self.text.get(seg.inner.start..seg.inner.end).map_or(0, |s| s.split_whitespace().count());
-            let previous = self
-                .drafts
-                .iter()
-                .rev()
-                .filter(|d| d.span.end <= seg.outer.start)
-                .find(|d| d.kind == QuoteKind::Direct || d.speaker.is_some());
+            let words = seg.inner.slice(self.text).split_whitespace().count();
             let para = self.doc.paragraph_at(seg.outer.start);
-            let follows = previous.filter(|d| {
-                d.speaker.is_some()
-                    && self.doc.paragraph_at(d.span.start).zip(para).is_some_and(|(a, b)| b <= a + 1)
-                    && words >= 3
+            let follows = last.and_then(|(_, speaker, start)| {
+                let near = self.doc.paragraph_at(start).zip(para).is_some_and(|(a, b)| b <= a + 1);
+                speaker.filter(|_| near && words >= 3)
             });
-            if let Some(prev) = follows {
-                let speaker = prev.speaker;
-                self.push_direct(si, speaker, None, None);
-            } else if words >= 6 && !seg.unclosed {
-                self.push_direct(si, None, None, None);
+            let pushed = if follows.is_some() || (words >= 6 && !seg.unclosed) {
+                self.push_direct(si, follows, None, None)
+            } else {
+                None
+            };
+            if let Some(d) = pushed {
+                last = Some((self.drafts[d].span.end, follows, self.drafts[d].span.start));
             }
         }
     }
@@ -375,7 +385,13 @@ impl State<'_, '_> {
                         inherited = Some((prev.entity, ()));
                         return None;
                     }
-                    speakers::phrase_after(self.text, toks, 0).map(|m| (m, false))
+                    let mut first = 0;
+                    if toks.first().is_some_and(|t| INTRO_WORDS.contains(&self.lower(t).as_str())) {
+                        first = (0..start).find(|&i| toks[i].span.slice(self.text) == ",").map_or(start, |i| i + 1);
+                    }
+                    speakers::phrase_after(self.text, toks, first)
+                        .filter(|m| m.named || m.pronoun.is_some() || m.anaphoric)
+                        .map(|m| (m, false))
                 })
         };
         if let Some((entity, _)) = inherited {
@@ -389,6 +405,20 @@ impl State<'_, '_> {
             cues[k].inverted = inverted;
             cues[k].entity = self.registry.resolve(&m);
         }
+    }
+
+    /// The phrase a unit starts with (after an introductory phrase), when it
+    /// names or describes a speaker.
+    fn unit_subject(&self, toks: &[Token]) -> Option<speakers::Mention> {
+        let mut first = 0;
+        if toks.first().is_some_and(|t| INTRO_WORDS.contains(&self.lower(t).as_str())) {
+            first = toks.iter().take(12).position(|t| t.span.slice(self.text) == ",")? + 1;
+        }
+        let m = speakers::phrase_after(self.text, toks, first)?;
+        let next = toks.partition_point(|t| t.span.end <= m.span.end);
+        // The phrase must be followed by a verb-like lower-case word.
+        toks.get(next).filter(|t| t.word && !t.cap)?;
+        (m.named || m.pronoun.is_some() || m.anaphoric).then_some(m)
     }
 
     /// The speaker phrase before a verb at token `verb`.
@@ -406,6 +436,11 @@ impl State<'_, '_> {
             return None;
         }
         let prev = self.lower(&toks[j - 1]);
+        if prev == "and" {
+            // "X took issue with it and told ...": the clause's subject.
+            let m = self.unit_subject(toks)?;
+            return (m.span.end <= toks[j - 1].span.start).then_some(m);
+        }
         if prev == "who" || prev == "which" {
             if j >= 3 && toks[j - 2].span.slice(self.text) == "," && in_seg[j - 3].is_none() {
                 return speakers::phrase_before(self.text, toks, j - 3);
@@ -413,24 +448,28 @@ impl State<'_, '_> {
             return None;
         }
         if prev == "," {
-            // An apposition: "Podoliak, an adviser to Zelensky, said".
-            let lo = j.saturating_sub(20);
-            let comma = (lo..j - 1).rev().find(|&i| toks[i].span.slice(self.text) == "," || in_seg[i].is_some())?;
-            if in_seg[comma].is_some() || comma == 0 {
-                return None;
+            // An apposition or a parenthesis: "Podoliak, an adviser to
+            // Zelensky, said", "Zelensky, in his evening address, said".
+            let lo = j.saturating_sub(40);
+            let mut i = j - 1;
+            while i > lo {
+                i -= 1;
+                if in_seg[i].is_some() || tokens::is_quote_mark(toks[i].span.slice(self.text).chars().next()?) {
+                    return None;
+                }
+                if toks[i].span.slice(self.text) != "," || i == 0 {
+                    continue;
+                }
+                let first = self.lower(&toks[i + 1]);
+                let parenthetical = INTRO_WORDS.contains(&first.as_str());
+                if let Some(m) = speakers::phrase_before(self.text, toks, i - 1) {
+                    let ends_here = toks.partition_point(|t| t.span.end <= m.span.end) == i;
+                    if ends_here && (m.named || (parenthetical && i + 1 < j - 1)) {
+                        return Some(m);
+                    }
+                }
             }
-            let inside = &toks[comma + 1..j - 1];
-            let first = inside.first().map(|t| self.lower(t)).unwrap_or_default();
-            let starts_like_apposition = matches!(first.as_str(), "a" | "an" | "the" | "who")
-                || inside.first().is_some_and(|t| t.cap && !INTRO_WORDS.contains(&first.as_str()));
-            let parenthetical = INTRO_WORDS.contains(&first.as_str());
-            if !(starts_like_apposition || parenthetical)
-                || inside.iter().any(|t| !t.word && !matches!(t.span.slice(self.text), "." | "-"))
-            {
-                return None;
-            }
-            let m = speakers::phrase_before(self.text, toks, comma - 1)?;
-            return (m.named || parenthetical).then_some(m);
+            return None;
         }
         speakers::phrase_before(self.text, toks, j - 1)
     }
