@@ -374,7 +374,7 @@ impl Registry {
                         kind == SpeakerKind::Person
                             && self.by_surname.get(&surname_of(&self.entities[id].name)) == Some(&id)
                     }
-                    Pronoun::Group => kind != SpeakerKind::Person,
+                    Pronoun::Group => kind == SpeakerKind::Group,
                     Pronoun::Organization => kind == SpeakerKind::Organization,
                 }
             })?

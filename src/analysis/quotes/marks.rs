@@ -81,6 +81,9 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
             carried = None;
             continue;
         }
+        if carried.is_none() {
+            dash_segments(text, paragraph.span, &mut out);
+        }
         let body = paragraph.span.slice(text);
         let base = paragraph.span.start;
         stack.clear();
@@ -171,7 +174,77 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
             }
         }
     }
-    out
+    // Dash segments were added per paragraph; keep the list sorted and
+    // free of overlaps.
+    out.sort_by_key(|s| (s.outer.start, s.outer.end));
+    let mut kept: Vec<Segment> = Vec::with_capacity(out.len());
+    for seg in out {
+        if kept.last().is_none_or(|k| k.outer.end <= seg.outer.start) {
+            kept.push(seg);
+        }
+    }
+    kept
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
+}
+
+/// Dialogue dashes, the quote style of texts translated from Slavic
+/// languages: a paragraph that opens with a dash and a space is speech up
+/// to a dash that introduces the attribution ("- We are ready - he said.")
+/// or to the paragraph end; after the attribution, ".- " opens the next
+/// part. Only used in paragraphs without quotation marks.
+fn dash_segments(text: &str, paragraph: Span, out: &mut Vec<Segment>) {
+    let body = paragraph.slice(text);
+    let base = paragraph.start;
+    let mut chars = body.char_indices();
+    let (Some((_, first)), Some((_, second))) = (chars.next(), chars.next()) else {
+        return;
+    };
+    if !is_dash(first) || !second.is_whitespace() || body.chars().any(super::tokens::is_quote_mark_strict) {
+        return;
+    }
+    let mut start = first.len_utf8();
+    loop {
+        let rest = body.get(start..).unwrap_or("");
+        // The attribution dash: " - " followed by a lower-case word.
+        let mut end = body.len();
+        let mut next_open = None;
+        let mut it = rest.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if is_dash(c) && i > 0 && rest[..i].ends_with(' ') {
+                let after = rest[i + c.len_utf8()..].trim_start();
+                if after.chars().next().is_some_and(char::is_lowercase) {
+                    end = start + i;
+                    // The next part: a sentence end followed by a dash.
+                    let tail = &rest[i + c.len_utf8()..];
+                    let mut prev_stop = false;
+                    for (k, d) in tail.char_indices() {
+                        if is_dash(d) && prev_stop {
+                            next_open = Some(start + i + c.len_utf8() + k + d.len_utf8());
+                            break;
+                        }
+                        prev_stop = matches!(d, '.' | '!' | '?') || (prev_stop && d == ' ');
+                    }
+                    break;
+                }
+            }
+        }
+        let inner = trim(text, Span::new(base + start, base + end));
+        if !inner.is_empty() {
+            out.push(Segment {
+                outer: Span::new(base + start - 1, base + end),
+                inner,
+                unclosed: false,
+                multi_paragraph: false,
+            });
+        }
+        match next_open {
+            Some(n) if n > start => start = n,
+            _ => break,
+        }
+    }
 }
 
 /// `span` without surrounding white space.

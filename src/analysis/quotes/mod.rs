@@ -166,7 +166,8 @@ impl State<'_, '_> {
             for m in speakers::titled_names(self.text, &toks, |i| in_seg[i].is_some()) {
                 self.registry.resolve(&m);
             }
-            if let Some(m) = self.unit_subject(&toks).filter(|m| m.named && in_seg.first() == Some(&None)) {
+            let registrable = |m: &speakers::Mention| m.named && m.name.split_whitespace().count() >= 2;
+            if let Some(m) = self.unit_subject(&toks).filter(|m| registrable(m) && in_seg.first() == Some(&None)) {
                 self.registry.resolve(&m);
             }
             let cues = self.find_cues(&toks, &in_seg);
@@ -302,9 +303,18 @@ impl State<'_, '_> {
                 continue;
             };
             let end = i + words.len();
-            // "to say", "declined to comment": not a report.
+            // "to say", "declined to comment": not a report. "was reported",
+            // "has been reiterated": passive, the speaker is elsewhere.
             let after_to = i > 0 && self.word_is(toks, i - 1, "to") && *class != CueClass::Source;
-            if !after_to {
+            let passive = words.len() == 1
+                && (1..=2).any(|back| {
+                    i >= back
+                        && matches!(
+                            self.lower(&toks[i - back]).as_str(),
+                            "been" | "was" | "were" | "is" | "are" | "be" | "being"
+                        )
+                });
+            if !after_to && !passive {
                 cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false });
             }
             i = end;
@@ -321,6 +331,11 @@ impl State<'_, '_> {
         if has_named {
             cues.retain(|c| c.class != CueClass::Source);
         }
+        // "what they describe as", "which he called": a relative clause.
+        cues.retain(|c| {
+            let first = c.speaker.map_or(c.start, |(s, _)| s.min(c.start));
+            first == 0 || !matches!(self.lower(&toks[first - 1]).as_str(), "which" | "what" | "whom")
+        });
         // A cue inside the content of an earlier one ("X said Y believed
         // ...") belongs to the reported speech, not to the text.
         let mut kept: Vec<Cue> = Vec::with_capacity(cues.len());
@@ -398,12 +413,38 @@ impl State<'_, '_> {
             cues[k].entity = entity;
             return;
         }
-        if let Some((m, inverted)) = mention {
+        if let Some((mut m, inverted)) = mention {
+            if m.named && m.title.is_empty() {
+                self.title_from_apposition(toks, &mut m);
+            }
             let first = toks.partition_point(|t| t.span.start < m.span.start);
             let last = toks.partition_point(|t| t.span.end <= m.span.end).max(first + 1) - 1;
             cues[k].speaker = Some((first, last));
             cues[k].inverted = inverted;
             cues[k].entity = self.registry.resolve(&m);
+        }
+    }
+
+    /// Takes a named person's title from an apposition: "Putin's press
+    /// secretary, Dmitry Peskov" or "Mykhailo Podoliak, an adviser to ...".
+    fn title_from_apposition(&self, toks: &[Token], m: &mut speakers::Mention) {
+        let first = toks.partition_point(|t| t.span.start < m.span.start);
+        let last = toks.partition_point(|t| t.span.end <= m.span.end);
+        let is_comma = |i: usize| toks.get(i).is_some_and(|t| t.span.slice(self.text) == ",");
+        let described = |d: &speakers::Mention| {
+            !d.named && d.pronoun.is_none() && d.kind == crate::analysis::SpeakerKind::Person && !d.title.is_empty()
+        };
+        let before = (first >= 2 && is_comma(first - 1))
+            .then(|| speakers::phrase_before(self.text, toks, first - 2))
+            .flatten()
+            .filter(described);
+        let after =
+            || is_comma(last).then(|| speakers::phrase_after(self.text, toks, last + 1)).flatten().filter(described);
+        if let Some(d) = before.or_else(after) {
+            m.title = d.title;
+            if m.affiliation.is_empty() {
+                m.affiliation = d.affiliation;
+            }
         }
     }
 
@@ -504,6 +545,7 @@ impl State<'_, '_> {
         let entity = cue.entity;
 
         // After the cue.
+        let mut saw_that = false;
         let mut a = anchor_end;
         if cue.class == CueClass::Source {
             a = anchor_end;
@@ -532,6 +574,7 @@ impl State<'_, '_> {
             });
             if let Some(i) = window.filter(|&i| self.word_is(toks, i, "that")) {
                 a = i + 1;
+                saw_that = true;
             }
         }
         while a < next_bound && matches!(toks[a].span.slice(self.text), "," | ":" | "—" | "–" | "-") {
@@ -554,12 +597,13 @@ impl State<'_, '_> {
             be -= 1;
         }
         let comma_before = anchor_start > 0
-            && (matches!(toks[anchor_start - 1].span.slice(self.text), "," | "—")
+            && (matches!(toks[anchor_start - 1].span.slice(self.text), "," | "—" | "–" | "-")
                 || in_seg[anchor_start - 1].is_some());
         let before_words = (bs..be).filter(|&i| toks[i].word).count();
 
         let source_first = cue.class == CueClass::Source && cue.start <= 1;
-        let after_opens = toks.get(a).is_some_and(|_| in_seg[a].is_some() || self.word_is(toks, a, "that"))
+        let after_opens = saw_that
+            || toks.get(a).is_some_and(|_| in_seg[a].is_some() || self.word_is(toks, a, "that"))
             || (a > 0 && toks.get(a - 1).is_some_and(|t| t.span.slice(self.text) == ":"));
         let use_after = if cue.class == CueClass::Source {
             source_first

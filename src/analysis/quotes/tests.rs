@@ -211,3 +211,30 @@ fn odd_inputs_do_not_panic_and_spans_are_on_char_boundaries() {
         check_invariants(text, &a);
     }
 }
+
+#[test]
+fn dialogue_dashes_quote_speech() {
+    let text = "- We are ready for talks, but not on these terms - he said.- We will wait - he added.\n\
+                Foreign Minister Sergei Lavrov spoke first.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, Direct);
+    assert_eq!(got[0].1, "We are ready for talks, but not on these terms");
+}
+
+#[test]
+fn passive_and_relative_cues_are_not_reports() {
+    assert!(quotes("The plan was announced on Monday.").is_empty());
+    let got = quotes("Officials argue these areas, which they claim were annexed, are part of Russia.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].2, "Officials");
+}
+
+#[test]
+fn a_title_comes_from_an_apposition() {
+    let text = "The war will go on, said President Vladimir Putin’s press secretary, Dmitry Peskov, who stated that talks were impossible.";
+    let a = run(text);
+    check_invariants(text, &a);
+    let peskov = a.speakers.iter().find(|s| s.name == "Dmitry Peskov").expect("Peskov");
+    assert_eq!(peskov.title, "President Vladimir Putin’s press secretary");
+}

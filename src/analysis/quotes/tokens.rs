@@ -20,6 +20,12 @@ pub(crate) fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』')
 }
 
+/// Whether `c` is a quotation mark other than the straight or curly
+/// apostrophe (which also occur inside words).
+pub(crate) fn is_quote_mark_strict(c: char) -> bool {
+    is_quote_mark(c) && !matches!(c, '\'' | '’')
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
