@@ -211,8 +211,7 @@ fn dash_segments(text: &str, paragraph: Span, out: &mut Vec<Segment>) {
         // The attribution dash: " - " followed by a lower-case word.
         let mut end = body.len();
         let mut next_open = None;
-        let mut it = rest.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        for (i, c) in rest.char_indices() {
             if is_dash(c) && i > 0 && rest[..i].ends_with(' ') {
                 let after = rest[i + c.len_utf8()..].trim_start();
                 if after.chars().next().is_some_and(char::is_lowercase) {
