@@ -22,6 +22,8 @@ pub(crate) enum Role {
     Group,
     /// The head of an organisation's name ("ministry").
     Org,
+    /// A document speaking for its authors ("the statement").
+    Doc,
     /// A modifier inside a description ("senior").
     Mod,
 }
@@ -33,6 +35,7 @@ static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
                 Some("person") => Role::Person,
                 Some("group") => Role::Group,
                 Some("org") => Role::Org,
+                Some("doc") => Role::Doc,
                 Some("mod") => Role::Mod,
                 _ => return None,
             };
@@ -133,6 +136,8 @@ pub(crate) struct Mention {
     pub(crate) named: bool,
     /// A definite description ("the minister") that refers back.
     pub(crate) anaphoric: bool,
+    /// A document ("the statement") that speaks for its authors.
+    pub(crate) document: bool,
 }
 
 /// The speaker phrase ending at token `end` (inclusive), read leftwards.
@@ -208,6 +213,7 @@ fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {
         head: lower(text, t),
         named: false,
         anaphoric: true,
+        document: false,
     })
 }
 
@@ -245,16 +251,26 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         head: head.trim_end_matches('.').to_string(),
         named: false,
         anaphoric: det.as_deref() == Some("the"),
+        document: false,
     };
     if name_word(text, head_tok) {
         let mut run = end;
         while run > body_start && name_word(text, &toks[run - 1]) {
+            // "Minister of Foreign Affairs Vladimir Makei": a two-word name
+            // does not take in a word that follows a modifier or "of".
+            let before = (run >= body_start + 2).then(|| lower(text, &toks[run - 2]));
+            let joined = before.as_deref().is_some_and(|b| b == "of" || role(b).is_some());
+            if end - run >= 1 && joined {
+                break;
+            }
             run -= 1;
         }
         let person_role = toks[body_start..run].iter().any(|t| role(&lower(text, t)) == Some(Role::Person));
         let name = Span::new(toks[run].span.start, head_tok.span.end).slice(text);
+        let modified = toks[body_start..run].iter().any(|t| role(&lower(text, t)) == Some(Role::Mod));
         let org = ORGANIZATIONS.contains(name.to_lowercase().replace('’', "'").as_str())
             || (has_org_word && !person_role)
+            || (modified && !person_role)
             || (!person_role && toks[body_start..=end].iter().any(|t| lower(text, t) == "of"));
         if org {
             mention.kind = SpeakerKind::Organization;
@@ -287,6 +303,10 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         }
         Some(Role::Group) => mention.kind = SpeakerKind::Group,
         Some(Role::Org) => mention.kind = SpeakerKind::Organization,
+        Some(Role::Doc) => {
+            mention.kind = SpeakerKind::Organization;
+            mention.document = true;
+        }
         _ => return None,
     }
     if !head_tok.cap && body_start == end && det.is_none() {
@@ -302,21 +322,19 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
 /// for which `skip` is true (inside quotes).
 pub(crate) fn titled_names(text: &str, toks: &[Token], skip: impl Fn(usize) -> bool) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i + 1 < toks.len() {
-        let is_title = toks[i].word && !skip(i) && role(&lower(text, &toks[i])) == Some(Role::Person);
-        if !is_title || !name_word(text, &toks[i + 1]) || skip(i + 1) {
-            i += 1;
+    for end in 0..toks.len() {
+        let run_end = name_word(text, &toks[end])
+            && !skip(end)
+            && toks.get(end + 1).is_none_or(|n| !name_word(text, n) || skip(end + 1));
+        if !run_end || end == 0 {
             continue;
         }
-        let mut end = i + 1;
-        while end + 1 < toks.len() && end - i < 4 && name_word(text, &toks[end + 1]) && !skip(end + 1) {
-            end += 1;
+        if let Some(m) = phrase_before(text, toks, end).filter(|m| m.named && !m.title.is_empty()) {
+            let first = toks.partition_point(|t| t.span.start < m.span.start);
+            if (first..=end).all(|i| !skip(i)) {
+                out.push(m);
+            }
         }
-        if let Some(m) = phrase_before(text, toks, end).filter(|m| m.named) {
-            out.push(m);
-        }
-        i = end + 1;
     }
     out
 }
@@ -378,6 +396,9 @@ impl Registry {
                     Pronoun::Organization => kind == SpeakerKind::Organization,
                 }
             })?
+        } else if m.document && m.anaphoric && !self.recent.is_empty() {
+            // "the statement said": whoever issued it, the latest speaker.
+            self.recent.iter().copied().find(|&id| self.entities[id].kind != SpeakerKind::Person)?
         } else if m.named {
             let surname = surname_of(&m.name);
             match self.by_surname.get(&surname) {

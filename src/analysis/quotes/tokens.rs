@@ -65,7 +65,8 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         let word_end_idx = j;
         let mut end = chars.get(j).map_or(body.len(), |&(k, _)| k);
         let inner = &body[at..end];
-        if inner.contains('.') && chars.get(j).is_some_and(|&(_, c)| c == '.') && inner.len() <= 6 {
+        let initial = j == i + 1 && c.is_uppercase();
+        if (inner.contains('.') && inner.len() <= 6 || initial) && chars.get(j).is_some_and(|&(_, c)| c == '.') {
             end += 1;
             j += 1;
         }
