@@ -396,8 +396,9 @@ impl Registry {
                     Pronoun::Organization => kind == SpeakerKind::Organization,
                 }
             })?
-        } else if m.document && m.anaphoric && !self.recent.is_empty() {
-            // "the statement said": whoever issued it, the latest speaker.
+        } else if m.document && m.anaphoric {
+            // "the statement said": whoever issued it, the latest
+            // organisation or group; unknown otherwise.
             self.recent.iter().copied().find(|&id| self.entities[id].kind != SpeakerKind::Person)?
         } else if m.named {
             let surname = surname_of(&m.name);

@@ -111,6 +111,12 @@ const INTRO_WORDS: &[&str] = &[
     "now",
 ];
 
+/// Verbs that show a capitalised word before them is a person acting.
+const SUBJECT_VERBS: &[&str] = &[
+    "said", "says", "has", "had", "was", "is", "set", "told", "met", "made", "took", "gave", "spoke", "wrote", "will",
+    "would", "met", "sees", "saw", "went", "began", "led", "urged", "added",
+];
+
 /// Words of adverbial phrases after a speech verb ("in a statement", "on
 /// Monday", "last week") that are not the content.
 const ADVERBIAL_STARTS: &[&str] = &["on", "in", "at", "during", "late", "early", "last", "this", "earlier", "over"];
@@ -160,13 +166,36 @@ impl State<'_, '_> {
         let units = self.units();
         let mut used = vec![false; self.segments.len()];
         let mut pending_colon: Option<(Option<usize>, Span)> = None;
-        for unit in units {
+        for (unit, title) in units {
             let toks = tokenize(self.text, unit);
             let in_seg = self.token_segments(&toks);
             for m in speakers::titled_names(self.text, &toks, |i| in_seg[i].is_some()) {
                 self.registry.resolve(&m);
             }
-            let registrable = |m: &speakers::Mention| m.named && m.name.split_whitespace().count() >= 2;
+            if title {
+                if let Some(m) = speakers::phrase_after(self.text, &toks, 0)
+                    .filter(|m| m.named && m.title.is_empty() && m.name.split_whitespace().count() >= 2)
+                {
+                    self.registry.resolve(&m);
+                }
+                continue;
+            }
+            // A person the unit is about ("Araghchi set the tone") is a
+            // candidate for later pronouns.
+            let registrable = |m: &speakers::Mention| {
+                let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                let verb = toks.get(next).is_some_and(|t| {
+                    let w = self.lower(t);
+                    w.ends_with("ed") || SUBJECT_VERBS.contains(&w.as_str())
+                });
+                m.named
+                    && self
+                        .text
+                        .get(m.span.start..m.span.end)
+                        .is_some_and(|s| s.starts_with(&m.title) || m.title.is_empty())
+                    && !m.span.slice(self.text).to_lowercase().starts_with("the ")
+                    && (m.name.split_whitespace().count() >= 2 || verb)
+            };
             if let Some(m) = self.unit_subject(&toks).filter(|m| registrable(m) && in_seg.first() == Some(&None)) {
                 self.registry.resolve(&m);
             }
@@ -227,25 +256,34 @@ impl State<'_, '_> {
 
     /// Units of analysis: sentences, joined while a quote runs across their
     /// boundary.
-    fn units(&self) -> Vec<Span> {
-        let mut units: Vec<Span> = Vec::new();
+    fn units(&self) -> Vec<(Span, bool)> {
+        let mut units: Vec<(Span, bool)> = Vec::new();
         let mut seg = 0;
         let mut last_para = usize::MAX;
         for s in &self.doc.sentences {
-            if self.doc.paragraphs.get(s.paragraph).is_none_or(|p| p.boilerplate || self.title_like(p.span)) {
+            let Some(paragraph) = self.doc.paragraphs.get(s.paragraph).filter(|p| !p.boilerplate) else {
+                continue;
+            };
+            if self.title_like(paragraph.span) {
+                // Titles are read for names only.
+                if last_para != s.paragraph {
+                    units.push((paragraph.span, true));
+                }
+                last_para = s.paragraph;
                 continue;
             }
             while seg < self.segments.len() && self.segments[seg].outer.end <= s.span.start {
                 seg += 1;
             }
-            let joined = units.last_mut().filter(|u| {
-                self.segments.get(seg).is_some_and(|g| g.outer.start < u.end && g.outer.end > u.end)
+            let joined = units.last_mut().filter(|(u, title)| {
+                !title
+                    && self.segments.get(seg).is_some_and(|g| g.outer.start < u.end && g.outer.end > u.end)
                     && (s.paragraph == last_para || self.segments[seg].multi_paragraph)
             });
-            if let Some(u) = joined {
+            if let Some((u, _)) = joined {
                 u.end = s.span.end;
             } else {
-                units.push(s.span);
+                units.push((s.span, false));
             }
             last_para = s.paragraph;
         }
@@ -771,6 +809,17 @@ impl State<'_, '_> {
             None => span,
         };
         if outside_words < 2 && segs.is_empty() {
+            return false;
+        }
+        // "said in an interview", "said as he entered the talks": an
+        // adverbial, not what was said.
+        if segs.is_empty()
+            && outside_words < 8
+            && matches!(
+                self.lower(&toks[lo]).as_str(),
+                "in" | "as" | "during" | "at" | "when" | "while" | "after" | "before" | "from" | "with"
+            )
+        {
             return false;
         }
         let kind = if segs.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };

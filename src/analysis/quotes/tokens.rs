@@ -30,6 +30,17 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// Whether the period at `chars[dot]` ends a sentence glued to the next
+/// ("Russia.He"): a word of three or more letters before it, a capital
+/// and a lower-case letter after it.
+pub(crate) fn glued_sentence(chars: &[(usize, char)], word_start: usize, dot: usize) -> bool {
+    let letters = chars[word_start..dot].iter().rev().take_while(|(_, c)| c.is_alphabetic()).count();
+    letters >= 3
+        && chars[dot - 1].1.is_lowercase()
+        && chars.get(dot + 1).is_some_and(|&(_, c)| c.is_uppercase())
+        && chars.get(dot + 2).is_some_and(|&(_, c)| c.is_lowercase())
+}
+
 /// Tokenizes `text[span]`. Linear in the span's length.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let body = span.slice(text);
@@ -55,6 +66,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
                 j += 1;
             } else if matches!(c, '.' | '-' | '\'' | '’' | '&')
                 && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+                && !(c == '.' && glued_sentence(&chars, i, j))
             {
                 j += 2;
             } else {
