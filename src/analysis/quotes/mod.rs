@@ -215,6 +215,18 @@ impl State<'_, '_> {
                 if cue.entity.is_none() && cue.speaker.is_none() {
                     continue;
                 }
+                // An "it" or "they" with nothing to refer to is rarely a speaker.
+                let vague = cue.entity.is_none()
+                    && cue
+                        .speaker
+                        .is_some_and(|(s, e)| s == e && matches!(self.lower(&toks[s]).as_str(), "it" | "they"))
+                    && !matches!(
+                        self.lower(&toks[cue.start]).as_str(),
+                        "said" | "says" | "say" | "told" | "tells" | "added" | "adds"
+                    );
+                if vague {
+                    continue;
+                }
                 attributed_here |= self.attribute(&toks, &in_seg, &cues, k, &mut used, &mut pending_colon);
             }
             let _ = attributed_here;
@@ -531,10 +543,11 @@ impl State<'_, '_> {
             // Zelensky, said", "Zelensky, in his evening address, said".
             let lo = j.saturating_sub(40);
             let mut i = j - 1;
+            let mut found = None;
             while i > lo {
                 i -= 1;
                 if in_seg[i].is_some() || tokens::is_quote_mark(toks[i].span.slice(self.text).chars().next()?) {
-                    return None;
+                    break;
                 }
                 if toks[i].span.slice(self.text) != "," || i == 0 {
                     continue;
@@ -544,11 +557,13 @@ impl State<'_, '_> {
                 if let Some(m) = speakers::phrase_before(self.text, toks, i - 1) {
                     let ends_here = toks.partition_point(|t| t.span.end <= m.span.end) == i;
                     if ends_here && (m.named || (parenthetical && i + 1 < j - 1)) {
-                        return Some(m);
+                        // Keep looking: the subject opens the clause
+                        // ("Pruitt, the attorney general of Oklahoma, ...").
+                        found = Some(m);
                     }
                 }
             }
-            return None;
+            return found;
         }
         speakers::phrase_before(self.text, toks, j - 1)
     }
@@ -623,7 +638,19 @@ impl State<'_, '_> {
         if b < toks.len() && b > a && toks[b - 1].span.slice(self.text) == "," {
             b -= 1;
         }
-        let after_words = (a..b).filter(|&i| toks[i].word || in_seg[i].is_some()).count();
+        let mut after_words = (a..b).filter(|&i| toks[i].word || in_seg[i].is_some()).count();
+        // "said in an interview", "said as he entered the talks": an
+        // adverbial, not what was said.
+        if a < b
+            && after_words < 8
+            && (a..b).all(|i| in_seg[i].is_none())
+            && matches!(
+                self.lower(&toks[a]).as_str(),
+                "in" | "as" | "during" | "at" | "when" | "while" | "after" | "before" | "from" | "with"
+            )
+        {
+            after_words = 0;
+        }
 
         // Before the cue.
         let mut bs = prev_bound;
@@ -809,17 +836,6 @@ impl State<'_, '_> {
             None => span,
         };
         if outside_words < 2 && segs.is_empty() {
-            return false;
-        }
-        // "said in an interview", "said as he entered the talks": an
-        // adverbial, not what was said.
-        if segs.is_empty()
-            && outside_words < 8
-            && matches!(
-                self.lower(&toks[lo]).as_str(),
-                "in" | "as" | "during" | "at" | "when" | "while" | "after" | "before" | "from" | "with"
-            )
-        {
             return false;
         }
         let kind = if segs.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
