@@ -897,7 +897,7 @@ impl State<'_, '_> {
     }
 
     fn finish(self) -> Attribution {
-        let State { text, mut drafts, registry, .. } = self;
+        let State { doc, text, mut drafts, registry, .. } = self;
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&i| (drafts[i].span.start, drafts[i].span.end));
         let mut new_index = vec![0; drafts.len()];
@@ -943,8 +943,65 @@ impl State<'_, '_> {
                 stances: Vec::new(),
             });
         }
-        let _ = text;
+        add_name_mentions(doc, text, &mut speakers);
         Attribution { quotes, speakers }
+    }
+}
+
+/// Adds every occurrence of a named speaker's name or surname in the
+/// article text (outside boilerplate) to its mentions. One pass over the
+/// text with all the names at once.
+fn add_name_mentions(doc: &Document<'_>, text: &str, speakers: &mut [Speaker]) {
+    let mut owner: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, s) in speakers.iter().enumerate() {
+        let named = s.kind == super::SpeakerKind::Person
+            && s.name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !named {
+            continue;
+        }
+        let surname = s.name.split_whitespace().last().unwrap_or("").to_string();
+        for pattern in [s.name.clone(), surname] {
+            if pattern.chars().count() < 3 {
+                continue;
+            }
+            owner.entry(pattern).and_modify(|o| *o = o.filter(|&x| x == i)).or_insert(Some(i));
+        }
+    }
+    let patterns: Vec<(&String, usize)> = owner.iter().filter_map(|(p, o)| Some((p, (*o)?))).collect();
+    if patterns.is_empty() {
+        return;
+    }
+    let Ok(matcher) = aho_corasick::AhoCorasickBuilder::new()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|(p, _)| p.as_str()))
+    else {
+        return;
+    };
+    for m in matcher.find_iter(text) {
+        let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
+        let after = text.get(m.end()..).and_then(|t| t.chars().next());
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if doc.in_boilerplate(m.start()) {
+            continue;
+        }
+        let speaker = patterns[m.pattern().as_usize()].1;
+        speakers[speaker].mentions.push(Span::new(m.start(), m.end()));
+    }
+    for s in speakers.iter_mut() {
+        s.mentions.sort();
+        s.mentions.dedup();
+        // A mention inside a longer one ("Peskov" in "Dmitry Peskov") goes.
+        let mut kept: Vec<Span> = Vec::with_capacity(s.mentions.len());
+        for m in s.mentions.drain(..) {
+            match kept.last_mut() {
+                Some(last) if last.contains(m) => {}
+                Some(last) if m.contains(*last) => *last = m,
+                _ => kept.push(m),
+            }
+        }
+        s.mentions = kept;
     }
 }
 
