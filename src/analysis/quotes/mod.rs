@@ -509,7 +509,7 @@ impl State<'_, '_> {
         let next = toks.partition_point(|t| t.span.end <= m.span.end);
         // The phrase must be followed by a verb-like lower-case word.
         toks.get(next).filter(|t| t.word && !t.cap)?;
-        (m.named || m.pronoun.is_some() || m.anaphoric).then_some(m)
+        Some(m)
     }
 
     /// The speaker phrase before a verb at token `verb`.
@@ -517,7 +517,12 @@ impl State<'_, '_> {
         let mut j = verb;
         while j > 0 {
             let w = self.lower(&toks[j - 1]);
-            if SKIP.contains(w.as_str()) || w == "did" || w == "does" || w == "do" {
+            // "Trump on Monday urged": a time phrase between subject and verb.
+            let time_phrase = matches!(w.as_str(), "on" | "last" | "this" | "late" | "early")
+                && j < verb
+                && toks[j].cap
+                && SKIP.contains(self.lower(&toks[j]).as_str());
+            if SKIP.contains(w.as_str()) || w == "did" || w == "does" || w == "do" || time_phrase {
                 j -= 1;
             } else {
                 break;
