@@ -259,7 +259,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             // "Minister of Foreign Affairs Vladimir Makei": a two-word name
             // does not take in a word that follows a modifier or "of".
             let before = (run >= body_start + 2).then(|| lower(text, &toks[run - 2]));
-            let joined = before.as_deref().is_some_and(|b| b == "of" || role(b).is_some());
+            let joined = before.as_deref().is_some_and(|b| b == "of" || role(b) == Some(Role::Mod));
             if end - run >= 1 && joined {
                 break;
             }

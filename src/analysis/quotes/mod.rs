@@ -384,7 +384,12 @@ impl State<'_, '_> {
         // "what they describe as", "which he called": a relative clause.
         cues.retain(|c| {
             let first = c.speaker.map_or(c.start, |(s, _)| s.min(c.start));
-            first == 0 || !matches!(self.lower(&toks[first - 1]).as_str(), "which" | "what" | "whom")
+            !toks[..first]
+                .iter()
+                .rev()
+                .take(6)
+                .take_while(|t| t.word)
+                .any(|t| matches!(self.lower(t).as_str(), "which" | "what" | "whom"))
         });
         // A cue inside the content of an earlier one ("X said Y believed
         // ...") belongs to the reported speech, not to the text.

@@ -238,3 +238,25 @@ fn a_title_comes_from_an_apposition() {
     let peskov = a.speakers.iter().find(|s| s.name == "Dmitry Peskov").expect("Peskov");
     assert_eq!(peskov.title, "President Vladimir Putin’s press secretary");
 }
+
+#[test]
+fn every_name_occurrence_is_a_mention() {
+    let text = "Turkish President Recep Tayyip Erdogan met Putin. “We are not without hope,” Erdogan said.\n\
+                Erdogan later left.\nSee also: Erdogan visits Moscow";
+    let a = run(text);
+    check_invariants(text, &a);
+    assert_eq!(a.speakers.len(), 1);
+    let s = &a.speakers[0];
+    assert_eq!(
+        (s.name.as_str(), s.title.as_str(), s.affiliation.as_str()),
+        ("Recep Tayyip Erdogan", "Turkish President", "Turkey")
+    );
+    let mentions: Vec<&str> = s.mentions.iter().map(|m| m.slice(text)).collect();
+    assert_eq!(mentions, ["Turkish President Recep Tayyip Erdogan", "Erdogan", "Erdogan"]);
+}
+
+#[test]
+fn relative_clauses_and_coordinated_subjects_are_not_reports() {
+    let text = "Russia struck power plants in what Ukraine and the West have described as a campaign of terror.";
+    assert!(quotes(text).is_empty());
+}
