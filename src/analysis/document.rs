@@ -142,6 +142,11 @@ fn sentence_spans(text: &str, paragraph: Span) -> impl Iterator<Item = Span> + '
         }
         let rest = &body[end..];
         let after_space = rest.trim_start();
+        if after_space.len() == rest.len() && c == '.' && end == i + 1 && glued(&body[..i], rest) {
+            // "...towards Russia.He also warned": a sentence glued on.
+            cuts.push(end);
+            continue;
+        }
         if after_space.len() == rest.len() || after_space.is_empty() {
             continue;
         }
@@ -164,6 +169,19 @@ fn sentence_spans(text: &str, paragraph: Span) -> impl Iterator<Item = Span> + '
         start = cut;
     }
     spans.into_iter()
+}
+
+/// Whether a period with no space after it still ends a sentence: a word
+/// of three or more letters ending in a lower-case letter before it, a
+/// capitalised word after it ("Russia.He"), unlike "U.S.", "Ph.D" or
+/// "example.com".
+fn glued(before: &str, after: &str) -> bool {
+    let letters = before.chars().rev().take_while(|c| c.is_alphabetic()).count();
+    let mut next = after.chars();
+    letters >= 3
+        && before.chars().next_back().is_some_and(char::is_lowercase)
+        && next.next().is_some_and(char::is_uppercase)
+        && next.next().is_some_and(char::is_lowercase)
 }
 
 /// Whether `before` (the text before a period) ends with an abbreviation or
@@ -215,6 +233,14 @@ mod tests {
         let flags: Vec<_> = doc.paragraphs.iter().map(|p| p.boilerplate).collect();
         assert_eq!(flags, [false, true, true]);
         assert!(doc.in_boilerplate(doc.paragraphs[1].span.start));
+    }
+
+    #[test]
+    fn splits_sentences_glued_without_a_space() {
+        assert_eq!(
+            sentences("They met in Russia.He also warned the U.S.A. team."),
+            ["They met in Russia.", "He also warned the U.S.A. team."]
+        );
     }
 
     #[test]

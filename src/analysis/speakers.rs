@@ -1,2 +1,539 @@
 //! Speakers: one entity per quoted person, organisation or group, with every
-//! mention, resolved from names, titles and pronouns.
+//! mention, resolved from names, titles, descriptions and pronouns.
+//!
+//! A speaker phrase ("Kremlin spokesman Dmitry Peskov", "the ministry",
+//! "he") is read with the word lists of `lexicon/en/` (roles, demonyms,
+//! organisations, pronouns) and resolved against the entities seen so far:
+//! names by surname, organisations and groups by their words, descriptions
+//! and pronouns to the nearest compatible entity before them.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::quotes::tokens::Token;
+use super::{Span, SpeakerKind, lexicon};
+
+/// What a role word denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// A role of one person ("spokesman").
+    Person,
+    /// A plural description of people ("officials").
+    Group,
+    /// The head of an organisation's name ("ministry").
+    Org,
+    /// A document speaking for its authors ("the statement").
+    Doc,
+    /// A modifier inside a description ("senior").
+    Mod,
+}
+
+static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/roles.txt"))
+        .filter_map(|row| {
+            let kind = match row.get(1).copied() {
+                Some("person") => Role::Person,
+                Some("group") => Role::Group,
+                Some("org") => Role::Org,
+                Some("doc") => Role::Doc,
+                Some("mod") => Role::Mod,
+                _ => return None,
+            };
+            Some((row[0], kind))
+        })
+        .collect()
+});
+
+static DEMONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/demonyms.txt")).filter_map(|row| Some((row[0], *row.get(1)?))).collect()
+});
+
+static ORGANIZATIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/organizations.txt")).collect());
+
+static NON_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/nonnames.txt")).collect());
+
+/// What a pronoun may refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    /// A person ("he", "she").
+    Person,
+    /// A group or an organisation ("they").
+    Group,
+    /// An organisation ("it").
+    Organization,
+}
+
+static PRONOUNS: LazyLock<HashMap<&'static str, Pronoun>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/pronouns.txt"))
+        .filter_map(|row| {
+            let kind = match row.get(1).copied() {
+                Some("person") => Pronoun::Person,
+                Some("group") => Pronoun::Group,
+                Some("organization") => Pronoun::Organization,
+                _ => return None,
+            };
+            Some((row[0], kind))
+        })
+        .collect()
+});
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "some", "many", "several", "two", "three", "four", "most", "other"];
+
+fn lower(text: &str, t: &Token) -> String {
+    t.span.slice(text).to_lowercase().replace('’', "'")
+}
+
+fn role(word: &str) -> Option<Role> {
+    ROLES.get(word.trim_end_matches('.')).copied()
+}
+
+fn is_possessive(word: &str) -> bool {
+    word == "'s"
+}
+
+/// Whether a token may be part of a speaker phrase (besides determiners).
+fn phrase_word(text: &str, t: &Token) -> bool {
+    if !t.word {
+        return false;
+    }
+    let w = lower(text, t);
+    if is_possessive(&w) || role(&w).is_some() {
+        return true;
+    }
+    t.cap && !NON_NAMES.contains(w.as_str())
+}
+
+/// Whether a token is a name word: capitalised, not a role, demonym or
+/// function word.
+fn name_word(text: &str, t: &Token) -> bool {
+    if !t.word || !t.cap {
+        return false;
+    }
+    let w = lower(text, t);
+    !NON_NAMES.contains(w.as_str()) && role(&w).is_none() && !DEMONYMS.contains_key(w.trim_end_matches('.'))
+}
+
+/// A speaker phrase found next to a cue.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    /// Where it is.
+    pub(crate) span: Span,
+    /// The pronoun it is, if it is one.
+    pub(crate) pronoun: Option<Pronoun>,
+    /// Person, organisation or group.
+    pub(crate) kind: SpeakerKind,
+    /// The name: a person's name, else the whole phrase without "the".
+    pub(crate) name: String,
+    /// The role words before a person's name.
+    pub(crate) title: String,
+    /// The country the phrase ties the speaker to.
+    pub(crate) affiliation: String,
+    /// The head word, lower case ("official", "ministry", "peskov").
+    pub(crate) head: String,
+    /// A person's name is given (not only a description).
+    pub(crate) named: bool,
+    /// A definite description ("the minister") that refers back.
+    pub(crate) anaphoric: bool,
+    /// A document ("the statement") that speaks for its authors.
+    pub(crate) document: bool,
+}
+
+/// The speaker phrase ending at token `end` (inclusive), read leftwards.
+pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Mention> {
+    let last = toks.get(end)?;
+    let w = lower(text, last);
+    if let Some(&p) = PRONOUNS.get(w.as_str()) {
+        return pronoun(text, last, p);
+    }
+    let mut start = end + 1;
+    while start > 0 && end + 1 - start < 10 {
+        let t = &toks[start - 1];
+        let lw = lower(text, t);
+        if t.word && DETERMINERS.contains(&lw.as_str()) {
+            start -= 1;
+            break;
+        }
+        let joins = lw == "of"
+            && start <= end
+            && toks[start].cap
+            && start >= 2
+            && toks[start - 2].cap
+            && phrase_word(text, &toks[start - 2]);
+        if phrase_word(text, t) || joins {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    analyse(text, toks, start, end)
+}
+
+/// The speaker phrase starting at token `start`, read rightwards.
+pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Mention> {
+    let first = toks.get(start)?;
+    let w = lower(text, first);
+    if let Some(&p) = PRONOUNS.get(w.as_str()) {
+        return pronoun(text, first, p);
+    }
+    let mut end = start;
+    if first.word && DETERMINERS.contains(&w.as_str()) {
+        end += 1;
+    }
+    let mut last = None;
+    while end < toks.len() && end - start < 10 {
+        let t = &toks[end];
+        let lw = lower(text, t);
+        let joins = lw == "of" && toks.get(end + 1).is_some_and(|n| n.cap) && last.is_some();
+        if phrase_word(text, t) || joins {
+            if !joins {
+                last = Some(end);
+            }
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    analyse(text, toks, start, last?)
+}
+
+fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {
+    Some(Mention {
+        span: t.span,
+        pronoun: Some(p),
+        kind: match p {
+            Pronoun::Person => SpeakerKind::Person,
+            Pronoun::Group => SpeakerKind::Group,
+            Pronoun::Organization => SpeakerKind::Organization,
+        },
+        name: t.span.slice(text).to_string(),
+        title: String::new(),
+        affiliation: String::new(),
+        head: lower(text, t),
+        named: false,
+        anaphoric: true,
+        document: false,
+    })
+}
+
+/// Reads the phrase `toks[start..=end]`.
+fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Mention> {
+    if start > end {
+        return None;
+    }
+    let head_tok = toks.get(end)?;
+    let head = lower(text, head_tok);
+    if is_possessive(&head) || DETERMINERS.contains(&head.as_str()) {
+        return None;
+    }
+    let first = lower(text, &toks[start]);
+    let det = DETERMINERS.contains(&first.as_str()).then_some(first);
+    let body_start = if det.is_some() { start + 1 } else { start };
+    if body_start > end {
+        return None;
+    }
+    let span = Span::new(toks[start].span.start, head_tok.span.end);
+    let body = Span::new(toks[body_start].span.start, head_tok.span.end);
+    let affiliation = toks[body_start..=end]
+        .iter()
+        .find_map(|t| DEMONYMS.get(lower(text, t).trim_end_matches('.')).copied())
+        .unwrap_or("")
+        .to_string();
+    let has_org_word = toks[body_start..=end].iter().any(|t| role(&lower(text, t)) == Some(Role::Org));
+    let mut mention = Mention {
+        span,
+        pronoun: None,
+        kind: SpeakerKind::Person,
+        name: body.slice(text).to_string(),
+        title: String::new(),
+        affiliation,
+        head: head.trim_end_matches('.').to_string(),
+        named: false,
+        anaphoric: det.as_deref() == Some("the"),
+        document: false,
+    };
+    if name_word(text, head_tok) {
+        let mut run = end;
+        while run > body_start && name_word(text, &toks[run - 1]) {
+            // "Minister of Foreign Affairs Vladimir Makei": a two-word name
+            // does not take in a word that follows a modifier or "of".
+            let before = (run >= body_start + 2).then(|| lower(text, &toks[run - 2]));
+            let joined = before.as_deref().is_some_and(|b| b == "of" || role(b) == Some(Role::Mod));
+            if end - run >= 1 && joined {
+                break;
+            }
+            run -= 1;
+        }
+        let person_role = toks[body_start..run].iter().any(|t| role(&lower(text, t)) == Some(Role::Person));
+        let name = Span::new(toks[run].span.start, head_tok.span.end).slice(text);
+        let modified = toks[body_start..run].iter().any(|t| role(&lower(text, t)) == Some(Role::Mod));
+        let org = ORGANIZATIONS.contains(name.to_lowercase().replace('’', "'").as_str())
+            || (has_org_word && !person_role)
+            || (modified && !person_role)
+            || (!person_role && toks[body_start..=end].iter().any(|t| lower(text, t) == "of"));
+        if org {
+            mention.kind = SpeakerKind::Organization;
+        } else {
+            mention.kind = SpeakerKind::Person;
+            mention.named = true;
+            mention.anaphoric = false;
+            mention.name = name.to_string();
+            if run > body_start {
+                let title = Span::new(toks[body_start].span.start, toks[run - 1].span.end).slice(text);
+                mention.title = title.trim_end_matches(',').trim().to_string();
+            }
+        }
+        return Some(mention);
+    }
+    let head_key = head.trim_end_matches('.');
+    if DEMONYMS.contains_key(head_key) || ORGANIZATIONS.contains(head_key) {
+        // A country, capital or institution speaking ("Kyiv", "the Kremlin").
+        mention.kind = SpeakerKind::Organization;
+        mention.anaphoric = false;
+        return Some(mention);
+    }
+    match role(head_key) {
+        Some(Role::Person) => {
+            mention.kind = SpeakerKind::Person;
+            if det.as_deref().is_some_and(|d| d != "the") {
+                mention.name = span.slice(text).to_string();
+            }
+            mention.title = body.slice(text).to_string();
+        }
+        Some(Role::Group) => mention.kind = SpeakerKind::Group,
+        Some(Role::Org) => mention.kind = SpeakerKind::Organization,
+        Some(Role::Doc) => {
+            mention.kind = SpeakerKind::Organization;
+            mention.document = true;
+        }
+        _ => return None,
+    }
+    if !head_tok.cap && body_start == end && det.is_none() {
+        // A bare lower-case role word ("officials say") is fine; a bare
+        // singular one ("spokesman said") refers back.
+        mention.anaphoric = mention.kind == SpeakerKind::Person;
+    }
+    Some(mention)
+}
+
+/// The titled person names of a token run ("Foreign Minister Vladimir
+/// Makei"), for resolving later pronouns and descriptions. Skips tokens
+/// for which `skip` is true (inside quotes).
+pub(crate) fn titled_names(text: &str, toks: &[Token], skip: impl Fn(usize) -> bool) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for end in 0..toks.len() {
+        let run_end = name_word(text, &toks[end])
+            && !skip(end)
+            && toks.get(end + 1).is_none_or(|n| !name_word(text, n) || skip(end + 1));
+        if !run_end || end == 0 {
+            continue;
+        }
+        if let Some(m) = phrase_before(text, toks, end).filter(|m| m.named && !m.title.is_empty()) {
+            let first = toks.partition_point(|t| t.span.start < m.span.start);
+            if (first..=end).all(|i| !skip(i)) {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+/// One speaker entity under construction.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    /// The fullest name seen.
+    pub(crate) name: String,
+    /// Person, organisation or group.
+    pub(crate) kind: SpeakerKind,
+    /// Role or title.
+    pub(crate) title: String,
+    /// Country or organisation.
+    pub(crate) affiliation: String,
+    /// Mentions, in the order found.
+    pub(crate) mentions: Vec<Span>,
+    head: String,
+}
+
+/// How many recently mentioned entities pronouns and descriptions look at.
+const RECENT: usize = 48;
+
+/// The entities of one document and the indices to find them again.
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    /// The entities, in order of first mention.
+    pub(crate) entities: Vec<Entity>,
+    by_surname: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
+    /// Entity ids, most recently mentioned first.
+    recent: Vec<usize>,
+}
+
+fn key_of(name: &str) -> String {
+    let lower = name.to_lowercase().replace('’', "'");
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    lower.to_string()
+}
+
+fn surname_of(name: &str) -> String {
+    name.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
+impl Registry {
+    /// Resolves a mention to an entity, creating one when the mention names
+    /// someone new. Pronouns and descriptions with nothing to refer to give
+    /// `None`.
+    pub(crate) fn resolve(&mut self, m: &Mention) -> Option<usize> {
+        let id = if let Some(p) = m.pronoun {
+            self.recent.iter().copied().find(|&id| {
+                let kind = self.entities[id].kind;
+                match p {
+                    Pronoun::Person => {
+                        kind == SpeakerKind::Person
+                            && self.by_surname.get(&surname_of(&self.entities[id].name)) == Some(&id)
+                    }
+                    Pronoun::Group => kind == SpeakerKind::Group,
+                    Pronoun::Organization => kind == SpeakerKind::Organization,
+                }
+            })?
+        } else if m.document && m.anaphoric {
+            // "the statement said": whoever issued it, the latest
+            // organisation or group; unknown otherwise.
+            self.recent.iter().copied().find(|&id| self.entities[id].kind != SpeakerKind::Person)?
+        } else if m.named {
+            let surname = surname_of(&m.name);
+            match self.by_surname.get(&surname) {
+                Some(&id) => {
+                    let e = &mut self.entities[id];
+                    if m.name.split_whitespace().count() > e.name.split_whitespace().count() {
+                        e.name = m.name.clone();
+                    }
+                    if e.title.is_empty() {
+                        e.title = m.title.clone();
+                    }
+                    if e.affiliation.is_empty() {
+                        e.affiliation = m.affiliation.clone();
+                    }
+                    id
+                }
+                None => {
+                    // A described person named now ("the spokesman, Dmitry Peskov").
+                    let id = self.push(m);
+                    self.by_surname.insert(surname, id);
+                    id
+                }
+            }
+        } else {
+            let key = key_of(&m.name);
+            if let Some(&id) = self.by_key.get(&key) {
+                id
+            } else if let Some(id) = m.anaphoric.then(|| self.find_described(m)).flatten() {
+                id
+            } else if let Some(id) =
+                (m.anaphoric && m.kind == SpeakerKind::Person).then(|| self.nearest_person(&m.affiliation)).flatten()
+            {
+                id
+            } else {
+                let id = self.push(m);
+                self.by_key.insert(key, id);
+                id
+            }
+        };
+        self.entities[id].mentions.push(m.span);
+        self.touch(id);
+        Some(id)
+    }
+
+    /// The nearest entity a definite description ("the minister") fits.
+    fn find_described(&self, m: &Mention) -> Option<usize> {
+        self.recent.iter().copied().find(|&id| {
+            let e = &self.entities[id];
+            let compatible = match m.kind {
+                SpeakerKind::Person => e.kind == SpeakerKind::Person,
+                _ => e.kind == m.kind,
+            };
+            compatible
+                && (e.head == m.head
+                    || e.title.to_lowercase().split_whitespace().any(|w| w == m.head)
+                    || e.name.to_lowercase().split_whitespace().any(|w| w == m.head))
+        })
+    }
+
+    /// The nearest named person, of the given affiliation when there is one.
+    fn nearest_person(&self, affiliation: &str) -> Option<usize> {
+        self.recent.iter().copied().find(|&id| {
+            let e = &self.entities[id];
+            e.kind == SpeakerKind::Person
+                && self.by_surname.get(&surname_of(&e.name)) == Some(&id)
+                && (affiliation.is_empty() || e.affiliation == affiliation)
+        })
+    }
+
+    fn push(&mut self, m: &Mention) -> usize {
+        self.entities.push(Entity {
+            name: m.name.clone(),
+            kind: m.kind,
+            title: m.title.clone(),
+            affiliation: m.affiliation.clone(),
+            mentions: Vec::new(),
+            head: m.head.clone(),
+        });
+        self.entities.len() - 1
+    }
+
+    fn touch(&mut self, id: usize) {
+        if let Some(i) = self.recent.iter().position(|&r| r == id) {
+            self.recent.remove(i);
+        }
+        self.recent.insert(0, id);
+        self.recent.truncate(RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::quotes::tokens::tokenize;
+
+    fn before(text: &str) -> Option<Mention> {
+        let toks = tokenize(text, Span::new(0, text.len()));
+        phrase_before(text, &toks, toks.len() - 1)
+    }
+
+    #[test]
+    fn reads_a_titled_name() {
+        let m = before("Kremlin spokesman Dmitry Peskov").unwrap();
+        assert_eq!(m.name, "Dmitry Peskov");
+        assert_eq!(m.title, "Kremlin spokesman");
+        assert_eq!(m.affiliation, "Russia");
+        assert_eq!(m.kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn reads_organisations_groups_and_described_persons() {
+        let m = before("the Russian Defense Ministry").unwrap();
+        assert_eq!((m.kind, m.name.as_str()), (SpeakerKind::Organization, "Russian Defense Ministry"));
+        assert_eq!(before("analysts").unwrap().kind, SpeakerKind::Group);
+        let m = before("a U.S. official").unwrap();
+        assert_eq!(
+            (m.kind, m.name.as_str(), m.affiliation.as_str()),
+            (SpeakerKind::Person, "a U.S. official", "United States")
+        );
+        assert_eq!(before("the Pentagon").unwrap().kind, SpeakerKind::Organization);
+        assert_eq!(before("Kyiv").unwrap().kind, SpeakerKind::Organization);
+        assert!(before("the talks").is_none());
+    }
+
+    #[test]
+    fn resolves_surnames_descriptions_and_pronouns() {
+        let mut reg = Registry::default();
+        let a = reg.resolve(&before("Kremlin spokesman Dmitry Peskov").unwrap()).unwrap();
+        let b = reg.resolve(&before("Peskov").unwrap()).unwrap();
+        let c = reg.resolve(&before("he").unwrap()).unwrap();
+        let d = reg.resolve(&before("the spokesman").unwrap()).unwrap();
+        assert!(a == b && b == c && c == d);
+        assert_eq!(reg.entities[a].name, "Dmitry Peskov");
+        let mut empty = Registry::default();
+        assert_eq!(empty.resolve(&before("she").unwrap()), None);
+    }
+}

@@ -1,0 +1,1019 @@
+//! Quotes: direct, indirect and mixed statements, each attributed to a
+//! speaker entity (see [`super::speakers`]).
+//!
+//! The pipeline, linear in the text:
+//! 1. [`marks`] pairs the quotation marks into top-level quoted segments.
+//! 2. The text is cut into units (sentences, joined where a quote spans a
+//!    sentence end), each tokenized once.
+//! 3. Speech cues (`lexicon/en/speech_verbs.txt`) outside quotes are found;
+//!    each gets its speaker phrase (before the verb, after it when inverted,
+//!    or after "according to") and its content (after the verb, or before
+//!    it for "..., X said").
+//! 4. Content that is a quote becomes DIRECT, content with a quoted part
+//!    MIXED, other content INDIRECT; quotes without a cue in their unit
+//!    continue the previous speaker's quote when they follow it closely.
+
+pub(crate) mod marks;
+pub(crate) mod tokens;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use marks::Segment;
+use tokens::{Token, tokenize};
+
+use super::speakers::{self, Registry};
+use super::{Document, Quote, QuoteKind, Span, Speaker, lexicon};
+
+/// The quotes of a document and the speakers they are attributed to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attribution {
+    /// Quotes in text order.
+    pub quotes: Vec<Quote>,
+    /// Speakers; quotes refer to them by index.
+    pub speakers: Vec<Speaker>,
+}
+
+/// How a cue relates speaker and content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueClass {
+    /// "X said (that) C", "C, X said".
+    Say,
+    /// "X told reporters (that) C".
+    Tell,
+    /// "according to X, C".
+    Source,
+}
+
+/// Cues by their first word: (all words, class), longest first.
+/// A cue's words and class.
+type CueEntry = (Vec<&'static str>, CueClass);
+
+static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<CueEntry>> = HashMap::new();
+    for row in lexicon::rows(include_str!("../lexicon/en/speech_verbs.txt")) {
+        let class = match row.get(1).copied() {
+            Some("tell") => CueClass::Tell,
+            Some("source") => CueClass::Source,
+            _ => CueClass::Say,
+        };
+        let words: Vec<&'static str> = row[0].split_whitespace().collect();
+        if let Some(&first) = words.first() {
+            map.entry(first).or_default().push((words, class));
+        }
+    }
+    for list in map.values_mut() {
+        list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    }
+    map
+});
+
+static ADDRESSEES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/addressees.txt")).collect());
+
+static SKIP: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/skip_words.txt")).collect());
+
+/// Words that open an introductory or parenthetical phrase ("In an
+/// interview, ...", "..., speaking on Monday, ...") rather than content.
+const INTRO_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "but",
+    "and",
+    "also",
+    "separately",
+    "since",
+    "as",
+    "last",
+    "this",
+    "for",
+    "writing",
+    "addressing",
+    "according",
+    "then",
+    "yet",
+    "still",
+    "today",
+    "yesterday",
+    "now",
+];
+
+/// Verbs that show a capitalised word before them is a person acting.
+const SUBJECT_VERBS: &[&str] = &[
+    "said", "says", "has", "had", "was", "is", "set", "told", "met", "made", "took", "gave", "spoke", "wrote", "will",
+    "would", "met", "sees", "saw", "went", "began", "led", "urged", "added",
+];
+
+/// Words of adverbial phrases after a speech verb ("in a statement", "on
+/// Monday", "last week") that are not the content.
+const ADVERBIAL_STARTS: &[&str] = &["on", "in", "at", "during", "late", "early", "last", "this", "earlier", "over"];
+
+/// Finds and attributes the quotes of a document.
+pub fn extract(doc: &Document<'_>) -> Attribution {
+    let segments = marks::scan(doc);
+    let mut state = State { doc, text: doc.text, segments, registry: Registry::default(), drafts: Vec::new() };
+    state.run();
+    state.finish()
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    span: Span,
+    kind: QuoteKind,
+    speaker: Option<usize>,
+    cue: Option<Span>,
+    continues: Option<usize>,
+    segment: Option<usize>,
+}
+
+#[derive(Debug)]
+struct State<'d, 't> {
+    doc: &'d Document<'t>,
+    text: &'t str,
+    segments: Vec<Segment>,
+    registry: Registry,
+    drafts: Vec<Draft>,
+}
+
+/// A cue found in a unit, with what it attributes.
+#[derive(Debug, Clone)]
+struct Cue {
+    /// Token range of the cue words.
+    start: usize,
+    end: usize,
+    class: CueClass,
+    /// Token range of the speaker phrase.
+    speaker: Option<(usize, usize)>,
+    entity: Option<usize>,
+    inverted: bool,
+}
+
+impl State<'_, '_> {
+    fn run(&mut self) {
+        let units = self.units();
+        let mut used = vec![false; self.segments.len()];
+        let mut pending_colon: Option<(Option<usize>, Span)> = None;
+        for (unit, title) in units {
+            let toks = tokenize(self.text, unit);
+            let in_seg = self.token_segments(&toks);
+            for m in speakers::titled_names(self.text, &toks, |i| in_seg[i].is_some()) {
+                self.registry.resolve(&m);
+            }
+            if title {
+                if let Some(m) = speakers::phrase_after(self.text, &toks, 0)
+                    .filter(|m| m.named && m.title.is_empty() && m.name.split_whitespace().count() >= 2)
+                {
+                    self.registry.resolve(&m);
+                }
+                continue;
+            }
+            // A person the unit is about ("Araghchi set the tone") is a
+            // candidate for later pronouns.
+            let registrable = |m: &speakers::Mention| {
+                let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                let verb = toks.get(next).is_some_and(|t| {
+                    let w = self.lower(t);
+                    w.ends_with("ed") || SUBJECT_VERBS.contains(&w.as_str())
+                });
+                m.named
+                    && self
+                        .text
+                        .get(m.span.start..m.span.end)
+                        .is_some_and(|s| s.starts_with(&m.title) || m.title.is_empty())
+                    && !m.span.slice(self.text).to_lowercase().starts_with("the ")
+                    && (m.name.split_whitespace().count() >= 2 || verb)
+            };
+            if let Some(m) = self.unit_subject(&toks).filter(|m| registrable(m) && in_seg.first() == Some(&None)) {
+                self.registry.resolve(&m);
+            }
+            let cues = self.find_cues(&toks, &in_seg);
+            let mut attributed_here = false;
+            let starting_segment = in_seg.first().copied().flatten();
+            if let (Some((entity, cue)), Some(seg)) = (pending_colon.take(), starting_segment)
+                && !used[seg]
+            {
+                {
+                    used[seg] = true;
+                    self.push_direct(seg, entity, Some(cue), None);
+                }
+            }
+            for k in 0..cues.len() {
+                let cue = &cues[k];
+                if cue.entity.is_none() && cue.speaker.is_none() {
+                    continue;
+                }
+                // An "it" or "they" with nothing to refer to is rarely a speaker.
+                let vague = cue.entity.is_none()
+                    && cue
+                        .speaker
+                        .is_some_and(|(s, e)| s == e && matches!(self.lower(&toks[s]).as_str(), "it" | "they"))
+                    && !matches!(
+                        self.lower(&toks[cue.start]).as_str(),
+                        "said" | "says" | "say" | "told" | "tells" | "added" | "adds"
+                    );
+                if vague {
+                    continue;
+                }
+                attributed_here |= self.attribute(&toks, &in_seg, &cues, k, &mut used, &mut pending_colon);
+            }
+            let _ = attributed_here;
+        }
+        // Quotes no cue claimed: continue the previous speaker's quote, or
+        // stand alone when they read as speech.
+        let mut before: Vec<(usize, Option<usize>, usize)> =
+            self.drafts.iter().map(|d| (d.span.end, d.speaker, d.span.start)).collect();
+        before.sort_unstable();
+        let mut next = 0;
+        let mut last: Option<(usize, Option<usize>, usize)> = None;
+        for (si, &is_used) in used.iter().enumerate() {
+            let seg = self.segments[si];
+            while next < before.len() && before[next].0 <= seg.outer.start {
+                if last.is_none_or(|l| l.0 <= before[next].0) {
+                    last = Some(before[next]);
+                }
+                next += 1;
+            }
+            if is_used || !self.standalone(&seg) {
+                continue;
+            }
+            let words = seg.inner.slice(self.text).split_whitespace().count();
+            let para = self.doc.paragraph_at(seg.outer.start);
+            let follows = last.and_then(|(_, speaker, start)| {
+                let near = self.doc.paragraph_at(start).zip(para).is_some_and(|(a, b)| b <= a + 1);
+                speaker.filter(|_| near && words >= 3)
+            });
+            let pushed = if follows.is_some() || (words >= 6 && !seg.unclosed) {
+                self.push_direct(si, follows, None, None)
+            } else {
+                None
+            };
+            if let Some(d) = pushed {
+                last = Some((self.drafts[d].span.end, follows, self.drafts[d].span.start));
+            }
+        }
+    }
+
+    /// Units of analysis: sentences, joined while a quote runs across their
+    /// boundary.
+    fn units(&self) -> Vec<(Span, bool)> {
+        let mut units: Vec<(Span, bool)> = Vec::new();
+        let mut seg = 0;
+        let mut last_para = usize::MAX;
+        for s in &self.doc.sentences {
+            let Some(paragraph) = self.doc.paragraphs.get(s.paragraph).filter(|p| !p.boilerplate) else {
+                continue;
+            };
+            if self.title_like(paragraph.span) {
+                // Titles are read for names only.
+                if last_para != s.paragraph {
+                    units.push((paragraph.span, true));
+                }
+                last_para = s.paragraph;
+                continue;
+            }
+            while seg < self.segments.len() && self.segments[seg].outer.end <= s.span.start {
+                seg += 1;
+            }
+            let joined = units.last_mut().filter(|(u, title)| {
+                !title
+                    && self.segments.get(seg).is_some_and(|g| g.outer.start < u.end && g.outer.end > u.end)
+                    && (s.paragraph == last_para || self.segments[seg].multi_paragraph)
+            });
+            if let Some((u, _)) = joined {
+                u.end = s.span.end;
+            } else {
+                units.push((s.span, false));
+            }
+            last_para = s.paragraph;
+        }
+        units
+    }
+
+    /// Whether a paragraph reads as a title, caption or link rather than
+    /// running text: it does not end with sentence punctuation.
+    fn title_like(&self, span: Span) -> bool {
+        let body = span.slice(self.text).trim_end();
+        !body.ends_with(|c: char| matches!(c, '.' | '!' | '?' | '…' | ':' | ',' | ';') || tokens::is_quote_mark(c))
+    }
+
+    /// For each token, the segment it lies in (marks included).
+    fn token_segments(&self, toks: &[Token]) -> Vec<Option<usize>> {
+        let first = toks.first().map_or(0, |t| t.span.start);
+        let mut seg = self.segments.partition_point(|s| s.outer.end <= first);
+        toks.iter()
+            .map(|t| {
+                while seg < self.segments.len() && self.segments[seg].outer.end <= t.span.start {
+                    seg += 1;
+                }
+                self.segments.get(seg).filter(|s| s.outer.start <= t.span.start).map(|_| seg)
+            })
+            .collect()
+    }
+
+    fn lower(&self, t: &Token) -> String {
+        t.span.slice(self.text).to_lowercase().replace('’', "'")
+    }
+
+    fn word_is(&self, toks: &[Token], i: usize, w: &str) -> bool {
+        toks.get(i).is_some_and(|t| t.span.slice(self.text).eq_ignore_ascii_case(w))
+    }
+
+    fn find_cues(&mut self, toks: &[Token], in_seg: &[Option<usize>]) -> Vec<Cue> {
+        let mut cues = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if in_seg[i].is_some() || !toks[i].word {
+                i += 1;
+                continue;
+            }
+            let w = self.lower(&toks[i]);
+            let found = CUES.get(w.as_str()).and_then(|list| {
+                list.iter().find(|(words, _)| {
+                    words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, cw)| toks.get(i + k).is_some_and(|t| in_seg[i + k].is_none() && self.lower(t) == *cw))
+                })
+            });
+            let Some((words, class)) = found.filter(|(_, c)| !toks[i].cap || *c == CueClass::Source) else {
+                i += 1;
+                continue;
+            };
+            let end = i + words.len();
+            // "to say", "declined to comment": not a report. "was reported",
+            // "has been reiterated": passive, the speaker is elsewhere.
+            let after_to = i > 0 && self.word_is(toks, i - 1, "to") && *class != CueClass::Source;
+            let passive = words.len() == 1
+                && (1..=2).any(|back| {
+                    i >= back
+                        && matches!(
+                            self.lower(&toks[i - back]).as_str(),
+                            "been" | "was" | "were" | "is" | "are" | "be" | "being"
+                        )
+                });
+            if !after_to && !passive {
+                cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false });
+            }
+            i = end;
+        }
+        // Speakers.
+        let has_named = {
+            let mut any = false;
+            for k in 0..cues.len() {
+                self.find_speaker(toks, in_seg, &mut cues, k);
+                any |= cues[k].class != CueClass::Source && cues[k].speaker.is_some();
+            }
+            any
+        };
+        if has_named {
+            cues.retain(|c| c.class != CueClass::Source);
+        }
+        // "what they describe as", "which he called": a relative clause.
+        cues.retain(|c| {
+            let first = c.speaker.map_or(c.start, |(s, _)| s.min(c.start));
+            !toks[..first]
+                .iter()
+                .rev()
+                .take(6)
+                .take_while(|t| t.word)
+                .any(|t| matches!(self.lower(t).as_str(), "which" | "what" | "whom"))
+        });
+        // A cue inside the content of an earlier one ("X said Y believed
+        // ...") belongs to the reported speech, not to the text.
+        let mut kept: Vec<Cue> = Vec::with_capacity(cues.len());
+        for c in cues {
+            let nested = kept.last().is_some_and(|p| {
+                p.class != CueClass::Source
+                    && !p.inverted
+                    && (p.speaker.is_some() || p.entity.is_some())
+                    && c.speaker.is_some_and(|(s, _)| {
+                        s >= p.end
+                            && (p.end..s).all(|i| {
+                                toks[i].word
+                                    && !matches!(self.lower(&toks[i]).as_str(), "and" | "but" | "while" | "as")
+                                    && in_seg[i].is_none()
+                            })
+                    })
+            });
+            if !nested {
+                kept.push(c);
+            }
+        }
+        kept
+    }
+
+    fn find_speaker(&mut self, toks: &[Token], in_seg: &[Option<usize>], cues: &mut [Cue], k: usize) {
+        let (start, end, class) = (cues[k].start, cues[k].end, cues[k].class);
+        let mut inherited = None;
+        let mention = if class == CueClass::Source {
+            speakers::phrase_after(self.text, toks, end).map(|m| (m, false))
+        } else {
+            self.subject_before(toks, in_seg, start)
+                .map(|m| (m, false))
+                .or_else(|| {
+                    // Inverted: "..., said Peskov." / "“...” said Peskov."
+                    let prev = start.checked_sub(1).map(|p| toks[p].span.slice(self.text));
+                    let after_comma = prev
+                        .is_some_and(|p| p == "," || p.chars().next().is_some_and(tokens::is_quote_mark) || p == ":");
+                    let gerund = toks[start].span.slice(self.text).ends_with("ing");
+                    (after_comma && !gerund)
+                        .then(|| speakers::phrase_after(self.text, toks, end))
+                        .flatten()
+                        .filter(|m| {
+                            // The phrase must end the clause: "said Peskov." /
+                            // "said Peskov on Monday", not "said Kyiv was ...".
+                            let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                            toks.get(next).is_none_or(|t| {
+                                !t.word
+                                    || ADVERBIAL_STARTS.contains(&self.lower(t).as_str())
+                                    || SKIP.contains(self.lower(t).as_str())
+                                    || self.lower(t) == "who"
+                            })
+                        })
+                        .map(|m| (m, true))
+                })
+                .or_else(|| {
+                    // "..., adding that ...": the subject of the clause.
+                    let gerund = toks[start].span.slice(self.text).ends_with("ing");
+                    if !gerund {
+                        return None;
+                    }
+                    if let Some(prev) = cues[..k].iter().rev().find(|c| c.entity.is_some()) {
+                        inherited = Some((prev.entity, ()));
+                        return None;
+                    }
+                    let mut first = 0;
+                    if toks.first().is_some_and(|t| INTRO_WORDS.contains(&self.lower(t).as_str())) {
+                        first = (0..start).find(|&i| toks[i].span.slice(self.text) == ",").map_or(start, |i| i + 1);
+                    }
+                    speakers::phrase_after(self.text, toks, first)
+                        .filter(|m| m.named || m.pronoun.is_some() || m.anaphoric)
+                        .map(|m| (m, false))
+                })
+        };
+        if let Some((entity, _)) = inherited {
+            cues[k].entity = entity;
+            return;
+        }
+        if let Some((mut m, inverted)) = mention {
+            if m.named && m.title.is_empty() {
+                self.title_from_apposition(toks, &mut m);
+            }
+            let first = toks.partition_point(|t| t.span.start < m.span.start);
+            let last = toks.partition_point(|t| t.span.end <= m.span.end).max(first + 1) - 1;
+            cues[k].speaker = Some((first, last));
+            cues[k].inverted = inverted;
+            cues[k].entity = self.registry.resolve(&m);
+        }
+    }
+
+    /// Takes a named person's title from an apposition: "Putin's press
+    /// secretary, Dmitry Peskov" or "Mykhailo Podoliak, an adviser to ...".
+    fn title_from_apposition(&self, toks: &[Token], m: &mut speakers::Mention) {
+        let first = toks.partition_point(|t| t.span.start < m.span.start);
+        let last = toks.partition_point(|t| t.span.end <= m.span.end);
+        let is_comma = |i: usize| toks.get(i).is_some_and(|t| t.span.slice(self.text) == ",");
+        let described = |d: &speakers::Mention| {
+            !d.named && d.pronoun.is_none() && d.kind == crate::analysis::SpeakerKind::Person && !d.title.is_empty()
+        };
+        let before = (first >= 2 && is_comma(first - 1))
+            .then(|| speakers::phrase_before(self.text, toks, first - 2))
+            .flatten()
+            .filter(described);
+        let after =
+            || is_comma(last).then(|| speakers::phrase_after(self.text, toks, last + 1)).flatten().filter(described);
+        if let Some(d) = before.or_else(after) {
+            m.title = d.title;
+            if m.affiliation.is_empty() {
+                m.affiliation = d.affiliation;
+            }
+        }
+    }
+
+    /// The phrase a unit starts with (after an introductory phrase), when it
+    /// names or describes a speaker.
+    fn unit_subject(&self, toks: &[Token]) -> Option<speakers::Mention> {
+        let mut first = 0;
+        if toks.first().is_some_and(|t| INTRO_WORDS.contains(&self.lower(t).as_str())) {
+            first = toks.iter().take(12).position(|t| t.span.slice(self.text) == ",")? + 1;
+        }
+        let m = speakers::phrase_after(self.text, toks, first)?;
+        let next = toks.partition_point(|t| t.span.end <= m.span.end);
+        // The phrase must be followed by a verb-like lower-case word.
+        toks.get(next).filter(|t| t.word && !t.cap)?;
+        Some(m)
+    }
+
+    /// The speaker phrase before a verb at token `verb`.
+    fn subject_before(&self, toks: &[Token], in_seg: &[Option<usize>], verb: usize) -> Option<speakers::Mention> {
+        let mut j = verb;
+        while j > 0 {
+            let w = self.lower(&toks[j - 1]);
+            // "Trump on Monday urged": a time phrase between subject and verb.
+            let time_phrase = matches!(w.as_str(), "on" | "last" | "this" | "late" | "early")
+                && j < verb
+                && toks[j].cap
+                && SKIP.contains(self.lower(&toks[j]).as_str());
+            if SKIP.contains(w.as_str()) || w == "did" || w == "does" || w == "do" || time_phrase {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        if j == 0 || in_seg[j - 1].is_some() {
+            return None;
+        }
+        let prev = self.lower(&toks[j - 1]);
+        if prev == "and" {
+            // "X took issue with it and told ...": the clause's subject.
+            let m = self.unit_subject(toks)?;
+            return (m.span.end <= toks[j - 1].span.start).then_some(m);
+        }
+        if prev == "who" || prev == "which" {
+            if j >= 3 && toks[j - 2].span.slice(self.text) == "," && in_seg[j - 3].is_none() {
+                return speakers::phrase_before(self.text, toks, j - 3);
+            }
+            return None;
+        }
+        if prev == "," {
+            // An apposition or a parenthesis: "Podoliak, an adviser to
+            // Zelensky, said", "Zelensky, in his evening address, said".
+            let lo = j.saturating_sub(40);
+            let mut i = j - 1;
+            let mut found = None;
+            while i > lo {
+                i -= 1;
+                if in_seg[i].is_some() || tokens::is_quote_mark(toks[i].span.slice(self.text).chars().next()?) {
+                    break;
+                }
+                if toks[i].span.slice(self.text) != "," || i == 0 {
+                    continue;
+                }
+                let first = self.lower(&toks[i + 1]);
+                let parenthetical = INTRO_WORDS.contains(&first.as_str());
+                if let Some(m) = speakers::phrase_before(self.text, toks, i - 1) {
+                    let ends_here = toks.partition_point(|t| t.span.end <= m.span.end) == i;
+                    if ends_here && (m.named || (parenthetical && i + 1 < j - 1)) {
+                        // Keep looking: the subject opens the clause
+                        // ("Pruitt, the attorney general of Oklahoma, ...").
+                        found = Some(m);
+                    }
+                }
+            }
+            return found;
+        }
+        speakers::phrase_before(self.text, toks, j - 1)
+    }
+
+    /// Builds the quotes a cue attributes. Returns whether it made any.
+    fn attribute(
+        &mut self,
+        toks: &[Token],
+        in_seg: &[Option<usize>],
+        cues: &[Cue],
+        k: usize,
+        used: &mut [bool],
+        pending_colon: &mut Option<(Option<usize>, Span)>,
+    ) -> bool {
+        let cue = &cues[k];
+        let cue_span = Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end);
+        let (sp_start, sp_end) = cue.speaker.unwrap_or((cue.start, cue.start));
+        let anchor_start = sp_start.min(cue.start);
+        let anchor_end = if cue.speaker.is_some() { (sp_end + 1).max(cue.end) } else { cue.end };
+        // Neighbouring cues bound the content.
+        let prev_bound = cues[..k]
+            .iter()
+            .filter(|c| c.speaker.is_some() || c.entity.is_some())
+            .map(|c| c.speaker.map_or(c.end, |(_, e)| (e + 1).max(c.end)))
+            .next_back()
+            .unwrap_or(0);
+        let next_bound = cues[k + 1..]
+            .iter()
+            .find(|c| c.speaker.is_some() || c.entity.is_some())
+            .map(|c| c.speaker.map_or(c.start, |(s, _)| s.min(c.start)))
+            .unwrap_or(toks.len());
+        let entity = cue.entity;
+
+        // After the cue.
+        let mut saw_that = false;
+        let mut a = anchor_end;
+        if cue.class == CueClass::Source {
+            a = anchor_end;
+        } else {
+            a = self.skip_adverbials(toks, in_seg, a, next_bound);
+            if cue.class == CueClass::Tell && !self.word_is(toks, a, "that") {
+                if let Some(m) = speakers::phrase_after(self.text, toks, a) {
+                    a = toks.partition_point(|t| t.span.end <= m.span.end);
+                } else if toks.get(a).is_some_and(|t| t.word && in_seg[a].is_none()) {
+                    a += 1;
+                }
+                while a < next_bound
+                    && in_seg[a].is_none()
+                    && (ADDRESSEES.contains(self.lower(&toks[a]).as_str())
+                        || toks[a].cap
+                        || (matches!(self.lower(&toks[a]).as_str(), "a" | "an" | "the" | "his" | "her" | "their")
+                            && toks.get(a + 1).is_some_and(|n| n.cap || ADDRESSEES.contains(self.lower(n).as_str()))))
+                {
+                    a += 1;
+                }
+                a = self.skip_adverbials(toks, in_seg, a, next_bound);
+            }
+            // "said on Monday that ...": a "that" close by starts the content.
+            let window = (a..next_bound.min(a + 5)).find(|&i| {
+                in_seg[i].is_some() || toks[i].span.slice(self.text) == "," || self.word_is(toks, i, "that")
+            });
+            if let Some(i) = window.filter(|&i| self.word_is(toks, i, "that")) {
+                a = i + 1;
+                saw_that = true;
+            }
+        }
+        while a < next_bound && matches!(toks[a].span.slice(self.text), "," | ":" | "—" | "–" | "-") {
+            a += 1;
+        }
+        let mut b = next_bound;
+        // Stop before the comma that leads into the next cue's clause.
+        if b < toks.len() && b > a && toks[b - 1].span.slice(self.text) == "," {
+            b -= 1;
+        }
+        let mut after_words = (a..b).filter(|&i| toks[i].word || in_seg[i].is_some()).count();
+        // "said in an interview", "said as he entered the talks": an
+        // adverbial, not what was said.
+        if a < b
+            && after_words < 8
+            && (a..b).all(|i| in_seg[i].is_none())
+            && matches!(
+                self.lower(&toks[a]).as_str(),
+                "in" | "as" | "during" | "at" | "when" | "while" | "after" | "before" | "from" | "with"
+            )
+        {
+            after_words = 0;
+        }
+
+        // Before the cue.
+        let mut bs = prev_bound;
+        while bs < anchor_start && matches!(toks[bs].span.slice(self.text), "," | ":") {
+            bs += 1;
+        }
+        let mut be = anchor_start;
+        while be > bs && matches!(toks[be - 1].span.slice(self.text), "," | "—" | "–") {
+            be -= 1;
+        }
+        let comma_before = anchor_start > 0
+            && (matches!(toks[anchor_start - 1].span.slice(self.text), "," | "—" | "–" | "-")
+                || in_seg[anchor_start - 1].is_some());
+        let before_words = (bs..be).filter(|&i| toks[i].word).count();
+
+        let source_first = cue.class == CueClass::Source && cue.start <= 1;
+        let after_opens = saw_that
+            || toks.get(a).is_some_and(|_| in_seg[a].is_some() || self.word_is(toks, a, "that"))
+            || (a > 0 && toks.get(a - 1).is_some_and(|t| t.span.slice(self.text) == ":"));
+        let use_after = if cue.class == CueClass::Source {
+            source_first
+        } else if comma_before && before_words >= 4 && !INTRO_WORDS.contains(&self.lower(&toks[bs]).as_str()) {
+            after_opens && !cue.inverted && after_words > 0
+        } else {
+            after_words > 0 && !(cue.inverted && comma_before && before_words > 0)
+        };
+        let mut made = false;
+        // A quote split by its attribution: “A,” X said, “B.”
+        if comma_before && before_words > 0 && after_words > 0 && !cue.inverted {
+            let before_seg = in_seg[be - 1].filter(|&s| self.standalone(&self.segments[s]));
+            let after_seg = in_seg[a].filter(|&s| self.standalone(&self.segments[s]));
+            if let (Some(s1), Some(s2)) = (before_seg, after_seg)
+                && !used[s1]
+                && !used[s2]
+                && s1 != s2
+            {
+                {
+                    used[s1] = true;
+                    used[s2] = true;
+                    let first = self.push_direct(s1, entity, Some(cue_span), None);
+                    let rest_start = self.segments[s2].outer.end;
+                    self.push_direct(s2, entity, Some(cue_span), first);
+                    let _ = rest_start;
+                    return true;
+                }
+            }
+        }
+        let (lo, hi) = if use_after {
+            let hi = if cue.class == CueClass::Source { toks.len() } else { b };
+            let lo = if cue.class == CueClass::Source {
+                // Past the speaker phrase and its comma.
+                let mut lo = anchor_end;
+                while lo < hi && !matches!(toks[lo].span.slice(self.text), ",") && in_seg[lo].is_none() {
+                    lo += 1;
+                }
+                lo + 1
+            } else {
+                a
+            };
+            (lo, hi)
+        } else if comma_before || cue.inverted || be == anchor_start || cue.class == CueClass::Source {
+            (bs, be)
+        } else {
+            return false;
+        };
+        if lo >= hi || hi > toks.len() {
+            // "He said:" at the end of a unit introduces the next quote.
+            if toks.get(cue.end..).is_some_and(|r| r.iter().all(|t| !t.word))
+                && toks.last().is_some_and(|t| t.span.slice(self.text) == ":")
+            {
+                *pending_colon = Some((entity, cue_span));
+            }
+            return false;
+        }
+        made |= self.content(toks, in_seg, lo, hi, entity, cue_span, used);
+        made
+    }
+
+    fn skip_adverbials(&self, toks: &[Token], in_seg: &[Option<usize>], mut a: usize, bound: usize) -> usize {
+        loop {
+            if a >= bound || in_seg[a].is_some() {
+                return a;
+            }
+            let w = self.lower(&toks[a]);
+            if SKIP.contains(w.as_str()) {
+                a += 1;
+                continue;
+            }
+            if ADVERBIAL_STARTS.contains(&w.as_str()) {
+                // "on Monday", "in a statement", "late Sunday", "last week",
+                // "on Twitter": up to four words without a comma.
+                let stop = (a + 1..bound.min(a + 5))
+                    .find(|&i| !toks[i].word || self.word_is(toks, i, "that") || in_seg[i].is_some());
+                let next = toks.get(a + 1).map(|t| self.lower(t)).unwrap_or_default();
+                let timey = toks.get(a + 1).is_some_and(|t| t.cap)
+                    || matches!(
+                        next.as_str(),
+                        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "week" | "month" | "year" | "night"
+                    )
+                    || SKIP.contains(next.as_str());
+                if timey {
+                    if let Some(s) = stop.filter(|&s| s > a + 1) {
+                        // Only skip when a "that", a comma or a quote follows.
+                        if toks[s].span.slice(self.text) == ","
+                            || self.word_is(toks, s, "that")
+                            || in_seg[s].is_some()
+                            || toks[s].span.slice(self.text) == ":"
+                        {
+                            a = s;
+                            continue;
+                        }
+                    }
+                    if w == "last" || w == "this" || w == "late" || w == "early" || w == "earlier" {
+                        a += 2;
+                        continue;
+                    }
+                    if toks.get(a + 1).is_some_and(|t| SKIP.contains(self.lower(t).as_str())) {
+                        a += 2;
+                        continue;
+                    }
+                }
+            }
+            return a;
+        }
+    }
+
+    /// Turns the content `toks[lo..hi]` into quotes.
+    #[allow(clippy::too_many_arguments)]
+    fn content(
+        &mut self,
+        toks: &[Token],
+        in_seg: &[Option<usize>],
+        mut lo: usize,
+        mut hi: usize,
+        entity: Option<usize>,
+        cue: Span,
+        used: &mut [bool],
+    ) -> bool {
+        while lo < hi && in_seg[lo].is_none() && (self.word_is(toks, lo, "that") || !toks[lo].word) {
+            lo += 1;
+        }
+        while hi > lo
+            && in_seg[hi - 1].is_none()
+            && (!toks[hi - 1].word
+                || matches!(self.lower(&toks[hi - 1]).as_str(), "and" | "but" | "or" | "however" | "while" | "as"))
+        {
+            hi -= 1;
+        }
+        if lo >= hi {
+            return false;
+        }
+        let mut segs: Vec<usize> = (lo..hi).filter_map(|i| in_seg[i]).collect();
+        segs.dedup();
+        let outside_words = (lo..hi).filter(|&i| in_seg[i].is_none() && toks[i].word).count();
+        let standalone: Vec<usize> = segs.iter().copied().filter(|&s| self.standalone(&self.segments[s])).collect();
+        if !segs.is_empty() && outside_words == 0 {
+            let mut first = None;
+            for s in segs {
+                if used[s] {
+                    continue;
+                }
+                used[s] = true;
+                let d = self.push_direct(s, entity, Some(cue), first);
+                first = first.or(d);
+            }
+            return first.is_some();
+        }
+        if !standalone.is_empty() && outside_words <= 2 && segs.len() == standalone.len() {
+            let mut first = None;
+            for s in standalone {
+                if !used[s] {
+                    used[s] = true;
+                    let d = self.push_direct(s, entity, Some(cue), first);
+                    first = first.or(d);
+                }
+            }
+            return first.is_some();
+        }
+        // Trailing closing mark of a fragment stays; the final period goes.
+        let span = Span::new(toks[lo].span.start, toks[hi - 1].span.end);
+        let span = match self.segments_end(in_seg, hi) {
+            Some(end) => Span::new(span.start, end.max(span.end)),
+            None => span,
+        };
+        if outside_words < 2 && segs.is_empty() {
+            return false;
+        }
+        let kind = if segs.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
+        if segs.iter().any(|&s| used[s]) {
+            return false;
+        }
+        for &s in &segs {
+            used[s] = true;
+        }
+        self.push(Draft { span, kind, speaker: entity, cue: Some(cue), continues: None, segment: None }).is_some()
+    }
+
+    fn segments_end(&self, in_seg: &[Option<usize>], hi: usize) -> Option<usize> {
+        let s = in_seg.get(hi.checked_sub(1)?).copied().flatten()?;
+        Some(self.segments[s].outer.end)
+    }
+
+    /// Whether a quote stands as speech on its own (after a colon, comma,
+    /// dash or speech verb, or starting its sentence) rather than a quoted
+    /// word or phrase inside a clause (a scare quote or a mixed quote).
+    fn standalone(&self, seg: &Segment) -> bool {
+        let para = self.doc.paragraph_at(seg.outer.start).and_then(|p| self.doc.paragraphs.get(p));
+        let para_start = para.map_or(0, |p| p.span.start);
+        let before = self.text.get(para_start..seg.outer.start).unwrap_or("").trim_end();
+        let Some(last) = before.chars().next_back() else {
+            return true;
+        };
+        if matches!(last, ',' | ':' | '.' | '!' | '?' | '—' | '–' | '-' | '(' | ';') || tokens::is_quote_mark(last)
+        {
+            return true;
+        }
+        let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+        let word = before.get(word_start..).unwrap_or("").to_lowercase();
+        CUES.get(word.as_str()).is_some_and(|l| l.iter().any(|(w, c)| w.len() == 1 && *c != CueClass::Source))
+    }
+
+    fn push_direct(
+        &mut self,
+        seg: usize,
+        speaker: Option<usize>,
+        cue: Option<Span>,
+        continues: Option<usize>,
+    ) -> Option<usize> {
+        let span = self.segments[seg].inner;
+        self.push(Draft { span, kind: QuoteKind::Direct, speaker, cue, continues, segment: Some(seg) })
+    }
+
+    fn push(&mut self, draft: Draft) -> Option<usize> {
+        if draft.span.is_empty() || self.text.get(draft.span.start..draft.span.end).is_none() {
+            return None;
+        }
+        // Drop a draft overlapping one already made.
+        let overlapping = self.drafts.iter().rev().take(8).any(|d| d.span.overlaps(draft.span));
+        if overlapping {
+            return None;
+        }
+        self.drafts.push(draft);
+        Some(self.drafts.len() - 1)
+    }
+
+    fn finish(self) -> Attribution {
+        let State { doc, text, mut drafts, registry, .. } = self;
+        let mut order: Vec<usize> = (0..drafts.len()).collect();
+        order.sort_by_key(|&i| (drafts[i].span.start, drafts[i].span.end));
+        let mut new_index = vec![0; drafts.len()];
+        for (n, &i) in order.iter().enumerate() {
+            new_index[i] = n;
+        }
+        // Speakers: entities with at least one quote, in order of first quote.
+        let mut speaker_index: HashMap<usize, usize> = HashMap::new();
+        let mut speakers: Vec<Speaker> = Vec::new();
+        let mut quotes = Vec::with_capacity(drafts.len());
+        for &i in &order {
+            let d = &mut drafts[i];
+            let speaker = d.speaker.and_then(|e| {
+                let entity = registry.entities.get(e)?;
+                let next = speakers.len();
+                let idx = *speaker_index.entry(e).or_insert(next);
+                if idx == next {
+                    let mut mentions = entity.mentions.clone();
+                    mentions.sort();
+                    mentions.dedup();
+                    speakers.push(Speaker {
+                        name: entity.name.clone(),
+                        kind: entity.kind,
+                        title: entity.title.clone(),
+                        affiliation: entity.affiliation.clone(),
+                        mentions,
+                        quotes: Vec::new(),
+                    });
+                }
+                Some(idx)
+            });
+            let index = quotes.len();
+            if let Some(s) = speaker {
+                speakers[s].quotes.push(index);
+            }
+            let _ = d.segment;
+            quotes.push(Quote {
+                span: d.span,
+                kind: d.kind,
+                speaker,
+                cue: d.cue,
+                continues: d.continues.map(|c| new_index[c]).filter(|&c| c < index),
+                stances: Vec::new(),
+            });
+        }
+        add_name_mentions(doc, text, &mut speakers);
+        Attribution { quotes, speakers }
+    }
+}
+
+/// Adds every occurrence of a named speaker's name or surname in the
+/// article text (outside boilerplate) to its mentions. One pass over the
+/// text with all the names at once.
+fn add_name_mentions(doc: &Document<'_>, text: &str, speakers: &mut [Speaker]) {
+    let mut owner: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, s) in speakers.iter().enumerate() {
+        let named = s.kind == super::SpeakerKind::Person
+            && s.name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if !named {
+            continue;
+        }
+        let surname = s.name.split_whitespace().last().unwrap_or("").to_string();
+        for pattern in [s.name.clone(), surname] {
+            if pattern.chars().count() < 3 {
+                continue;
+            }
+            owner.entry(pattern).and_modify(|o| *o = o.filter(|&x| x == i)).or_insert(Some(i));
+        }
+    }
+    let patterns: Vec<(&String, usize)> = owner.iter().filter_map(|(p, o)| Some((p, (*o)?))).collect();
+    if patterns.is_empty() {
+        return;
+    }
+    let Ok(matcher) = aho_corasick::AhoCorasickBuilder::new()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|(p, _)| p.as_str()))
+    else {
+        return;
+    };
+    for m in matcher.find_iter(text) {
+        let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
+        let after = text.get(m.end()..).and_then(|t| t.chars().next());
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if doc.in_boilerplate(m.start()) {
+            continue;
+        }
+        let speaker = patterns[m.pattern().as_usize()].1;
+        speakers[speaker].mentions.push(Span::new(m.start(), m.end()));
+    }
+    for s in speakers.iter_mut() {
+        s.mentions.sort();
+        s.mentions.dedup();
+        // A mention inside a longer one ("Peskov" in "Dmitry Peskov") goes.
+        let mut kept: Vec<Span> = Vec::with_capacity(s.mentions.len());
+        for m in s.mentions.drain(..) {
+            match kept.last_mut() {
+                Some(last) if last.contains(m) => {}
+                Some(last) if m.contains(*last) => *last = m,
+                _ => kept.push(m),
+            }
+        }
+        s.mentions = kept;
+    }
+}
+
+#[cfg(test)]
+mod tests;

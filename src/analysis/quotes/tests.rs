@@ -1,0 +1,262 @@
+use super::*;
+use crate::analysis::SpeakerKind;
+
+fn run(text: &str) -> Attribution {
+    extract(&Document::new(text))
+}
+
+/// (kind, text, speaker name) of each quote.
+fn quotes(text: &str) -> Vec<(QuoteKind, String, String)> {
+    let a = run(text);
+    check_invariants(text, &a);
+    a.quotes
+        .iter()
+        .map(|q| {
+            let who = q.speaker.map(|s| a.speakers[s].name.clone()).unwrap_or_default();
+            (q.kind, q.span.slice(text).to_string(), who)
+        })
+        .collect()
+}
+
+fn check_invariants(text: &str, a: &Attribution) {
+    for (i, q) in a.quotes.iter().enumerate() {
+        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+        assert!(!q.span.slice(text).is_empty());
+        if let Some(s) = q.speaker {
+            assert!(a.speakers[s].quotes.contains(&i));
+        }
+        if let Some(c) = q.continues {
+            assert!(c < i);
+        }
+    }
+    for w in a.quotes.windows(2) {
+        assert!(w[0].span.start <= w[1].span.start);
+    }
+    for (s, sp) in a.speakers.iter().enumerate() {
+        for &q in &sp.quotes {
+            assert_eq!(a.quotes[q].speaker, Some(s));
+        }
+    }
+}
+
+#[allow(unused_imports)]
+use QuoteKind::{Direct, Indirect, Mixed};
+
+fn q(kind: QuoteKind, text: &str, who: &str) -> (QuoteKind, String, String) {
+    (kind, text.to_string(), who.to_string())
+}
+
+#[test]
+fn direct_quote_with_trailing_attribution() {
+    assert_eq!(
+        quotes("“We are ready to talk,” Kremlin spokesman Dmitry Peskov said on Monday."),
+        [q(Direct, "We are ready to talk,", "Dmitry Peskov")]
+    );
+}
+
+#[test]
+fn every_mark_style_is_a_direct_quote() {
+    for (open, close) in
+        [("“", "”"), ("\"", "\""), ("‘", "’"), ("«", "»"), ("„", "“"), ("‚", "‘"), ("»", "«"), ("「", "」")]
+    {
+        let text = format!("{open}We are ready to talk to everyone,{close} Putin said.");
+        assert_eq!(quotes(&text), [q(Direct, "We are ready to talk to everyone,", "Putin")], "{open}{close}");
+    }
+}
+
+#[test]
+fn apostrophes_inside_single_quotes() {
+    let text = "‘Russia’s goals won’t change,’ Peskov said, as quoted by TASS.";
+    assert_eq!(quotes(text), [q(Direct, "Russia’s goals won’t change,", "Peskov")]);
+}
+
+#[test]
+fn nested_quotes_stay_inside() {
+    let text = "“They call it a ‘peace plan’ but it is not,” the minister said.";
+    assert_eq!(quotes(text), [q(Direct, "They call it a ‘peace plan’ but it is not,", "minister")]);
+}
+
+#[test]
+fn a_split_quote_continues() {
+    let text = "“We will try,” Putin said, “and the sooner it ends, the better.”";
+    let a = run(text);
+    check_invariants(text, &a);
+    assert_eq!(a.quotes.len(), 2);
+    assert_eq!(a.quotes[1].continues, Some(0));
+    assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
+    assert_eq!(a.speakers[0].name, "Putin");
+}
+
+#[test]
+fn a_multi_paragraph_quote_is_one_quote() {
+    let text = "Peskov said: “The talks are over.\n\n“We will continue the operation.”\n\nThe end.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1);
+    assert!(got[0].1.starts_with("The talks are over.") && got[0].1.ends_with("operation."));
+    assert_eq!(got[0].2, "Peskov");
+}
+
+#[test]
+fn a_missing_closing_mark_ends_at_the_paragraph() {
+    let text = "Putin said, ‘I believe that we are working in the right direction.\n\nOther news.";
+    assert_eq!(quotes(text), [q(Direct, "I believe that we are working in the right direction.", "Putin")]);
+}
+
+#[test]
+fn a_scare_quote_is_not_a_quote() {
+    assert!(quotes("Moscow still talks about the “regime” in Kyiv.").is_empty());
+}
+
+#[test]
+fn a_quoted_part_in_reported_speech_is_mixed() {
+    let text = "Kislya accused the Russian delegation of ‘ignoring attempts to discuss the substance of the matter.’";
+    assert_eq!(
+        quotes(text),
+        [q(Mixed, "the Russian delegation of ‘ignoring attempts to discuss the substance of the matter.’", "Kislya")]
+    );
+}
+
+#[test]
+fn indirect_speech_forms() {
+    assert_eq!(
+        quotes("Deputy Foreign Minister Sergey Kislya said that the talks were suspended."),
+        [q(Indirect, "the talks were suspended", "Sergey Kislya")]
+    );
+    assert_eq!(
+        quotes("Kremlin spokesman Dmitry Peskov told reporters the talks would resume next week."),
+        [q(Indirect, "the talks would resume next week", "Dmitry Peskov")]
+    );
+    assert_eq!(
+        quotes("According to Ukrainian officials, the attack damaged two power plants."),
+        [q(Indirect, "the attack damaged two power plants", "Ukrainian officials")]
+    );
+    assert_eq!(
+        quotes("The talks will resume on Monday, a U.S. official said."),
+        [q(Indirect, "The talks will resume on Monday", "a U.S. official")]
+    );
+    assert_eq!(
+        quotes("The delegation will travel to Geneva, said Michel Yakovlev."),
+        [q(Indirect, "The delegation will travel to Geneva", "Michel Yakovlev")]
+    );
+    assert_eq!(
+        quotes("The operation will continue, Peskov said, as quoted by TASS."),
+        [q(Indirect, "The operation will continue", "Peskov")]
+    );
+}
+
+#[test]
+fn organisations_and_groups_speak() {
+    let text = "The Pentagon said in a statement that the drills were routine. Analysts say the drills send a signal.";
+    let a = run(text);
+    check_invariants(text, &a);
+    let kinds: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+    assert_eq!(kinds, [("Pentagon", SpeakerKind::Organization), ("Analysts", SpeakerKind::Group)]);
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve_to_one_speaker() {
+    let text = "Kremlin spokesman Dmitry Peskov said the talks were over. He added that the operation would go on.\n\
+                “We have no choice,” the spokesman said. Peskov said Moscow was ready.";
+    let a = run(text);
+    check_invariants(text, &a);
+    assert_eq!(a.speakers.len(), 1);
+    let s = &a.speakers[0];
+    assert_eq!(
+        (s.name.as_str(), s.title.as_str(), s.affiliation.as_str()),
+        ("Dmitry Peskov", "Kremlin spokesman", "Russia")
+    );
+    assert_eq!(s.kind, SpeakerKind::Person);
+    assert_eq!(s.quotes.len(), 4);
+    assert!(s.mentions.len() >= 4);
+}
+
+#[test]
+fn an_unresolvable_pronoun_leaves_no_speaker() {
+    let text = "“We will not give up,” she said.";
+    assert_eq!(quotes(text), [q(Direct, "We will not give up,", "")]);
+}
+
+#[test]
+fn boilerplate_yields_nothing() {
+    let text =
+        "Leave a Reply\nSee also: “Talks are over,” Peskov said.\nYou may also like: Putin said the war would end.";
+    let a = run(text);
+    assert!(a.quotes.is_empty() && a.speakers.is_empty());
+}
+
+#[test]
+fn many_unmatched_marks_run_in_linear_time() {
+    let limit = if cfg!(debug_assertions) { 2.0 } else { 1.0 };
+    for mark in ["“", "”", "\"", "‘", "’", "'", "«"] {
+        let text = format!("Putin said {} the end.", mark.repeat(100_000));
+        let t = std::time::Instant::now();
+        let a = run(&text);
+        check_invariants(&text, &a);
+        assert!(t.elapsed().as_secs_f64() < limit, "{mark}: {:?}", t.elapsed());
+    }
+    let repeats = if cfg!(debug_assertions) { 3_000 } else { 30_000 };
+    let text = "“a” said X, ".repeat(repeats);
+    let t = std::time::Instant::now();
+    let a = run(&text);
+    check_invariants(&text, &a);
+    assert!(t.elapsed().as_secs_f64() < limit * 2.0, "{:?}", t.elapsed());
+}
+
+#[test]
+fn odd_inputs_do_not_panic_and_spans_are_on_char_boundaries() {
+    for text in
+        ["", "“", "”", "'", "said", "“é” said Ünal.", "X said:", "according to", ", said", "“”", "a\n“\n”\nb said “ü"]
+    {
+        let a = run(text);
+        check_invariants(text, &a);
+    }
+}
+
+#[test]
+fn dialogue_dashes_quote_speech() {
+    let text = "- We are ready for talks, but not on these terms - he said.- We will wait - he added.\n\
+                Foreign Minister Sergei Lavrov spoke first.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, Direct);
+    assert_eq!(got[0].1, "We are ready for talks, but not on these terms");
+}
+
+#[test]
+fn passive_and_relative_cues_are_not_reports() {
+    assert!(quotes("The plan was announced on Monday.").is_empty());
+    let got = quotes("Officials argue these areas, which they claim were annexed, are part of Russia.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].2, "Officials");
+}
+
+#[test]
+fn a_title_comes_from_an_apposition() {
+    let text = "The war will go on, said President Vladimir Putin’s press secretary, Dmitry Peskov, who stated that talks were impossible.";
+    let a = run(text);
+    check_invariants(text, &a);
+    let peskov = a.speakers.iter().find(|s| s.name == "Dmitry Peskov").expect("Peskov");
+    assert_eq!(peskov.title, "President Vladimir Putin’s press secretary");
+}
+
+#[test]
+fn every_name_occurrence_is_a_mention() {
+    let text = "Turkish President Recep Tayyip Erdogan met Putin. “We are not without hope,” Erdogan said.\n\
+                Erdogan later left.\nSee also: Erdogan visits Moscow";
+    let a = run(text);
+    check_invariants(text, &a);
+    assert_eq!(a.speakers.len(), 1);
+    let s = &a.speakers[0];
+    assert_eq!(
+        (s.name.as_str(), s.title.as_str(), s.affiliation.as_str()),
+        ("Recep Tayyip Erdogan", "Turkish President", "Turkey")
+    );
+    let mentions: Vec<&str> = s.mentions.iter().map(|m| m.slice(text)).collect();
+    assert_eq!(mentions, ["Turkish President Recep Tayyip Erdogan", "Erdogan", "Erdogan"]);
+}
+
+#[test]
+fn relative_clauses_and_coordinated_subjects_are_not_reports() {
+    let text = "Russia struck power plants in what Ukraine and the West have described as a campaign of terror.";
+    assert!(quotes(text).is_empty());
+}
