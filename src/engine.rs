@@ -33,7 +33,23 @@ impl Engine {
     /// reactor.
     pub fn analyze(&self, request: &pb::AnalyzeRequest) -> Result<pb::AnalyzeResponse, RequestError> {
         let valid = convert::validate(request, &self.default_targets, &self.limits)?;
-        let analysis = analysis::analyze(valid.text, &valid.options);
+        // A bug in a rule must cost one document, not the stream, the CLI
+        // run or a worker thread; the caller gets INTERNAL with no details.
+        let analysis =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analysis::analyze(valid.text, &valid.options)))
+                .map_err(|panic| {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_owned())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    tracing::error!(id = %request.id, bytes = valid.text.len(), panic = %what, "analysis panicked");
+                    RequestError {
+                        code: tonic::Code::Internal,
+                        field: String::new(),
+                        message: "internal error while analysing the document".to_owned(),
+                    }
+                })?;
         Ok(convert::response(&request.id, valid.text, &analysis, valid.encoding))
     }
 

@@ -51,12 +51,13 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
     // quarter each sentence is about
     let mut year_back: Vec<(Option<usize>, usize, usize)> = Vec::new();
     let mut quarters: Vec<(Option<usize>, String)> = Vec::new();
+    let all_boilerplate = doc.paragraphs.iter().all(|p| p.boilerplate);
     for (start, end, sem) in found {
         let (Some(first), Some(last)) = (parser.toks.get(start), parser.toks.get(end.saturating_sub(1))) else {
             continue;
         };
         let span = Span::new(first.start, last.end);
-        if (doc.in_boilerplate(span.start) && !doc.paragraphs.iter().all(|p| p.boilerplate)) || in_url(doc.text, span) {
+        if (doc.in_boilerplate(span.start) && !all_boilerplate) || in_url(doc.text, span) {
             continue;
         }
         let dir = direction(&parser, doc, start, end);
@@ -103,10 +104,14 @@ pub fn find_dateline(doc: &Document<'_>) -> Option<ReferenceDate> {
 /// Whether a span lies inside a URL (dates in article slugs).
 fn in_url(text: &str, span: Span) -> bool {
     const REACH: usize = 300;
-    let before =
-        text.get(span.start.saturating_sub(REACH)..span.start).or_else(|| text.get(..span.start)).unwrap_or("");
-    let word_start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-    let chunk = &before[word_start..];
+    let mut from = span.start.saturating_sub(REACH);
+    while from < span.start && !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..span.start).unwrap_or("");
+    // The last white space may be wider than a byte (a no-break space).
+    let word_start = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+    let chunk = before.get(word_start..).unwrap_or("");
     if !(chunk.ends_with('-') || chunk.ends_with('/') || chunk.ends_with('=')) {
         return false;
     }
