@@ -18,6 +18,8 @@ mod golden;
 mod health;
 /// Prometheus metrics and request ids.
 mod metrics;
+/// Overload and graceful shutdown.
+mod overload;
 /// Properties over arbitrary input.
 mod properties;
 /// TLS and bearer-token authentication.
