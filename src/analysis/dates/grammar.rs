@@ -83,6 +83,17 @@ pub(crate) enum Sem {
     WeekOf(Box<Sem>),
     /// A day of an unnamed month.
     DayOfMonth(u8),
+    /// A day some days from another ("two days after Thanksgiving").
+    Offset {
+        days: i64,
+        base: Box<Sem>,
+    },
+    /// A holiday in the year some time away ("Christmas 2 years ago").
+    HolidayAt {
+        rule: &'static str,
+        unit: Unit,
+        n: i64,
+    },
     /// "Thursday next week": a weekday of the week `n` weeks away.
     WeekdayOfWeek {
         wd: u8,
@@ -153,6 +164,8 @@ impl Sem {
                 | Sem::DayOfMonth(_)
                 | Sem::Closest(_)
                 | Sem::WeekdayOfWeek { .. }
+                | Sem::Offset { .. }
+                | Sem::HolidayAt { .. }
         )
     }
 }
@@ -390,6 +403,7 @@ impl<'a> Parser<'a> {
             self.m_closest(i),
             self.m_bare_units(i),
             self.m_q(i),
+            self.m_day_around(i),
         ];
         found.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
@@ -593,6 +607,26 @@ impl<'a> Parser<'a> {
                 Some((end, Sem::Holiday { rule, y: YearRef::Unknown }))
             }
         }
+    }
+
+    /// A day-grain expression that does not itself start with a quantity.
+    fn day_expr(&self, i: usize) -> Option<Match> {
+        [self.m_phrase(i), self.m_weekday(i), self.m_month(i), self.m_day_first(i), self.m_numeric(i)]
+            .into_iter()
+            .flatten()
+            .filter(|(_, sem)| sem.is_day())
+            .max_by_key(|(end, _)| *end)
+    }
+
+    /// "the day after Christmas", "the day before the election" (not
+    /// matched: the second needs a date).
+    fn m_day_around(&self, i: usize) -> Option<Match> {
+        if self.w(i) != "the" || self.w(i + 1) != "day" || !matches!(self.w(i + 2), "after" | "before") {
+            return None;
+        }
+        let (e, base) = self.day_expr(i + 3)?;
+        let days = if self.w(i + 2) == "after" { 1 } else { -1 };
+        Some((e, Sem::Offset { days, base: Box::new(base) }))
     }
 
     /// "the closest Christmas to today", "the nearest Monday to now".
@@ -814,6 +848,16 @@ impl<'a> Parser<'a> {
             return Some((e2, Sem::Duration(duration(q, unit))));
         }
         let after = self.w(e2);
+        // "two days after Thanksgiving", "a week before Christmas"
+        if matches!(after, "after" | "before")
+            && let Some(n) = q.int()
+            && matches!(unit, Unit::Day | Unit::Week)
+            && let Some((e3, base)) = self.day_expr(e2 + 1)
+        {
+            let days = if unit == Unit::Week { n.checked_mul(7)? } else { n };
+            let days = if after == "before" { days.checked_neg()? } else { days };
+            return Some((e3, Sem::Offset { days, base: Box::new(base) }));
+        }
         match after {
             "ago" | "earlier" | "before" if after == "ago" || self.is_clause_end(e2 + 1) => {
                 let Some(n) = q.int() else {

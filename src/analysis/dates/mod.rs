@@ -157,6 +157,9 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
                     {
                         Some(Sem::WeekdayOfWeek { wd: *wd, n: *n })
                     }
+                    (Sem::Holiday { rule, y: grammar::YearRef::Unknown }, Sem::Shift { unit, n }) if gap.is_empty() => {
+                        Some(Sem::HolidayAt { rule, unit: *unit, n: *n })
+                    }
                     (Sem::Part { date: Some(day), part }, Sem::Clock { date: None, h, m, s: sec, ampm })
                         if gap != ["on"] =>
                     {

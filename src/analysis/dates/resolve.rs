@@ -362,6 +362,18 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             };
             add_days(today, offset)
         }
+        Sem::Offset { days, base } => add_days(day_of(base, ctx)?, *days),
+        Sem::HolidayAt { rule, unit, n } => {
+            let today = today?;
+            let anchor = match unit {
+                Unit::Year => add_months(today, n.checked_mul(12)?)?,
+                Unit::Month => add_months(today, *n)?,
+                Unit::Week => add_days(today, n.checked_mul(7)?)?,
+                Unit::Day => add_days(today, *n)?,
+                _ => return None,
+            };
+            holiday(rule, i32::from(anchor.year()))
+        }
         Sem::WeekdayOfWeek { wd, n } => {
             let today = today?;
             let cur = i64::from(today.weekday().to_monday_one_offset());

@@ -378,3 +378,12 @@ fn random_token_soup_does_not_panic() {
         let _ = find_dateline(&doc);
     }
 }
+
+#[test]
+fn days_relative_to_holidays() {
+    assert_eq!(first("christmas 2 years ago", REF), "2011-12-25");
+    assert_eq!(first("thanksgiving 9 months from now", REF), "2013-11-28");
+    assert_eq!(first("the day after christmas", REF), "2013-12-26");
+    assert_eq!(first("two days after thanksgiving", REF), "2013-11-30");
+    assert_eq!(first("The vote came two days after the election.", REF), "P2D");
+}
