@@ -120,6 +120,10 @@ fn datelines() {
     assert_eq!(find("Published: 21 November 2023\nText.").map(|x| x.0), Some("2023-11-21".into()));
     assert_eq!(find("HEMPSTEAD, N.Y., Sept. 26 (UPI) — Talks began."), None);
     assert_eq!(find("No date here at all."), None);
+    let prose = "On February 24, 2022, Russia launched its full-scale invasion of Ukraine, and the war goes on.";
+    assert_eq!(find(prose), None);
+    let long = "KYIV, Ukraine, Feb. 3, 2026 — Officials met again on Tuesday to discuss an energy truce.";
+    assert_eq!(find(long).map(|x| x.0), Some("2026-02-03".into()));
 }
 
 #[test]
