@@ -463,6 +463,10 @@ impl<'a> Parser<'a> {
             "a" | "an" if article => {
                 return match (self.t(i + 1), self.t(i + 2)) {
                     ("couple", "of") => Some((i + 3, Qty { value: 2.0, raw: None, vague: false })),
+                    ("couple", _) => Some((i + 2, Qty { value: 2.0, raw: None, vague: false })),
+                    ("quarter", "of") if matches!(self.t(i + 3), "a" | "an") => {
+                        Some((i + 4, Qty { value: 0.25, raw: None, vague: false }))
+                    }
                     ("few", _) => Some((i + 2, Qty { value: 0.0, raw: None, vague: true })),
                     ("dozen", _) => Some((i + 2, Qty { value: 12.0, raw: None, vague: false })),
                     ("half", _) => Some((i + 2, Qty { value: 0.5, raw: None, vague: false })),
@@ -724,7 +728,7 @@ impl<'a> Parser<'a> {
                 };
                 return Some((e3, Sem::NthWeekOf { n: -1, m, y }));
             }
-            if (the && matches!(modw, "past" | "last")) || modw == "past" {
+            if (the && matches!(modw, "past" | "last")) || (modw == "past" && !self.standalone) {
                 return Some((e, Sem::Duration(duration(Qty { value: 1.0, raw: None, vague: false }, unit))));
             }
             if modw == "latest" && unit != Unit::Quarter {
@@ -744,6 +748,17 @@ impl<'a> Parser<'a> {
             _ => Shift::Last,
         };
         if let Some(&(wd, _, false)) = self.info(k).and_then(|x| x.weekday.as_ref()) {
+            // last Monday of March (2014)
+            if modw == "last"
+                && matches!(self.w(k + 1), "of" | "in")
+                && let Some((e, m, _)) = self.month(k + 2)
+            {
+                let (e2, y) = match self.year_after(e) {
+                    Some((e2, y)) => (e2, YearRef::Abs(y)),
+                    None => (e, YearRef::Unknown),
+                };
+                return Some((e2, Sem::NthWeekdayOf { n: -1, wd, m, y }));
+            }
             let sem = Sem::Weekday { wd, shift };
             if let Some((e, part)) = self.part(k + 1) {
                 return Some((e, Sem::Part { date: Some(Box::new(sem)), part }));
@@ -892,7 +907,11 @@ impl<'a> Parser<'a> {
         }
         let end = self.or_so(e2);
         let dur = duration(q, unit);
-        if self.before(i) == "in" && !q.vague && q.value > 0.0 {
+        let after_in = self.before(i) == "in"
+            || (i >= 2
+                && self.t(i - 2) == "in"
+                && matches!(self.before(i), "about" | "around" | "approximately" | "roughly"));
+        if after_in && !q.vague && q.value > 0.0 {
             if let Some(n) = q.int() {
                 return Some((end, Sem::In { unit, n, secs: None, duration: dur }));
             }
@@ -1070,13 +1089,13 @@ impl<'a> Parser<'a> {
             return self.valid_day(n, m, d).map(|s| (i + 5, s));
         }
         // 3/3/2015, 3/3/15, 3.3.2015 (day first with dots), 3/3
-        if nd <= 2 && matches!(sep, "/" | ".") && tight(i, i + 2) && self.digits(i + 2) <= 2 {
+        if nd <= 2 && matches!(sep, "/" | "." | "-") && tight(i, i + 2) && self.digits(i + 2) <= 2 {
             let b = self.num(i + 2)?;
             if self.t(i + 3) == sep && tight(i + 2, i + 4) && matches!(self.digits(i + 4), 2 | 4) {
                 let y = self.num(i + 4)?;
                 let y = if self.digits(i + 4) == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y };
                 // month first with slashes unless that cannot be ("14/3/2015")
-                let (m, d) = if sep == "/" && n <= 12 { (n, b) } else { (b, n) };
+                let (m, d) = if sep != "." && n <= 12 { (n, b) } else { (b, n) };
                 return self.valid_day(y, m, d).map(|s| (i + 5, s));
             }
             if sep == "/"
@@ -1343,7 +1362,10 @@ impl<'a> Parser<'a> {
             _ => {
                 let (e, q) = self.cardinal(i, false)?;
                 let v = q.int()?;
-                if q.raw.is_some() && !matches!(self.w(e), "minutes" | "minute" | "mins" | "min" | "past" | "after") {
+                if q.raw.is_some()
+                    && !matches!(self.w(e), "minutes" | "minute" | "mins" | "min" | "past" | "after")
+                    && !(v > 12 && matches!(self.w(e), "to" | "till" | "before"))
+                {
                     return None;
                 }
                 if !(1..60).contains(&v) {

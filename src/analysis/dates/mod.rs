@@ -143,9 +143,11 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
     for (s, e, sem) in found {
         if let Some((ps, pe, prev)) = out.last_mut() {
             let gap: Vec<&str> = (*pe..s).map(|k| p.t(k)).collect();
-            let joinable = matches!(gap.as_slice(), [] | [","] | ["at"] | [",", "at"] | ["on"] | [",", "on"] | ["@"]);
+            let joinable =
+                matches!(gap.as_slice(), [] | [","] | ["at"] | [",", "at"] | ["on"] | [",", "on"] | ["@"] | ["of"]);
             if joinable {
                 let merged = match (&*prev, &sem) {
+                    _ if gap == ["of"] && !matches!((&*prev, &sem), (Sem::Weekday { .. }, Sem::Rel { .. })) => None,
                     (day, Sem::Clock { date: None, h, m, s: sec, ampm }) if day.is_day() && gap != ["on"] => {
                         Some(Sem::Clock { date: Some(Box::new(day.clone())), h: *h, m: *m, s: *sec, ampm: *ampm })
                     }
@@ -153,7 +155,7 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
                         Some(Sem::Clock { date: Some(Box::new(day.clone())), h: *h, m: *m, s: *sec, ampm: *ampm })
                     }
                     (Sem::Weekday { wd, shift: grammar::Shift::Bare }, Sem::Rel { unit: lexicon::Unit::Week, n })
-                        if gap.is_empty() =>
+                        if gap.is_empty() || gap == ["of"] =>
                     {
                         Some(Sem::WeekdayOfWeek { wd: *wd, n: *n })
                     }
@@ -178,6 +180,17 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
             }
         }
         out.push((s, e, sem));
+    }
+    // a clock range takes the day of its end: "9:30 - 11:00 on Thursday"
+    for k in 1..out.len() {
+        let (before, after) = out.split_at_mut(k);
+        let (Some((_, pe, prev)), Some((s, _, next))) = (before.last_mut(), after.first()) else { continue };
+        let gap: Vec<&str> = (*pe..*s).map(|j| p.t(j)).collect();
+        if let (Sem::Clock { date: date @ None, .. }, Sem::Clock { date: Some(day), .. }) = (prev, next)
+            && matches!(gap.as_slice(), ["-"] | ["to"] | ["until"] | ["till"] | ["and"] | ["through"])
+        {
+            *date = Some(day.clone());
+        }
     }
     out
 }

@@ -223,15 +223,16 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
                 Unit::Quarter => fmt_month(months(3)?),
                 Unit::Month => fmt_date(months(1)?),
                 Unit::Week | Unit::Weekend => fmt_date(add_days(now.date(), n.checked_mul(7)?)?),
-                Unit::Fortnight => fmt_date(add_days(now.date(), n.checked_mul(14)?)?),
-                Unit::Day if ctx.has_time => {
-                    let day = add_days(now.date(), *n)?;
+                Unit::Day | Unit::Fortnight if ctx.has_time => {
+                    let days = if *unit == Unit::Fortnight { n.checked_mul(14)? } else { *n };
+                    let day = add_days(now.date(), days)?;
                     format!("{}T{:02}:00", fmt_date(day), now.hour())
                 }
+                Unit::Fortnight => fmt_date(add_days(now.date(), n.checked_mul(14)?)?),
                 Unit::Day => fmt_date(add_days(now.date(), *n)?),
                 Unit::Hour | Unit::Minute | Unit::Second => return resolve(&relative(*unit, *n)?, ctx),
             };
-            Some((if matches!(unit, Unit::Day) && ctx.has_time { T } else { D }, v))
+            Some((if matches!(unit, Unit::Day | Unit::Fortnight) && ctx.has_time { T } else { D }, v))
         }
         Sem::LatestYearAgo => {
             let n = if ctx.dir == Dir::Past { -5 } else { -4 };

@@ -391,3 +391,23 @@ fn days_relative_to_holidays() {
     assert_eq!(first("two days after thanksgiving", REF), "2013-11-30");
     assert_eq!(first("The vote came two days after the election.", REF), "P2D");
 }
+
+#[test]
+fn bare_expression_forms() {
+    for (text, want) in [
+        ("10-31-74", "1974-10-31"),
+        ("past week", "2013-W06"),
+        ("last Sunday of March 2014", "2014-03-30"),
+        ("monday of this week", "2013-02-11"),
+        ("20 to 3pm", "2013-02-12T14:40"),
+        ("in a quarter of an hour", "2013-02-12T04:45"),
+        ("in about half an hour", "2013-02-12T05:00"),
+        ("a fortnight ago", "2013-01-29T04:00"),
+        ("from 9:30 - 11:00 on Thursday", "2013-02-14T09:30"),
+        ("at three", "2013-02-12T15:00"),
+        ("an hour and a half", "PT90M"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+    assert_eq!(first("Prices rose over the past week.", REF), "P1W");
+}
