@@ -404,6 +404,7 @@ impl<'a> Parser<'a> {
             self.m_bare_units(i),
             self.m_q(i),
             self.m_day_around(i),
+            self.m_bare_part(i),
         ];
         found.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
@@ -1652,6 +1653,15 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((e, Sem::Year(c as i32 * 100 + rest as i32)))
+    }
+
+    /// A bare part of day as the whole text ("morning", "early morning").
+    fn m_bare_part(&self, i: usize) -> Option<Match> {
+        if !self.standalone {
+            return None;
+        }
+        let (e, part) = self.part(i)?;
+        Some((e, Sem::Part { date: None, part }))
     }
 
     /// "the '90s", "the 90s".

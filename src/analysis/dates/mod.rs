@@ -127,11 +127,15 @@ fn find(p: &Parser<'_>) -> Vec<(usize, usize, Sem)> {
         }
     }
     let found = merge(p, found);
+    // extents grow over modifiers but never into the previous expression
+    let mut previous_end = 0;
     found
         .into_iter()
         .map(|(s, e, sem)| {
-            let (s, e) = extend(p, s, e, &sem);
-            (s, e, sem)
+            let (s2, e2) = extend(p, s, e, &sem);
+            let s2 = s2.max(previous_end).min(s);
+            previous_end = e2;
+            (s2, e2, sem)
         })
         .collect()
 }
