@@ -289,6 +289,87 @@ const AFTER_YEAR: &[&str] = &[
     "census",
 ];
 
+/// Nouns that show a four-digit number counts things rather than naming a
+/// year.
+const COUNTED: &[&str] = &[
+    "percent",
+    "people",
+    "persons",
+    "troops",
+    "soldiers",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "meters",
+    "metres",
+    "feet",
+    "tons",
+    "tonnes",
+    "barrels",
+    "shares",
+    "units",
+    "points",
+    "votes",
+    "dollars",
+    "euros",
+    "yuan",
+    "rubles",
+    "roubles",
+    "pounds",
+    "deaths",
+    "dead",
+    "cases",
+    "men",
+    "women",
+    "children",
+    "employees",
+    "jobs",
+    "workers",
+    "homes",
+    "households",
+    "civilians",
+    "prisoners",
+    "refugees",
+    "drones",
+    "missiles",
+    "rockets",
+    "tanks",
+    "vehicles",
+    "aircraft",
+    "planes",
+    "ships",
+    "members",
+    "delegates",
+    "participants",
+    "residents",
+    "students",
+    "patients",
+    "acres",
+    "hectares",
+    "calories",
+    "bytes",
+    "mb",
+    "gb",
+    "mw",
+    "kw",
+    "mm",
+    "cm",
+    "kg",
+    "g",
+    "lb",
+    "lbs",
+    "square",
+    "cubic",
+    "more",
+    "of",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundred",
+];
+
 /// Temporal prepositions: an ambiguous month word ("may", "march") after
 /// one of these is a month.
 const MONTH_CUES: &[&str] = &[
@@ -1179,7 +1260,14 @@ impl<'a> Parser<'a> {
         match next {
             None => true,
             Some(t) if t.kind == Kind::Punct => !matches!(t.text, "-" | "/" | ":" | "." if self.adj(i)),
-            Some(t) if t.kind == Kind::Word => AFTER_YEAR.contains(&t.text),
+            Some(t) if t.kind == Kind::Word => {
+                // a modern year used as a modifier ("its 1989 results") unless
+                // what follows is counted ("2000 people")
+                AFTER_YEAR.contains(&t.text)
+                    || (self.num(i).is_some_and(|y| (1900..=2099).contains(&y))
+                        && !COUNTED.contains(&t.text)
+                        && self.info(i + 1).is_none_or(|x| x.unit.is_none() && x.number.is_none()))
+            }
             _ => false,
         }
     }
@@ -1574,6 +1662,10 @@ impl<'a> Parser<'a> {
         }
         if self.w(i) != "the" {
             return None;
+        }
+        // the full year, the whole year
+        if matches!(self.w(i + 1), "full" | "whole" | "entire") && self.w(i + 2) == "year" && self.t(i + 3) != "-" {
+            return Some((i + 3, Sem::Rel { unit: Unit::Year, n: 0 }));
         }
         let k = if matches!(self.w(i + 1), "latest" | "most") {
             i + 2 + usize::from(self.w(i + 2) == "recent")
