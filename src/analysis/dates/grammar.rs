@@ -1322,6 +1322,10 @@ impl<'a> Parser<'a> {
             end += 1;
             ampm_required = false;
         }
+        if h == 12 && matches!(self.w(end), "noon" | "midnight") {
+            let h = if self.w(end) == "noon" { 12 } else { 0 };
+            return Some((end + 1, Sem::Clock { date: None, h, m: 0, s: None, ampm: true }));
+        }
         if let Some((e, pm)) = self.ampm(end) {
             if !(1..=12).contains(&h) {
                 return None;
@@ -1505,10 +1509,14 @@ impl<'a> Parser<'a> {
         if !(1..=12).contains(&h) {
             return None;
         }
-        if let Some((e, q)) = self.cardinal(i + 1, false)
+        // "ten thirty am", "at ten-thirty"
+        let k = if self.t(i + 1) == "-" && self.adj(i) { i + 2 } else { i + 1 };
+        if let Some((e, q)) = self.cardinal(k, false)
             && let Some(m) = q.int()
             && (10..60).contains(&m)
-            && let Some(found) = self.finish_clock(e, u64::from(h), m as u64, None, true)
+            && q.raw.is_none()
+            && let Some(found) =
+                self.finish_clock(e, u64::from(h), m as u64, None, k == i + 1 && self.before(i) != "at")
         {
             return Some(found);
         }

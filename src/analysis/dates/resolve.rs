@@ -304,7 +304,11 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
             };
             match day {
                 Some(day) => Some((T, format!("{}T{part}", fmt_date(day)))),
-                None => Some((T, format!("{}T{part}", unknown_day(d.as_deref())))),
+                None => {
+                    let day = unknown_day(d.as_deref());
+                    let day = if day.ends_with("_REF") { "XXXX-XX-XX".to_owned() } else { day };
+                    Some((T, format!("{day}T{part}")))
+                }
             }
         }
         sem if sem.is_day() => match day_of(sem, ctx) {

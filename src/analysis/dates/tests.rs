@@ -142,6 +142,8 @@ fn no_reference() {
     assert_eq!(got[0].2, "XXXX-11-12");
     assert_eq!(got[1].2, "FUTURE_REF");
     assert_eq!(run("It happened on Friday.", None)[0].2, "XXXX-WXX-5");
+    assert_eq!(run("It happened last night.", None)[0].2, "XXXX-XX-XXTNI");
+    assert_eq!(run("It happened Friday night.", None)[0].2, "XXXX-WXX-5TNI");
 }
 
 #[test]
