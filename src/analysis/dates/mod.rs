@@ -145,7 +145,9 @@ fn find(p: &Parser<'_>) -> Vec<(usize, usize, Sem)> {
 fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, Sem)> {
     let mut out: Vec<(usize, usize, Sem)> = Vec::with_capacity(found.len());
     for (s, e, sem) in found {
-        if let Some((ps, pe, prev)) = out.last_mut() {
+        if let Some((_, pe, prev)) = out.last_mut()
+            && s - *pe <= 2
+        {
             let gap: Vec<&str> = (*pe..s).map(|k| p.t(k)).collect();
             let joinable =
                 matches!(gap.as_slice(), [] | [","] | ["at"] | [",", "at"] | ["on"] | [",", "on"] | ["@"] | ["of"]);
@@ -178,7 +180,6 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
                 if let Some(merged) = merged {
                     *pe = e;
                     *prev = merged;
-                    let _ = ps;
                     continue;
                 }
             }
@@ -189,6 +190,9 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
     for k in 1..out.len() {
         let (before, after) = out.split_at_mut(k);
         let (Some((_, pe, prev)), Some((s, _, next))) = (before.last_mut(), after.first()) else { continue };
+        if *s - *pe != 1 {
+            continue;
+        }
         let gap: Vec<&str> = (*pe..*s).map(|j| p.t(j)).collect();
         if let (Sem::Clock { date: date @ None, .. }, Sem::Clock { date: Some(day), .. }) = (prev, next)
             && matches!(gap.as_slice(), ["-"] | ["to"] | ["until"] | ["till"] | ["and"] | ["through"])
