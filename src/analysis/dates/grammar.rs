@@ -940,6 +940,33 @@ impl<'a> Parser<'a> {
         if unit == Unit::Quarter && (hyphen || self.t(e2) == "of") {
             return None;
         }
+        // a rate: "$60,000 a year", "60 hours a week", "$12-an-hour"
+        if matches!(self.w(i), "a" | "an" | "per")
+            && !self.w(k).ends_with('s')
+            && !matches!(self.w(e2), "ago" | "earlier" | "later" | "before" | "after" | "from" | "hence" | "or" | "old")
+            && i > 0
+            && (self.toks[i - 1].kind == Kind::Num
+                || matches!(self.t(i - 1), "-" | "%")
+                || matches!(
+                    self.w(i - 1),
+                    "million"
+                        | "billion"
+                        | "thousand"
+                        | "percent"
+                        | "hours"
+                        | "times"
+                        | "dollars"
+                        | "euros"
+                        | "cents"
+                        | "pounds"
+                        | "miles"
+                        | "kilometers"
+                        | "barrels"
+                        | "tons"
+                ))
+        {
+            return Some((e2, Sem::Set(duration(Qty { value: 1.0, raw: None, vague: false }, unit))));
+        }
         if hyphen {
             // adjectival: "five-year", "24-hour"
             return Some((e2, Sem::Duration(duration(q, unit))));

@@ -249,6 +249,10 @@ fn more_durations_and_sets() {
     assert_eq!(first("It meets twice a year.", REF), "P1Y");
     assert_eq!(run("It meets twice a year.", Some(REF))[0].1, TemporalType::Set);
     assert!(run("three-quarters of voters", Some(REF)).is_empty());
+    let got = run("They earn $60,000 a year and work 60 hours a week for $12-an-hour.", Some(REF));
+    let sets: Vec<(&str, &str)> =
+        got.iter().filter(|x| x.1 == TemporalType::Set).map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(sets, [("a year", "P1Y"), ("a week", "P1W"), ("an-hour", "PT1H")]);
 }
 
 #[test]
