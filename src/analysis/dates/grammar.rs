@@ -1280,7 +1280,11 @@ impl<'a> Parser<'a> {
         if self.t(i + 1) == "%" || (self.t(i + 1) == "," && self.digits(i + 2) == 3 && self.adj(i)) {
             return false;
         }
-        if self.standalone || YEAR_CUES.contains(&prev) || prev == "'" {
+        if self.standalone
+            || YEAR_CUES.contains(&prev)
+            || prev == "'"
+            || (prev == "-" && i >= 2 && self.t(i - 2) == "mid")
+        {
             return true;
         }
         let next = self.toks.get(i + 1);
@@ -1694,6 +1698,10 @@ impl<'a> Parser<'a> {
                 return Some((end + 1, Sem::LatestYearAgo));
             }
             return Some((end, Sem::Rel { unit: Unit::Year, n: -1 }));
+        }
+        // year end, year-end
+        if self.w(i) == "year" && self.w(i + 1 + usize::from(self.t(i + 1) == "-")) == "end" {
+            return Some((i + 2 + usize::from(self.t(i + 1) == "-"), Sem::Rel { unit: Unit::Year, n: 0 }));
         }
         if self.w(i) != "the" {
             return None;

@@ -253,7 +253,7 @@ fn extend(p: &Parser<'_>, start: usize, end: usize, sem: &Sem) -> (usize, usize)
             "up" => duration && p.t(k + 1) == "to",
             "least" => duration && k >= 1 && p.t(k - 1) == "at",
             "at" => duration && p.t(k + 1) == "least",
-            "fiscal" => matches!(sem, Sem::Year(_)),
+            "fiscal" => matches!(sem, Sem::Year(_) | Sem::Quarter { .. } | Sem::Half { .. }),
             "of" => {
                 !duration
                     && k >= 2

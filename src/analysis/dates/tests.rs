@@ -417,3 +417,14 @@ fn bare_expression_forms() {
     }
     assert_eq!(first("Prices rose over the past week.", REF), "P1W");
 }
+
+#[test]
+fn financial_reporting_forms() {
+    let r = "1989-11-02";
+    assert_eq!(run("Net income rose in the fiscal first quarter.", Some(r))[0].0, "the fiscal first quarter");
+    assert_eq!(first("Analysts expect a recession by mid-1990.", r), "1990");
+    assert_eq!(first("It will close by year-end.", r), "1989");
+    let got = run("The rate was 7.5% for the week ended Oct. 27.", Some(r));
+    assert_eq!(got[0].0, "Oct. 27");
+    assert_eq!(first("For the full year, it earned $2 a share.", r), "1989");
+}
