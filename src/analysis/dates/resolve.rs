@@ -332,7 +332,7 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             // news mentions dates close to the reference either side; the
             // tense decides only beyond a window (or for a bare expression)
             let window = if ctx.standalone { 0 } else { DAY_WINDOW };
-            let ahead = (this - today).get_days();
+            let ahead = days_between(today, this)?;
             match ctx.dir {
                 Dir::Past if i64::from(ahead) > window => date(ry - 1, *m, *d),
                 Dir::Future if i64::from(ahead) < -window => date(ry + 1, *m, *d),
@@ -388,7 +388,7 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             let today = today?;
             let back = day_of(inner, &Ctx { dir: Dir::Past, ..*ctx })?;
             let ahead = day_of(inner, &Ctx { dir: Dir::Future, ..*ctx })?;
-            if (today - back).get_days() <= (ahead - today).get_days() { Some(back) } else { Some(ahead) }
+            if days_between(back, today)? <= days_between(today, ahead)? { Some(back) } else { Some(ahead) }
         }
         Sem::NthDayOf { n, m, y } => {
             let year = match y {
@@ -461,6 +461,11 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
         },
         _ => None,
     }
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+fn days_between(a: Date, b: Date) -> Option<i32> {
+    b.since(a).ok().map(|span| span.get_days())
 }
 
 /// An underspecified day when there is no reference: "XXXX-11-12".
