@@ -3,6 +3,7 @@
 //! —", "Published: 21 November 2023". Only dates with a year count.
 
 use super::grammar::{Parser, Sem, YearRef};
+use super::tokens::Kind;
 use super::{calendar, lexicon, tokens};
 use crate::analysis::{Document, ReferenceDate, ReferenceSource};
 
@@ -11,6 +12,34 @@ const HEAD_PARAGRAPHS: usize = 4;
 const HEAD_BYTES: usize = 600;
 /// A date this far into a longer paragraph is part of its prose, not a dateline.
 const DATELINE_OFFSET: usize = 120;
+
+/// Paragraphs this short are date or byline lines.
+const SHORT_LINE: usize = 80;
+
+/// Whether a date at tokens `start..end` of a paragraph is its dateline, not
+/// a date in the first sentence ("On February 24, 2022, Russia invaded"):
+/// the line is short, or a "Published"/"Updated"/"date" label precedes it,
+/// or only capitalised words (a place) precede it, or an agency or a dash
+/// follows it.
+fn looks_like_dateline(p: &Parser<'_>, text: &str, start: usize, end: usize) -> bool {
+    if text.len() <= SHORT_LINE {
+        return true;
+    }
+    let before = &p.toks[..start];
+    let labelled = before
+        .iter()
+        .any(|t| matches!(t.text, "published" | "updated" | "posted" | "date" | "dated" | "modified" | "created"));
+    let place_only = before.iter().all(|t| {
+        t.kind != Kind::Word
+            || (text.get(t.start..t.end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
+                && !matches!(
+                    t.text,
+                    "on" | "in" | "since" | "by" | "at" | "the" | "after" | "before" | "from" | "until"
+                ))
+    });
+    let followed = matches!(p.t(end), "(" | "-" | "|" | "/") || (p.t(end) == "," && p.t(end + 1) == "(");
+    labelled || followed || (place_only && start < 12)
+}
 
 /// The dateline date, if the start of the document has one.
 pub(crate) fn find(doc: &Document<'_>) -> Option<ReferenceDate> {
@@ -32,6 +61,7 @@ pub(crate) fn find(doc: &Document<'_>) -> Option<ReferenceDate> {
                 Some((end, sem)) if end > i => {
                     if let Sem::Day { y: YearRef::Abs(y), m, d } = sem
                         && let Some(date) = calendar::date(y, m, d)
+                        && looks_like_dateline(&parser, text, i, end)
                     {
                         return Some(ReferenceDate::from_date(date, ReferenceSource::Dateline));
                     }

@@ -83,6 +83,17 @@ pub(crate) enum Sem {
     WeekOf(Box<Sem>),
     /// A day of an unnamed month.
     DayOfMonth(u8),
+    /// A day some days from another ("two days after Thanksgiving").
+    Offset {
+        days: i64,
+        base: Box<Sem>,
+    },
+    /// A holiday in the year some time away ("Christmas 2 years ago").
+    HolidayAt {
+        rule: &'static str,
+        unit: Unit,
+        n: i64,
+    },
     /// "Thursday next week": a weekday of the week `n` weeks away.
     WeekdayOfWeek {
         wd: u8,
@@ -153,6 +164,8 @@ impl Sem {
                 | Sem::DayOfMonth(_)
                 | Sem::Closest(_)
                 | Sem::WeekdayOfWeek { .. }
+                | Sem::Offset { .. }
+                | Sem::HolidayAt { .. }
         )
     }
 }
@@ -276,6 +289,87 @@ const AFTER_YEAR: &[&str] = &[
     "census",
 ];
 
+/// Nouns that show a four-digit number counts things rather than naming a
+/// year.
+const COUNTED: &[&str] = &[
+    "percent",
+    "people",
+    "persons",
+    "troops",
+    "soldiers",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "meters",
+    "metres",
+    "feet",
+    "tons",
+    "tonnes",
+    "barrels",
+    "shares",
+    "units",
+    "points",
+    "votes",
+    "dollars",
+    "euros",
+    "yuan",
+    "rubles",
+    "roubles",
+    "pounds",
+    "deaths",
+    "dead",
+    "cases",
+    "men",
+    "women",
+    "children",
+    "employees",
+    "jobs",
+    "workers",
+    "homes",
+    "households",
+    "civilians",
+    "prisoners",
+    "refugees",
+    "drones",
+    "missiles",
+    "rockets",
+    "tanks",
+    "vehicles",
+    "aircraft",
+    "planes",
+    "ships",
+    "members",
+    "delegates",
+    "participants",
+    "residents",
+    "students",
+    "patients",
+    "acres",
+    "hectares",
+    "calories",
+    "bytes",
+    "mb",
+    "gb",
+    "mw",
+    "kw",
+    "mm",
+    "cm",
+    "kg",
+    "g",
+    "lb",
+    "lbs",
+    "square",
+    "cubic",
+    "more",
+    "of",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundred",
+];
+
 /// Temporal prepositions: an ambiguous month word ("may", "march") after
 /// one of these is a month.
 const MONTH_CUES: &[&str] = &[
@@ -390,6 +484,8 @@ impl<'a> Parser<'a> {
             self.m_closest(i),
             self.m_bare_units(i),
             self.m_q(i),
+            self.m_day_around(i),
+            self.m_bare_part(i),
         ];
         found.into_iter().flatten().max_by_key(|(end, _)| *end)
     }
@@ -449,6 +545,10 @@ impl<'a> Parser<'a> {
             "a" | "an" if article => {
                 return match (self.t(i + 1), self.t(i + 2)) {
                     ("couple", "of") => Some((i + 3, Qty { value: 2.0, raw: None, vague: false })),
+                    ("couple", _) => Some((i + 2, Qty { value: 2.0, raw: None, vague: false })),
+                    ("quarter", "of") if matches!(self.t(i + 3), "a" | "an") => {
+                        Some((i + 4, Qty { value: 0.25, raw: None, vague: false }))
+                    }
                     ("few", _) => Some((i + 2, Qty { value: 0.0, raw: None, vague: true })),
                     ("dozen", _) => Some((i + 2, Qty { value: 12.0, raw: None, vague: false })),
                     ("half", _) => Some((i + 2, Qty { value: 0.5, raw: None, vague: false })),
@@ -595,6 +695,26 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A day-grain expression that does not itself start with a quantity.
+    fn day_expr(&self, i: usize) -> Option<Match> {
+        [self.m_phrase(i), self.m_weekday(i), self.m_month(i), self.m_day_first(i), self.m_numeric(i)]
+            .into_iter()
+            .flatten()
+            .filter(|(_, sem)| sem.is_day())
+            .max_by_key(|(end, _)| *end)
+    }
+
+    /// "the day after Christmas", "the day before the election" (not
+    /// matched: the second needs a date).
+    fn m_day_around(&self, i: usize) -> Option<Match> {
+        if self.w(i) != "the" || self.w(i + 1) != "day" || !matches!(self.w(i + 2), "after" | "before") {
+            return None;
+        }
+        let (e, base) = self.day_expr(i + 3)?;
+        let days = if self.w(i + 2) == "after" { 1 } else { -1 };
+        Some((e, Sem::Offset { days, base: Box::new(base) }))
+    }
+
     /// "the closest Christmas to today", "the nearest Monday to now".
     fn m_closest(&self, i: usize) -> Option<Match> {
         if self.w(i) != "the" || !matches!(self.w(i + 1), "closest" | "nearest") {
@@ -690,7 +810,7 @@ impl<'a> Parser<'a> {
                 };
                 return Some((e3, Sem::NthWeekOf { n: -1, m, y }));
             }
-            if (the && matches!(modw, "past" | "last")) || modw == "past" {
+            if (the && matches!(modw, "past" | "last")) || (modw == "past" && !self.standalone) {
                 return Some((e, Sem::Duration(duration(Qty { value: 1.0, raw: None, vague: false }, unit))));
             }
             if modw == "latest" && unit != Unit::Quarter {
@@ -710,6 +830,17 @@ impl<'a> Parser<'a> {
             _ => Shift::Last,
         };
         if let Some(&(wd, _, false)) = self.info(k).and_then(|x| x.weekday.as_ref()) {
+            // last Monday of March (2014)
+            if modw == "last"
+                && matches!(self.w(k + 1), "of" | "in")
+                && let Some((e, m, _)) = self.month(k + 2)
+            {
+                let (e2, y) = match self.year_after(e) {
+                    Some((e2, y)) => (e2, YearRef::Abs(y)),
+                    None => (e, YearRef::Unknown),
+                };
+                return Some((e2, Sem::NthWeekdayOf { n: -1, wd, m, y }));
+            }
             let sem = Sem::Weekday { wd, shift };
             if let Some((e, part)) = self.part(k + 1) {
                 return Some((e, Sem::Part { date: Some(Box::new(sem)), part }));
@@ -809,11 +940,48 @@ impl<'a> Parser<'a> {
         if unit == Unit::Quarter && (hyphen || self.t(e2) == "of") {
             return None;
         }
+        // a rate: "$60,000 a year", "60 hours a week", "$12-an-hour"
+        if matches!(self.w(i), "a" | "an" | "per")
+            && !self.w(k).ends_with('s')
+            && !matches!(self.w(e2), "ago" | "earlier" | "later" | "before" | "after" | "from" | "hence" | "or" | "old")
+            && i > 0
+            && (self.toks[i - 1].kind == Kind::Num
+                || matches!(self.t(i - 1), "-" | "%")
+                || matches!(
+                    self.w(i - 1),
+                    "million"
+                        | "billion"
+                        | "thousand"
+                        | "percent"
+                        | "hours"
+                        | "times"
+                        | "dollars"
+                        | "euros"
+                        | "cents"
+                        | "pounds"
+                        | "miles"
+                        | "kilometers"
+                        | "barrels"
+                        | "tons"
+                ))
+        {
+            return Some((e2, Sem::Set(duration(Qty { value: 1.0, raw: None, vague: false }, unit))));
+        }
         if hyphen {
             // adjectival: "five-year", "24-hour"
             return Some((e2, Sem::Duration(duration(q, unit))));
         }
         let after = self.w(e2);
+        // "two days after Thanksgiving", "a week before Christmas"
+        if matches!(after, "after" | "before")
+            && let Some(n) = q.int()
+            && matches!(unit, Unit::Day | Unit::Week)
+            && let Some((e3, base)) = self.day_expr(e2 + 1)
+        {
+            let days = if unit == Unit::Week { n.checked_mul(7)? } else { n };
+            let days = if after == "before" { days.checked_neg()? } else { days };
+            return Some((e3, Sem::Offset { days, base: Box::new(base) }));
+        }
         match after {
             "ago" | "earlier" | "before" if after == "ago" || self.is_clause_end(e2 + 1) => {
                 let Some(n) = q.int() else {
@@ -848,7 +1016,11 @@ impl<'a> Parser<'a> {
         }
         let end = self.or_so(e2);
         let dur = duration(q, unit);
-        if self.before(i) == "in" && !q.vague && q.value > 0.0 {
+        let after_in = self.before(i) == "in"
+            || (i >= 2
+                && self.t(i - 2) == "in"
+                && matches!(self.before(i), "about" | "around" | "approximately" | "roughly"));
+        if after_in && !q.vague && q.value > 0.0 {
             if let Some(n) = q.int() {
                 return Some((end, Sem::In { unit, n, secs: None, duration: dur }));
             }
@@ -1026,13 +1198,13 @@ impl<'a> Parser<'a> {
             return self.valid_day(n, m, d).map(|s| (i + 5, s));
         }
         // 3/3/2015, 3/3/15, 3.3.2015 (day first with dots), 3/3
-        if nd <= 2 && matches!(sep, "/" | ".") && tight(i, i + 2) && self.digits(i + 2) <= 2 {
+        if nd <= 2 && matches!(sep, "/" | "." | "-") && tight(i, i + 2) && self.digits(i + 2) <= 2 {
             let b = self.num(i + 2)?;
             if self.t(i + 3) == sep && tight(i + 2, i + 4) && matches!(self.digits(i + 4), 2 | 4) {
                 let y = self.num(i + 4)?;
                 let y = if self.digits(i + 4) == 2 { if y < 50 { 2000 + y } else { 1900 + y } } else { y };
                 // month first with slashes unless that cannot be ("14/3/2015")
-                let (m, d) = if sep == "/" && n <= 12 { (n, b) } else { (b, n) };
+                let (m, d) = if sep != "." && n <= 12 { (n, b) } else { (b, n) };
                 return self.valid_day(y, m, d).map(|s| (i + 5, s));
             }
             if sep == "/"
@@ -1108,14 +1280,25 @@ impl<'a> Parser<'a> {
         if self.t(i + 1) == "%" || (self.t(i + 1) == "," && self.digits(i + 2) == 3 && self.adj(i)) {
             return false;
         }
-        if self.standalone || YEAR_CUES.contains(&prev) || prev == "'" {
+        if self.standalone
+            || YEAR_CUES.contains(&prev)
+            || prev == "'"
+            || (prev == "-" && i >= 2 && self.t(i - 2) == "mid")
+        {
             return true;
         }
         let next = self.toks.get(i + 1);
         match next {
             None => true,
             Some(t) if t.kind == Kind::Punct => !matches!(t.text, "-" | "/" | ":" | "." if self.adj(i)),
-            Some(t) if t.kind == Kind::Word => AFTER_YEAR.contains(&t.text),
+            Some(t) if t.kind == Kind::Word => {
+                // a modern year used as a modifier ("its 1989 results") unless
+                // what follows is counted ("2000 people")
+                AFTER_YEAR.contains(&t.text)
+                    || (self.num(i).is_some_and(|y| (1900..=2099).contains(&y))
+                        && !COUNTED.contains(&t.text)
+                        && self.info(i + 1).is_none_or(|x| x.unit.is_none() && x.number.is_none()))
+            }
             _ => false,
         }
     }
@@ -1169,6 +1352,10 @@ impl<'a> Parser<'a> {
         } else if self.w(end) == "oclock" {
             end += 1;
             ampm_required = false;
+        }
+        if h == 12 && matches!(self.w(end), "noon" | "midnight") {
+            let h = if self.w(end) == "noon" { 12 } else { 0 };
+            return Some((end + 1, Sem::Clock { date: None, h, m: 0, s: None, ampm: true }));
         }
         if let Some((e, pm)) = self.ampm(end) {
             if !(1..=12).contains(&h) {
@@ -1299,7 +1486,10 @@ impl<'a> Parser<'a> {
             _ => {
                 let (e, q) = self.cardinal(i, false)?;
                 let v = q.int()?;
-                if q.raw.is_some() && !matches!(self.w(e), "minutes" | "minute" | "mins" | "min" | "past" | "after") {
+                if q.raw.is_some()
+                    && !matches!(self.w(e), "minutes" | "minute" | "mins" | "min" | "past" | "after")
+                    && !(v > 12 && matches!(self.w(e), "to" | "till" | "before"))
+                {
                     return None;
                 }
                 if !(1..60).contains(&v) {
@@ -1350,10 +1540,14 @@ impl<'a> Parser<'a> {
         if !(1..=12).contains(&h) {
             return None;
         }
-        if let Some((e, q)) = self.cardinal(i + 1, false)
+        // "ten thirty am", "at ten-thirty"
+        let k = if self.t(i + 1) == "-" && self.adj(i) { i + 2 } else { i + 1 };
+        if let Some((e, q)) = self.cardinal(k, false)
             && let Some(m) = q.int()
             && (10..60).contains(&m)
-            && let Some(found) = self.finish_clock(e, u64::from(h), m as u64, None, true)
+            && q.raw.is_none()
+            && let Some(found) =
+                self.finish_clock(e, u64::from(h), m as u64, None, k == i + 1 && self.before(i) != "at")
         {
             return Some(found);
         }
@@ -1505,8 +1699,16 @@ impl<'a> Parser<'a> {
             }
             return Some((end, Sem::Rel { unit: Unit::Year, n: -1 }));
         }
+        // year end, year-end
+        if self.w(i) == "year" && self.w(i + 1 + usize::from(self.t(i + 1) == "-")) == "end" {
+            return Some((i + 2 + usize::from(self.t(i + 1) == "-"), Sem::Rel { unit: Unit::Year, n: 0 }));
+        }
         if self.w(i) != "the" {
             return None;
+        }
+        // the full year, the whole year
+        if matches!(self.w(i + 1), "full" | "whole" | "entire") && self.w(i + 2) == "year" && self.t(i + 3) != "-" {
+            return Some((i + 3, Sem::Rel { unit: Unit::Year, n: 0 }));
         }
         let k = if matches!(self.w(i + 1), "latest" | "most") {
             i + 2 + usize::from(self.w(i + 2) == "recent")
@@ -1586,6 +1788,15 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((e, Sem::Year(c as i32 * 100 + rest as i32)))
+    }
+
+    /// A bare part of day as the whole text ("morning", "early morning").
+    fn m_bare_part(&self, i: usize) -> Option<Match> {
+        if !self.standalone {
+            return None;
+        }
+        let (e, part) = self.part(i)?;
+        Some((e, Sem::Part { date: None, part }))
     }
 
     /// "the '90s", "the 90s".

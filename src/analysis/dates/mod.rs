@@ -132,11 +132,15 @@ fn find(p: &Parser<'_>) -> Vec<(usize, usize, Sem)> {
         }
     }
     let found = merge(p, found);
+    // extents grow over modifiers but never into the previous expression
+    let mut previous_end = 0;
     found
         .into_iter()
         .map(|(s, e, sem)| {
-            let (s, e) = extend(p, s, e, &sem);
-            (s, e, sem)
+            let (s2, e2) = extend(p, s, e, &sem);
+            let s2 = s2.max(previous_end).min(s);
+            previous_end = e2;
+            (s2, e2, sem)
         })
         .collect()
 }
@@ -146,11 +150,15 @@ fn find(p: &Parser<'_>) -> Vec<(usize, usize, Sem)> {
 fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, Sem)> {
     let mut out: Vec<(usize, usize, Sem)> = Vec::with_capacity(found.len());
     for (s, e, sem) in found {
-        if let Some((ps, pe, prev)) = out.last_mut() {
+        if let Some((_, pe, prev)) = out.last_mut()
+            && s - *pe <= 2
+        {
             let gap: Vec<&str> = (*pe..s).map(|k| p.t(k)).collect();
-            let joinable = matches!(gap.as_slice(), [] | [","] | ["at"] | [",", "at"] | ["on"] | [",", "on"] | ["@"]);
+            let joinable =
+                matches!(gap.as_slice(), [] | [","] | ["at"] | [",", "at"] | ["on"] | [",", "on"] | ["@"] | ["of"]);
             if joinable {
                 let merged = match (&*prev, &sem) {
+                    _ if gap == ["of"] && !matches!((&*prev, &sem), (Sem::Weekday { .. }, Sem::Rel { .. })) => None,
                     (day, Sem::Clock { date: None, h, m, s: sec, ampm }) if day.is_day() && gap != ["on"] => {
                         Some(Sem::Clock { date: Some(Box::new(day.clone())), h: *h, m: *m, s: *sec, ampm: *ampm })
                     }
@@ -158,9 +166,12 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
                         Some(Sem::Clock { date: Some(Box::new(day.clone())), h: *h, m: *m, s: *sec, ampm: *ampm })
                     }
                     (Sem::Weekday { wd, shift: grammar::Shift::Bare }, Sem::Rel { unit: lexicon::Unit::Week, n })
-                        if gap.is_empty() =>
+                        if gap.is_empty() || gap == ["of"] =>
                     {
                         Some(Sem::WeekdayOfWeek { wd: *wd, n: *n })
+                    }
+                    (Sem::Holiday { rule, y: grammar::YearRef::Unknown }, Sem::Shift { unit, n }) if gap.is_empty() => {
+                        Some(Sem::HolidayAt { rule, unit: *unit, n: *n })
                     }
                     (Sem::Part { date: Some(day), part }, Sem::Clock { date: None, h, m, s: sec, ampm })
                         if gap != ["on"] =>
@@ -174,12 +185,25 @@ fn merge(p: &Parser<'_>, found: Vec<(usize, usize, Sem)>) -> Vec<(usize, usize, 
                 if let Some(merged) = merged {
                     *pe = e;
                     *prev = merged;
-                    let _ = ps;
                     continue;
                 }
             }
         }
         out.push((s, e, sem));
+    }
+    // a clock range takes the day of its end: "9:30 - 11:00 on Thursday"
+    for k in 1..out.len() {
+        let (before, after) = out.split_at_mut(k);
+        let (Some((_, pe, prev)), Some((s, _, next))) = (before.last_mut(), after.first()) else { continue };
+        if *s - *pe != 1 {
+            continue;
+        }
+        let gap: Vec<&str> = (*pe..*s).map(|j| p.t(j)).collect();
+        if let (Sem::Clock { date: date @ None, .. }, Sem::Clock { date: Some(day), .. }) = (prev, next)
+            && matches!(gap.as_slice(), ["-"] | ["to"] | ["until"] | ["till"] | ["and"] | ["through"])
+        {
+            *date = Some(day.clone());
+        }
     }
     out
 }
@@ -234,7 +258,7 @@ fn extend(p: &Parser<'_>, start: usize, end: usize, sem: &Sem) -> (usize, usize)
             "up" => duration && p.t(k + 1) == "to",
             "least" => duration && k >= 1 && p.t(k - 1) == "at",
             "at" => duration && p.t(k + 1) == "least",
-            "fiscal" => matches!(sem, Sem::Year(_)),
+            "fiscal" => matches!(sem, Sem::Year(_) | Sem::Quarter { .. } | Sem::Half { .. }),
             "of" => {
                 !duration
                     && k >= 2

@@ -223,15 +223,16 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
                 Unit::Quarter => fmt_month(months(3)?),
                 Unit::Month => fmt_date(months(1)?),
                 Unit::Week | Unit::Weekend => fmt_date(add_days(now.date(), n.checked_mul(7)?)?),
-                Unit::Fortnight => fmt_date(add_days(now.date(), n.checked_mul(14)?)?),
-                Unit::Day if ctx.has_time => {
-                    let day = add_days(now.date(), *n)?;
+                Unit::Day | Unit::Fortnight if ctx.has_time => {
+                    let days = if *unit == Unit::Fortnight { n.checked_mul(14)? } else { *n };
+                    let day = add_days(now.date(), days)?;
                     format!("{}T{:02}:00", fmt_date(day), now.hour())
                 }
+                Unit::Fortnight => fmt_date(add_days(now.date(), n.checked_mul(14)?)?),
                 Unit::Day => fmt_date(add_days(now.date(), *n)?),
                 Unit::Hour | Unit::Minute | Unit::Second => return resolve(&relative(*unit, *n)?, ctx),
             };
-            Some((if matches!(unit, Unit::Day) && ctx.has_time { T } else { D }, v))
+            Some((if matches!(unit, Unit::Day | Unit::Fortnight) && ctx.has_time { T } else { D }, v))
         }
         Sem::LatestYearAgo => {
             let n = if ctx.dir == Dir::Past { -5 } else { -4 };
@@ -303,7 +304,11 @@ pub(crate) fn resolve(sem: &Sem, ctx: &Ctx) -> Option<(TemporalType, String)> {
             };
             match day {
                 Some(day) => Some((T, format!("{}T{part}", fmt_date(day)))),
-                None => Some((T, format!("{}T{part}", unknown_day(d.as_deref())))),
+                None => {
+                    let day = unknown_day(d.as_deref());
+                    let day = if day.ends_with("_REF") { "XXXX-XX-XX".to_owned() } else { day };
+                    Some((T, format!("{day}T{part}")))
+                }
             }
         }
         sem if sem.is_day() => match day_of(sem, ctx) {
@@ -327,7 +332,7 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             // news mentions dates close to the reference either side; the
             // tense decides only beyond a window (or for a bare expression)
             let window = if ctx.standalone { 0 } else { DAY_WINDOW };
-            let ahead = (this - today).get_days();
+            let ahead = days_between(today, this)?;
             match ctx.dir {
                 Dir::Past if i64::from(ahead) > window => date(ry - 1, *m, *d),
                 Dir::Future if i64::from(ahead) < -window => date(ry + 1, *m, *d),
@@ -362,6 +367,18 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             };
             add_days(today, offset)
         }
+        Sem::Offset { days, base } => add_days(day_of(base, ctx)?, *days),
+        Sem::HolidayAt { rule, unit, n } => {
+            let today = today?;
+            let anchor = match unit {
+                Unit::Year => add_months(today, n.checked_mul(12)?)?,
+                Unit::Month => add_months(today, *n)?,
+                Unit::Week => add_days(today, n.checked_mul(7)?)?,
+                Unit::Day => add_days(today, *n)?,
+                _ => return None,
+            };
+            holiday(rule, i32::from(anchor.year()))
+        }
         Sem::WeekdayOfWeek { wd, n } => {
             let today = today?;
             let cur = i64::from(today.weekday().to_monday_one_offset());
@@ -371,7 +388,7 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             let today = today?;
             let back = day_of(inner, &Ctx { dir: Dir::Past, ..*ctx })?;
             let ahead = day_of(inner, &Ctx { dir: Dir::Future, ..*ctx })?;
-            if (today - back).get_days() <= (ahead - today).get_days() { Some(back) } else { Some(ahead) }
+            if days_between(back, today)? <= days_between(today, ahead)? { Some(back) } else { Some(ahead) }
         }
         Sem::NthDayOf { n, m, y } => {
             let year = match y {
@@ -444,6 +461,11 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
         },
         _ => None,
     }
+}
+
+/// Days from `a` to `b` (negative when `b` is earlier).
+fn days_between(a: Date, b: Date) -> Option<i32> {
+    b.since(a).ok().map(|span| span.get_days())
 }
 
 /// An underspecified day when there is no reference: "XXXX-11-12".

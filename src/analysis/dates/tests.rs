@@ -120,6 +120,10 @@ fn datelines() {
     assert_eq!(find("Published: 21 November 2023\nText.").map(|x| x.0), Some("2023-11-21".into()));
     assert_eq!(find("HEMPSTEAD, N.Y., Sept. 26 (UPI) — Talks began."), None);
     assert_eq!(find("No date here at all."), None);
+    let prose = "On February 24, 2022, Russia launched its full-scale invasion of Ukraine, and the war goes on.";
+    assert_eq!(find(prose), None);
+    let long = "KYIV, Ukraine, Feb. 3, 2026 — Officials met again on Tuesday to discuss an energy truce.";
+    assert_eq!(find(long).map(|x| x.0), Some("2026-02-03".into()));
 }
 
 #[test]
@@ -138,6 +142,8 @@ fn no_reference() {
     assert_eq!(got[0].2, "XXXX-11-12");
     assert_eq!(got[1].2, "FUTURE_REF");
     assert_eq!(run("It happened on Friday.", None)[0].2, "XXXX-WXX-5");
+    assert_eq!(run("It happened last night.", None)[0].2, "XXXX-XX-XXTNI");
+    assert_eq!(run("It happened Friday night.", None)[0].2, "XXXX-WXX-5TNI");
 }
 
 #[test]
@@ -243,6 +249,10 @@ fn more_durations_and_sets() {
     assert_eq!(first("It meets twice a year.", REF), "P1Y");
     assert_eq!(run("It meets twice a year.", Some(REF))[0].1, TemporalType::Set);
     assert!(run("three-quarters of voters", Some(REF)).is_empty());
+    let got = run("They earn $60,000 a year and work 60 hours a week for $12-an-hour.", Some(REF));
+    let sets: Vec<(&str, &str)> =
+        got.iter().filter(|x| x.1 == TemporalType::Set).map(|x| (x.0.as_str(), x.2.as_str())).collect();
+    assert_eq!(sets, [("a year", "P1Y"), ("a week", "P1W"), ("an-hour", "PT1H")]);
 }
 
 #[test]
@@ -377,4 +387,44 @@ fn random_token_soup_does_not_panic() {
         }
         let _ = find_dateline(&doc);
     }
+}
+
+#[test]
+fn days_relative_to_holidays() {
+    assert_eq!(first("christmas 2 years ago", REF), "2011-12-25");
+    assert_eq!(first("thanksgiving 9 months from now", REF), "2013-11-28");
+    assert_eq!(first("the day after christmas", REF), "2013-12-26");
+    assert_eq!(first("two days after thanksgiving", REF), "2013-11-30");
+    assert_eq!(first("The vote came two days after the election.", REF), "P2D");
+}
+
+#[test]
+fn bare_expression_forms() {
+    for (text, want) in [
+        ("10-31-74", "1974-10-31"),
+        ("past week", "2013-W06"),
+        ("last Sunday of March 2014", "2014-03-30"),
+        ("monday of this week", "2013-02-11"),
+        ("20 to 3pm", "2013-02-12T14:40"),
+        ("in a quarter of an hour", "2013-02-12T04:45"),
+        ("in about half an hour", "2013-02-12T05:00"),
+        ("a fortnight ago", "2013-01-29T04:00"),
+        ("from 9:30 - 11:00 on Thursday", "2013-02-14T09:30"),
+        ("at three", "2013-02-12T15:00"),
+        ("an hour and a half", "PT90M"),
+    ] {
+        assert_eq!(first(text, REF), want, "{text}");
+    }
+    assert_eq!(first("Prices rose over the past week.", REF), "P1W");
+}
+
+#[test]
+fn financial_reporting_forms() {
+    let r = "1989-11-02";
+    assert_eq!(run("Net income rose in the fiscal first quarter.", Some(r))[0].0, "the fiscal first quarter");
+    assert_eq!(first("Analysts expect a recession by mid-1990.", r), "1990");
+    assert_eq!(first("It will close by year-end.", r), "1989");
+    let got = run("The rate was 7.5% for the week ended Oct. 27.", Some(r));
+    assert_eq!(got[0].0, "Oct. 27");
+    assert_eq!(first("For the full year, it earned $2 a share.", r), "1989");
 }
