@@ -428,3 +428,12 @@ fn financial_reporting_forms() {
     assert_eq!(got[0].0, "Oct. 27");
     assert_eq!(first("For the full year, it earned $2 a share.", r), "1989");
 }
+
+#[test]
+fn multi_byte_spaces_before_dates_in_urls_are_safe() {
+    // A no-break space is two bytes: the URL check once sliced inside it.
+    let text = "Read\u{a0}example.com/news/2023-11-21 and\u{2003}www.x.org/2024-01-05 today.";
+    let got = run(text, Some("2024-02-01"));
+    assert!(got.iter().all(|(t, _, _)| !t.contains('/')), "{got:?}");
+    assert_eq!(first("It happened\u{a0}on 12 March 2024.", "2024-04-01"), "2024-03-12");
+}
