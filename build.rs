@@ -17,7 +17,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let descriptor_path = out_dir.join("sayso_descriptor.bin");
     std::fs::write(&descriptor_path, &descriptor_bytes)?;
 
-    tonic_prost_build::configure().build_server(true).build_client(true).compile_fds(fds)?;
+    tonic_prost_build::configure()
+        .codec_path("crate::codec::Codec")
+        .build_server(true)
+        .build_client(true)
+        .compile_fds(fds)?;
 
     pbjson_build::Builder::new().register_descriptors(&descriptor_bytes)?.build(&[".sayso.v1"])?;
     Ok(())

@@ -12,6 +12,7 @@
 pub mod analysis;
 pub mod auth;
 pub mod client;
+pub mod codec;
 pub mod config;
 pub mod convert;
 pub mod engine;

@@ -26,3 +26,5 @@ mod properties;
 mod security;
 /// AnalyzeStream: ordering, per-document errors.
 mod stream;
+/// Wire-level bad input and misbehaving clients.
+mod wire;
