@@ -161,6 +161,11 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
             && start >= 2
             && toks[start - 2].cap
             && phrase_word(text, &toks[start - 2]);
+        // "Rep. Elijah Cummings", "Mr. Alexander": a title's period.
+        if lw == "." && start >= 2 && is_abbreviated_title(text, &toks[start - 2], t) {
+            start -= 2;
+            continue;
+        }
         if phrase_word(text, t) || joins {
             start -= 1;
         } else {
@@ -168,6 +173,16 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         }
     }
     analyse(text, toks, start, end)
+}
+
+/// Whether `word` followed by `dot` is an abbreviated title ("Sen.").
+fn is_abbreviated_title(text: &str, word: &Token, dot: &Token) -> bool {
+    word.cap
+        && word.span.end == dot.span.start
+        && matches!(
+            lower(text, word).as_str(),
+            "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "sgt" | "prof" | "rev" | "amb"
+        )
 }
 
 /// The speaker phrase starting at token `start`, read rightwards.
@@ -185,6 +200,10 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
     while end < toks.len() && end - start < 10 {
         let t = &toks[end];
         let lw = lower(text, t);
+        if toks.get(end + 1).is_some_and(|d| d.span.slice(text) == "." && is_abbreviated_title(text, t, d)) {
+            end += 2;
+            continue;
+        }
         let joins = lw == "of" && toks.get(end + 1).is_some_and(|n| n.cap) && last.is_some();
         if phrase_word(text, t) || joins {
             if !joins {

@@ -536,6 +536,14 @@ impl State<'_, '_> {
         if j == 0 || in_seg[j - 1].is_some() {
             return None;
         }
+        // "Jason Chaffetz (R-Utah) said": skip the parenthesis.
+        if toks[j - 1].span.slice(self.text) == ")" {
+            let open = (j.saturating_sub(10)..j - 1).rev().find(|&i| toks[i].span.slice(self.text) == "(")?;
+            if open == 0 {
+                return None;
+            }
+            j = open;
+        }
         let prev = self.lower(&toks[j - 1]);
         if prev == "and" {
             // "X took issue with it and told ...": the clause's subject.
