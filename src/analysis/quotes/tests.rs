@@ -260,3 +260,29 @@ fn relative_clauses_and_coordinated_subjects_are_not_reports() {
     let text = "Russia struck power plants in what Ukraine and the West have described as a campaign of terror.";
     assert!(quotes(text).is_empty());
 }
+
+#[test]
+fn random_inputs_never_panic() {
+    let pieces = [
+        "“", "”", "‘", "’", "\"", "'", "«", "»", "„", "‚", "「", "」", "- ", " – ", ",", ".", ":", "(", ")", "\n", "\n\n",
+        " said", " says", " told", " according to", " adding", " who", " which", " he", " she", " it", " they", " the",
+        " a", " Peskov", " Dmitry", " Kremlin", " spokesman", " officials", " Mr.", " U.S.", " that", " on", " Monday",
+        " é", "ü", " 中文", " and", " in", " an interview", "Russia.He", " of", " Ministry", " Sen.",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let len = (seed % 40) as usize;
+        for _ in 0..len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let a = run(&text);
+        check_invariants(&text, &a);
+    }
+}
