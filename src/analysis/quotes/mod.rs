@@ -136,7 +136,6 @@ struct Draft {
     speaker: Option<usize>,
     cue: Option<Span>,
     continues: Option<usize>,
-    segment: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -200,7 +199,6 @@ impl State<'_, '_> {
                 self.registry.resolve(&m);
             }
             let cues = self.find_cues(&toks, &in_seg);
-            let mut attributed_here = false;
             let starting_segment = in_seg.first().copied().flatten();
             if let (Some((entity, cue)), Some(seg)) = (pending_colon.take(), starting_segment)
                 && !used[seg]
@@ -227,9 +225,8 @@ impl State<'_, '_> {
                 if vague {
                     continue;
                 }
-                attributed_here |= self.attribute(&toks, &in_seg, &cues, k, &mut used, &mut pending_colon);
+                self.attribute(&toks, &in_seg, &cues, k, &mut used, &mut pending_colon);
             }
-            let _ = attributed_here;
         }
         // Quotes no cue claimed: continue the previous speaker's quote, or
         // stand alone when they read as speech.
@@ -695,7 +692,6 @@ impl State<'_, '_> {
         } else {
             after_words > 0 && !(cue.inverted && comma_before && before_words > 0)
         };
-        let mut made = false;
         // A quote split by its attribution: “A,” X said, “B.”
         if comma_before && before_words > 0 && after_words > 0 && !cue.inverted {
             let before_seg = in_seg[be - 1].filter(|&s| self.standalone(&self.segments[s]));
@@ -709,9 +705,7 @@ impl State<'_, '_> {
                     used[s1] = true;
                     used[s2] = true;
                     let first = self.push_direct(s1, entity, Some(cue_span), None);
-                    let rest_start = self.segments[s2].outer.end;
                     self.push_direct(s2, entity, Some(cue_span), first);
-                    let _ = rest_start;
                     return true;
                 }
             }
@@ -743,8 +737,7 @@ impl State<'_, '_> {
             }
             return false;
         }
-        made |= self.content(toks, in_seg, lo, hi, entity, cue_span, used);
-        made
+        self.content(toks, in_seg, lo, hi, entity, cue_span, used)
     }
 
     fn skip_adverbials(&self, toks: &[Token], in_seg: &[Option<usize>], mut a: usize, bound: usize) -> usize {
@@ -863,7 +856,7 @@ impl State<'_, '_> {
         for &s in &segs {
             used[s] = true;
         }
-        self.push(Draft { span, kind, speaker: entity, cue: Some(cue), continues: None, segment: None }).is_some()
+        self.push(Draft { span, kind, speaker: entity, cue: Some(cue), continues: None }).is_some()
     }
 
     fn segments_end(&self, in_seg: &[Option<usize>], hi: usize) -> Option<usize> {
@@ -898,7 +891,7 @@ impl State<'_, '_> {
         continues: Option<usize>,
     ) -> Option<usize> {
         let span = self.segments[seg].inner;
-        self.push(Draft { span, kind: QuoteKind::Direct, speaker, cue, continues, segment: Some(seg) })
+        self.push(Draft { span, kind: QuoteKind::Direct, speaker, cue, continues })
     }
 
     fn push(&mut self, draft: Draft) -> Option<usize> {
@@ -951,7 +944,6 @@ impl State<'_, '_> {
             if let Some(s) = speaker {
                 speakers[s].quotes.push(index);
             }
-            let _ = d.segment;
             quotes.push(Quote {
                 span: d.span,
                 kind: d.kind,
