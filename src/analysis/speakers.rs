@@ -79,6 +79,19 @@ static PRONOUNS: LazyLock<HashMap<&'static str, Pronoun>> = LazyLock::new(|| {
         .collect()
 });
 
+static GENDERED: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/gendered.txt"))
+        .filter_map(|row| Some((row[0], row.get(1)?.chars().next()?)))
+        .collect()
+});
+
+/// The gender a phrase shows ('m' or 'f'), if any.
+fn gender_of(text: &str, span: Span) -> Option<char> {
+    span.slice(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| GENDERED.get(w.to_lowercase().as_str()).copied())
+}
+
 const DETERMINERS: &[&str] = &["the", "a", "an", "some", "many", "several", "two", "three", "four", "most", "other"];
 
 fn lower(text: &str, t: &Token) -> String {
@@ -138,6 +151,8 @@ pub(crate) struct Mention {
     pub(crate) anaphoric: bool,
     /// A document ("the statement") that speaks for its authors.
     pub(crate) document: bool,
+    /// 'm' or 'f' when the phrase shows it.
+    pub(crate) gender: Option<char>,
 }
 
 /// The speaker phrase ending at token `end` (inclusive), read leftwards.
@@ -233,6 +248,7 @@ fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {
         named: false,
         anaphoric: true,
         document: false,
+        gender: gender_of(text, t.span),
     })
 }
 
@@ -271,6 +287,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         named: false,
         anaphoric: det.as_deref() == Some("the"),
         document: false,
+        gender: gender_of(text, span),
     };
     if name_word(text, head_tok) {
         let mut run = end;
@@ -372,6 +389,7 @@ pub(crate) struct Entity {
     /// Mentions, in the order found.
     pub(crate) mentions: Vec<Span>,
     head: String,
+    gender: Option<char>,
 }
 
 /// How many recently mentioned entities pronouns and descriptions look at.
@@ -408,8 +426,10 @@ impl Registry {
                 let kind = self.entities[id].kind;
                 match p {
                     Pronoun::Person => {
+                        let e = &self.entities[id];
                         kind == SpeakerKind::Person
-                            && self.by_surname.get(&surname_of(&self.entities[id].name)) == Some(&id)
+                            && self.by_surname.get(&surname_of(&e.name)) == Some(&id)
+                            && (e.gender.is_none() || m.gender.is_none() || e.gender == m.gender)
                     }
                     Pronoun::Group => kind == SpeakerKind::Group,
                     Pronoun::Organization => kind == SpeakerKind::Organization,
@@ -458,7 +478,13 @@ impl Registry {
                 id
             }
         };
-        self.entities[id].mentions.push(m.span);
+        let e = &mut self.entities[id];
+        e.mentions.push(m.span);
+        // Gender comes from words ("Mrs.", "spokeswoman"), not from earlier
+        // pronoun guesses.
+        if e.gender.is_none() && e.kind == SpeakerKind::Person && m.pronoun.is_none() {
+            e.gender = m.gender;
+        }
         self.touch(id);
         Some(id)
     }
@@ -496,6 +522,7 @@ impl Registry {
             affiliation: m.affiliation.clone(),
             mentions: Vec::new(),
             head: m.head.clone(),
+            gender: m.gender,
         });
         self.entities.len() - 1
     }

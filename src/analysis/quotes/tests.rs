@@ -336,3 +336,12 @@ fn random_inputs_never_panic() {
         check_invariants(&text, &a);
     }
 }
+
+#[test]
+fn pronouns_skip_a_speaker_of_the_other_gender() {
+    let text = "Foreign Ministry spokeswoman Maria Zakharova said the talks were over. \
+                Kremlin spokesman Dmitry Peskov said nothing had changed. She added that Kyiv was to blame.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[2].2, "Maria Zakharova");
+}
