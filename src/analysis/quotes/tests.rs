@@ -31,6 +31,7 @@ fn check_invariants(text: &str, a: &Attribution) {
     }
     for w in a.quotes.windows(2) {
         assert!(w[0].span.start <= w[1].span.start);
+        assert!(!w[0].span.overlaps(w[1].span), "overlapping quotes in {text:?}");
     }
     for (s, sp) in a.speakers.iter().enumerate() {
         for &q in &sp.quotes {
