@@ -400,7 +400,7 @@ const RECENT: usize = 48;
 pub(crate) struct Registry {
     /// The entities, in order of first mention.
     pub(crate) entities: Vec<Entity>,
-    by_surname: HashMap<String, usize>,
+    by_surname: HashMap<String, Vec<usize>>,
     by_key: HashMap<String, usize>,
     /// Entity ids, most recently mentioned first.
     recent: Vec<usize>,
@@ -428,7 +428,7 @@ impl Registry {
                     Pronoun::Person => {
                         let e = &self.entities[id];
                         kind == SpeakerKind::Person
-                            && self.by_surname.get(&surname_of(&e.name)) == Some(&id)
+                            && self.is_named(id)
                             && (e.gender.is_none() || m.gender.is_none() || e.gender == m.gender)
                     }
                     Pronoun::Group => kind == SpeakerKind::Group,
@@ -441,8 +441,8 @@ impl Registry {
             self.recent.iter().copied().find(|&id| self.entities[id].kind != SpeakerKind::Person)?
         } else if m.named {
             let surname = surname_of(&m.name);
-            match self.by_surname.get(&surname) {
-                Some(&id) => {
+            match self.same_person(m, &surname) {
+                Some(id) => {
                     let e = &mut self.entities[id];
                     if m.name.split_whitespace().count() > e.name.split_whitespace().count() {
                         e.name = m.name.clone();
@@ -458,7 +458,7 @@ impl Registry {
                 None => {
                     // A described person named now ("the spokesman, Dmitry Peskov").
                     let id = self.push(m);
-                    self.by_surname.insert(surname, id);
+                    self.by_surname.entry(surname).or_default().push(id);
                     id
                 }
             }
@@ -504,12 +504,33 @@ impl Registry {
         })
     }
 
+    /// Whether an entity is a person known by name.
+    fn is_named(&self, id: usize) -> bool {
+        self.by_surname.get(&surname_of(&self.entities[id].name)).is_some_and(|ids| ids.contains(&id))
+    }
+
+    /// The person a named mention is: same surname and no clash of first
+    /// names ("Hillary Clinton" is not "Bill Clinton"); a bare surname is
+    /// the one mentioned last.
+    fn same_person(&self, m: &Mention, surname: &str) -> Option<usize> {
+        let ids = self.by_surname.get(surname)?;
+        let words: Vec<&str> = m.name.split_whitespace().collect();
+        if words.len() < 2 {
+            return self.recent.iter().copied().find(|id| ids.contains(id)).or_else(|| ids.last().copied());
+        }
+        let first = words[0];
+        ids.iter().rev().copied().find(|&id| {
+            let name: Vec<&str> = self.entities[id].name.split_whitespace().collect();
+            name.len() < 2 || name[0] == first || name[0].starts_with(first) || first.starts_with(name[0])
+        })
+    }
+
     /// The nearest named person, of the given affiliation when there is one.
     fn nearest_person(&self, affiliation: &str) -> Option<usize> {
         self.recent.iter().copied().find(|&id| {
             let e = &self.entities[id];
             e.kind == SpeakerKind::Person
-                && self.by_surname.get(&surname_of(&e.name)) == Some(&id)
+                && self.is_named(id)
                 && (affiliation.is_empty() || e.affiliation == affiliation)
         })
     }

@@ -346,3 +346,11 @@ fn pronouns_skip_a_speaker_of_the_other_gender() {
     assert_eq!(got.len(), 3, "{got:?}");
     assert_eq!(got[2].2, "Maria Zakharova");
 }
+
+#[test]
+fn people_sharing_a_surname_stay_apart() {
+    let text = "Hillary Clinton said the plan was sound. Bill Clinton said the vote was close. Clinton added that he was tired.";
+    let got = quotes(text);
+    let who: Vec<&str> = got.iter().map(|q| q.2.as_str()).collect();
+    assert_eq!(who, ["Hillary Clinton", "Bill Clinton", "Bill Clinton"]);
+}
