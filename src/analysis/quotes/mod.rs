@@ -34,6 +34,20 @@ pub struct Attribution {
     pub speakers: Vec<Speaker>,
 }
 
+/// Where a cue's speaker phrase stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Just before the verb ("Peskov said").
+    Before,
+    /// Just after the verb ("said Peskov").
+    Inverted,
+    /// After the cue phrase ("according to Peskov").
+    Next,
+    /// The subject of the clause, away from the verb ("Peskov met X and
+    /// said", "Peskov met X, adding").
+    Clause,
+}
+
 /// How a cue relates speaker and content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CueClass {
@@ -416,10 +430,9 @@ impl State<'_, '_> {
         let (start, end, class) = (cues[k].start, cues[k].end, cues[k].class);
         let mut inherited = None;
         let mention = if class == CueClass::Source {
-            speakers::phrase_after(self.text, toks, end).map(|m| (m, false))
+            speakers::phrase_after(self.text, toks, end).map(|m| (m, Place::Next))
         } else {
             self.subject_before(toks, in_seg, start)
-                .map(|m| (m, false))
                 .or_else(|| {
                     // Inverted: "..., said Peskov." / "“...” said Peskov."
                     let prev = start.checked_sub(1).map(|p| toks[p].span.slice(self.text));
@@ -440,7 +453,7 @@ impl State<'_, '_> {
                                     || self.lower(t) == "who"
                             })
                         })
-                        .map(|m| (m, true))
+                        .map(|m| (m, Place::Inverted))
                 })
                 .or_else(|| {
                     // "..., adding that ...": the subject of the clause.
@@ -458,21 +471,24 @@ impl State<'_, '_> {
                     }
                     speakers::phrase_after(self.text, toks, first)
                         .filter(|m| m.named || m.pronoun.is_some() || m.anaphoric)
-                        .map(|m| (m, false))
+                        .map(|m| (m, Place::Clause))
                 })
         };
         if let Some((entity, _)) = inherited {
             cues[k].entity = entity;
             return;
         }
-        if let Some((mut m, inverted)) = mention {
+        if let Some((mut m, place)) = mention {
             if m.named && m.title.is_empty() {
                 self.title_from_apposition(toks, &mut m);
             }
             let first = toks.partition_point(|t| t.span.start < m.span.start);
             let last = toks.partition_point(|t| t.span.end <= m.span.end).max(first + 1) - 1;
-            cues[k].speaker = Some((first, last));
-            cues[k].inverted = inverted;
+            // A clause subject far from the verb ("X did this and said",
+            // "X did this, adding") names the speaker but does not bound
+            // the content.
+            cues[k].speaker = (place != Place::Clause).then_some((first, last));
+            cues[k].inverted = place == Place::Inverted;
             cues[k].entity = self.registry.resolve(&m);
         }
     }
@@ -515,7 +531,13 @@ impl State<'_, '_> {
     }
 
     /// The speaker phrase before a verb at token `verb`.
-    fn subject_before(&self, toks: &[Token], in_seg: &[Option<usize>], verb: usize) -> Option<speakers::Mention> {
+    fn subject_before(
+        &self,
+        toks: &[Token],
+        in_seg: &[Option<usize>],
+        verb: usize,
+    ) -> Option<(speakers::Mention, Place)> {
+        let adjacent = |m: Option<speakers::Mention>| m.map(|m| (m, Place::Before));
         let mut j = verb;
         while j > 0 {
             let w = self.lower(&toks[j - 1]);
@@ -545,11 +567,11 @@ impl State<'_, '_> {
         if prev == "and" {
             // "X took issue with it and told ...": the clause's subject.
             let m = self.unit_subject(toks)?;
-            return (m.span.end <= toks[j - 1].span.start).then_some(m);
+            return (m.span.end <= toks[j - 1].span.start).then_some((m, Place::Clause));
         }
         if prev == "who" || prev == "which" {
             if j >= 3 && toks[j - 2].span.slice(self.text) == "," && in_seg[j - 3].is_none() {
-                return speakers::phrase_before(self.text, toks, j - 3);
+                return adjacent(speakers::phrase_before(self.text, toks, j - 3));
             }
             return None;
         }
@@ -578,9 +600,9 @@ impl State<'_, '_> {
                     }
                 }
             }
-            return found;
+            return adjacent(found);
         }
-        speakers::phrase_before(self.text, toks, j - 1)
+        adjacent(speakers::phrase_before(self.text, toks, j - 1))
     }
 
     /// Builds the quotes a cue attributes. Returns whether it made any.
@@ -645,6 +667,7 @@ impl State<'_, '_> {
                 saw_that = true;
             }
         }
+        let after_direct = toks.get(a).is_some_and(|t| t.word || in_seg[a].is_some());
         while a < next_bound && matches!(toks[a].span.slice(self.text), "," | ":" | "—" | "–" | "-") {
             a += 1;
         }
@@ -661,9 +684,28 @@ impl State<'_, '_> {
             && (a..b).all(|i| in_seg[i].is_none())
             && matches!(
                 self.lower(&toks[a]).as_str(),
-                "in" | "as" | "during" | "at" | "when" | "while" | "after" | "before" | "from" | "with"
+                "in" | "as"
+                    | "during"
+                    | "at"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "from"
+                    | "with"
+                    | "on"
+                    | "via"
+                    | "through"
+                    | "over"
+                    | "to"
+                    | "for"
+                    | "shortly"
             )
         {
+            after_words = 0;
+        }
+        // "he said and appealed to ...": the clause goes on with another verb.
+        if a < b && matches!(self.lower(&toks[a]).as_str(), "and" | "but" | "then") {
             after_words = 0;
         }
 
@@ -688,7 +730,9 @@ impl State<'_, '_> {
         let use_after = if cue.class == CueClass::Source {
             source_first
         } else if comma_before && before_words >= 4 && !INTRO_WORDS.contains(&self.lower(&toks[bs]).as_str()) {
-            after_opens && !cue.inverted && after_words > 0
+            // "Y, X said Z": Z when it follows the verb directly ("..., she
+            // said the invasion has shown ..."), Y when the clause ends.
+            (after_opens || (after_direct && after_words >= 3)) && !cue.inverted && after_words > 0
         } else {
             after_words > 0 && !(cue.inverted && comma_before && before_words > 0)
         };

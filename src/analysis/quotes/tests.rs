@@ -354,3 +354,12 @@ fn people_sharing_a_surname_stay_apart() {
     let who: Vec<&str> = got.iter().map(|q| q.2.as_str()).collect();
     assert_eq!(who, ["Hillary Clinton", "Bill Clinton", "Bill Clinton"]);
 }
+
+#[test]
+fn clause_subjects_and_content_after_a_mid_sentence_verb() {
+    let text = "Craft praised the vote and noted the aid efforts in Ukraine, she said the invasion has shown the weakness of the U.N.";
+    let got = quotes(text);
+    assert!(got.iter().any(|q| q.1 == "the invasion has shown the weakness of the U.N." && q.2 == "Craft"), "{got:?}");
+    let text = "“We will not leave,” he said and appealed to citizens to stay calm.";
+    assert_eq!(quotes(text), [q(Direct, "We will not leave,", "")]);
+}
