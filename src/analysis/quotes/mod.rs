@@ -2,16 +2,24 @@
 //! speaker entity (see [`super::speakers`]).
 //!
 //! The pipeline, linear in the text:
-//! 1. [`marks`] pairs the quotation marks into top-level quoted segments.
+//! 1. `marks` pairs the quotation marks of every style (and dialogue
+//!    dashes) into top-level quoted segments, following quotes over
+//!    paragraphs and accepting a missing closing mark at a paragraph end.
 //! 2. The text is cut into units (sentences, joined where a quote spans a
-//!    sentence end), each tokenized once.
+//!    sentence end), each tokenized once. Boilerplate is skipped; titles and
+//!    captions are read for names only.
 //! 3. Speech cues (`lexicon/en/speech_verbs.txt`) outside quotes are found;
 //!    each gets its speaker phrase (before the verb, after it when inverted,
-//!    or after "according to") and its content (after the verb, or before
-//!    it for "..., X said").
-//! 4. Content that is a quote becomes DIRECT, content with a quoted part
-//!    MIXED, other content INDIRECT; quotes without a cue in their unit
-//!    continue the previous speaker's quote when they follow it closely.
+//!    after "according to", or the clause subject for "..., adding") and its
+//!    content (after the verb, or before it for "..., X said"). Cues nested
+//!    in another cue's content, passive and relative-clause cues are dropped.
+//! 4. Content that is a quote becomes DIRECT (a quote split by its
+//!    attribution gives two parts, the second `continues` the first),
+//!    content with a quoted part MIXED, other content INDIRECT. Quotes with
+//!    no cue continue the previous speaker's quote when they follow it
+//!    closely; a short quoted phrase with no cue is a scare quote and dropped.
+//! 5. Speaker phrases resolve to entities (names, descriptions, pronouns);
+//!    entities with quotes become the speakers, with every mention.
 
 pub(crate) mod marks;
 pub(crate) mod tokens;
