@@ -375,6 +375,12 @@ impl State<'_, '_> {
             // "to say", "declined to comment": not a report. "was reported",
             // "has been reiterated": passive, the speaker is elsewhere.
             let after_to = i > 0 && self.word_is(toks, i - 1, "to") && *class != CueClass::Source;
+            // "called in to a radio show", "called off the talks": a phrasal verb.
+            let particle = words.len() == 1
+                && w.starts_with("call")
+                && toks.get(end).is_some_and(|t| {
+                    matches!(self.lower(t).as_str(), "in" | "into" | "out" | "off" | "up" | "back" | "upon")
+                });
             let passive = words.len() == 1
                 && (1..=2).any(|back| {
                     i >= back
@@ -383,7 +389,7 @@ impl State<'_, '_> {
                             "been" | "was" | "were" | "is" | "are" | "be" | "being"
                         )
                 });
-            if !after_to && !passive {
+            if !after_to && !passive && !particle {
                 cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false });
             }
             i = end;
@@ -689,7 +695,7 @@ impl State<'_, '_> {
         // adverbial, not what was said.
         if a < b
             && after_words < 8
-            && (a..b).all(|i| in_seg[i].is_none())
+            && (a..b).all(|i| in_seg[i].is_none() && !self.word_is(toks, i, "that"))
             && matches!(
                 self.lower(&toks[a]).as_str(),
                 "in" | "as"
