@@ -470,8 +470,10 @@ impl State<'_, '_> {
                         .map(|m| (m, Place::Inverted))
                 })
                 .or_else(|| {
-                    // "..., adding that ...": the subject of the clause.
-                    let gerund = toks[start].span.slice(self.text).ends_with("ing");
+                    // "..., adding that ...", "... he said and appealed to ...":
+                    // the subject of the clause.
+                    let gerund = toks[start].span.slice(self.text).ends_with("ing")
+                        || (start > 0 && self.word_is(toks, start - 1, "and"));
                     if !gerund {
                         return None;
                     }
@@ -795,7 +797,21 @@ impl State<'_, '_> {
             }
             return false;
         }
-        self.content(toks, in_seg, lo, hi, entity, cue_span, used)
+        let made = self.content(toks, in_seg, lo, hi, entity, cue_span, used);
+        // "Y, the air force said, and Z": the report goes on after the cue.
+        if !use_after
+            && cue.class != CueClass::Source
+            && a < b
+            && a > 0
+            && self.word_is(toks, a, "and")
+            && toks[a - 1].span.slice(self.text) == ","
+        {
+            let words = (a + 1..b).filter(|&i| toks[i].word).count();
+            if words >= 4 && (a + 1..b).all(|i| in_seg[i].is_none()) {
+                self.content(toks, in_seg, a + 1, b, entity, cue_span, used);
+            }
+        }
+        made
     }
 
     fn skip_adverbials(&self, toks: &[Token], in_seg: &[Option<usize>], mut a: usize, bound: usize) -> usize {
@@ -864,7 +880,10 @@ impl State<'_, '_> {
         while hi > lo
             && in_seg[hi - 1].is_none()
             && (!toks[hi - 1].word
-                || matches!(self.lower(&toks[hi - 1]).as_str(), "and" | "but" | "or" | "however" | "while" | "as"))
+                || matches!(
+                    self.lower(&toks[hi - 1]).as_str(),
+                    "and" | "but" | "or" | "however" | "while" | "as" | "though" | "although"
+                ))
         {
             hi -= 1;
         }

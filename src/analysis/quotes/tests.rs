@@ -363,3 +363,16 @@ fn clause_subjects_and_content_after_a_mid_sentence_verb() {
     let text = "“We will not leave,” he said and appealed to citizens to stay calm.";
     assert_eq!(quotes(text), [q(Direct, "We will not leave,", "")]);
 }
+
+#[test]
+fn a_report_goes_on_after_a_middle_attribution() {
+    let text = "Russian forces launched 138 drones overnight, Ukraine’s air force said, and 21 of them hit targets in 11 locations.";
+    let got = quotes(text);
+    assert_eq!(
+        got,
+        [
+            q(Indirect, "Russian forces launched 138 drones overnight", "Ukraine’s air force"),
+            q(Indirect, "21 of them hit targets in 11 locations", "Ukraine’s air force")
+        ]
+    );
+}
