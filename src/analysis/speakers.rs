@@ -79,6 +79,19 @@ static PRONOUNS: LazyLock<HashMap<&'static str, Pronoun>> = LazyLock::new(|| {
         .collect()
 });
 
+static GENDERED: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/gendered.txt"))
+        .filter_map(|row| Some((row[0], row.get(1)?.chars().next()?)))
+        .collect()
+});
+
+/// The gender a phrase shows ('m' or 'f'), if any.
+fn gender_of(text: &str, span: Span) -> Option<char> {
+    span.slice(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| GENDERED.get(w.to_lowercase().as_str()).copied())
+}
+
 const DETERMINERS: &[&str] = &["the", "a", "an", "some", "many", "several", "two", "three", "four", "most", "other"];
 
 fn lower(text: &str, t: &Token) -> String {
@@ -138,6 +151,8 @@ pub(crate) struct Mention {
     pub(crate) anaphoric: bool,
     /// A document ("the statement") that speaks for its authors.
     pub(crate) document: bool,
+    /// 'm' or 'f' when the phrase shows it.
+    pub(crate) gender: Option<char>,
 }
 
 /// The speaker phrase ending at token `end` (inclusive), read leftwards.
@@ -161,6 +176,11 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
             && start >= 2
             && toks[start - 2].cap
             && phrase_word(text, &toks[start - 2]);
+        // "Rep. Elijah Cummings", "Mr. Alexander": a title's period.
+        if lw == "." && start >= 2 && is_abbreviated_title(text, &toks[start - 2], t) {
+            start -= 2;
+            continue;
+        }
         if phrase_word(text, t) || joins {
             start -= 1;
         } else {
@@ -168,6 +188,16 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         }
     }
     analyse(text, toks, start, end)
+}
+
+/// Whether `word` followed by `dot` is an abbreviated title ("Sen.").
+fn is_abbreviated_title(text: &str, word: &Token, dot: &Token) -> bool {
+    word.cap
+        && word.span.end == dot.span.start
+        && matches!(
+            lower(text, word).as_str(),
+            "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "sgt" | "prof" | "rev" | "amb"
+        )
 }
 
 /// The speaker phrase starting at token `start`, read rightwards.
@@ -185,6 +215,10 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
     while end < toks.len() && end - start < 10 {
         let t = &toks[end];
         let lw = lower(text, t);
+        if toks.get(end + 1).is_some_and(|d| d.span.slice(text) == "." && is_abbreviated_title(text, t, d)) {
+            end += 2;
+            continue;
+        }
         let joins = lw == "of" && toks.get(end + 1).is_some_and(|n| n.cap) && last.is_some();
         if phrase_word(text, t) || joins {
             if !joins {
@@ -214,6 +248,7 @@ fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {
         named: false,
         anaphoric: true,
         document: false,
+        gender: gender_of(text, t.span),
     })
 }
 
@@ -252,6 +287,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         named: false,
         anaphoric: det.as_deref() == Some("the"),
         document: false,
+        gender: gender_of(text, span),
     };
     if name_word(text, head_tok) {
         let mut run = end;
@@ -353,6 +389,7 @@ pub(crate) struct Entity {
     /// Mentions, in the order found.
     pub(crate) mentions: Vec<Span>,
     head: String,
+    gender: Option<char>,
 }
 
 /// How many recently mentioned entities pronouns and descriptions look at.
@@ -363,7 +400,7 @@ const RECENT: usize = 48;
 pub(crate) struct Registry {
     /// The entities, in order of first mention.
     pub(crate) entities: Vec<Entity>,
-    by_surname: HashMap<String, usize>,
+    by_surname: HashMap<String, Vec<usize>>,
     by_key: HashMap<String, usize>,
     /// Entity ids, most recently mentioned first.
     recent: Vec<usize>,
@@ -389,8 +426,10 @@ impl Registry {
                 let kind = self.entities[id].kind;
                 match p {
                     Pronoun::Person => {
+                        let e = &self.entities[id];
                         kind == SpeakerKind::Person
-                            && self.by_surname.get(&surname_of(&self.entities[id].name)) == Some(&id)
+                            && self.is_named(id)
+                            && (e.gender.is_none() || m.gender.is_none() || e.gender == m.gender)
                     }
                     Pronoun::Group => kind == SpeakerKind::Group,
                     Pronoun::Organization => kind == SpeakerKind::Organization,
@@ -402,8 +441,8 @@ impl Registry {
             self.recent.iter().copied().find(|&id| self.entities[id].kind != SpeakerKind::Person)?
         } else if m.named {
             let surname = surname_of(&m.name);
-            match self.by_surname.get(&surname) {
-                Some(&id) => {
+            match self.same_person(m, &surname) {
+                Some(id) => {
                     let e = &mut self.entities[id];
                     if m.name.split_whitespace().count() > e.name.split_whitespace().count() {
                         e.name = m.name.clone();
@@ -419,7 +458,7 @@ impl Registry {
                 None => {
                     // A described person named now ("the spokesman, Dmitry Peskov").
                     let id = self.push(m);
-                    self.by_surname.insert(surname, id);
+                    self.by_surname.entry(surname).or_default().push(id);
                     id
                 }
             }
@@ -439,7 +478,13 @@ impl Registry {
                 id
             }
         };
-        self.entities[id].mentions.push(m.span);
+        let e = &mut self.entities[id];
+        e.mentions.push(m.span);
+        // Gender comes from words ("Mrs.", "spokeswoman"), not from earlier
+        // pronoun guesses.
+        if e.gender.is_none() && e.kind == SpeakerKind::Person && m.pronoun.is_none() {
+            e.gender = m.gender;
+        }
         self.touch(id);
         Some(id)
     }
@@ -459,12 +504,33 @@ impl Registry {
         })
     }
 
+    /// Whether an entity is a person known by name.
+    fn is_named(&self, id: usize) -> bool {
+        self.by_surname.get(&surname_of(&self.entities[id].name)).is_some_and(|ids| ids.contains(&id))
+    }
+
+    /// The person a named mention is: same surname and no clash of first
+    /// names ("Hillary Clinton" is not "Bill Clinton"); a bare surname is
+    /// the one mentioned last.
+    fn same_person(&self, m: &Mention, surname: &str) -> Option<usize> {
+        let ids = self.by_surname.get(surname)?;
+        let words: Vec<&str> = m.name.split_whitespace().collect();
+        if words.len() < 2 {
+            return self.recent.iter().copied().find(|id| ids.contains(id)).or_else(|| ids.last().copied());
+        }
+        let first = words[0];
+        ids.iter().rev().copied().find(|&id| {
+            let name: Vec<&str> = self.entities[id].name.split_whitespace().collect();
+            name.len() < 2 || name[0] == first || name[0].starts_with(first) || first.starts_with(name[0])
+        })
+    }
+
     /// The nearest named person, of the given affiliation when there is one.
     fn nearest_person(&self, affiliation: &str) -> Option<usize> {
         self.recent.iter().copied().find(|&id| {
             let e = &self.entities[id];
             e.kind == SpeakerKind::Person
-                && self.by_surname.get(&surname_of(&e.name)) == Some(&id)
+                && self.is_named(id)
                 && (affiliation.is_empty() || e.affiliation == affiliation)
         })
     }
@@ -477,6 +543,7 @@ impl Registry {
             affiliation: m.affiliation.clone(),
             mentions: Vec::new(),
             head: m.head.clone(),
+            gender: m.gender,
         });
         self.entities.len() - 1
     }

@@ -27,6 +27,8 @@ pub(crate) struct Segment {
 struct Open {
     mark: char,
     at: usize,
+    /// Bytes of the mark ('' counts as one double mark of two bytes).
+    len: usize,
 }
 
 /// The closing marks that end a quote opened with `open`.
@@ -101,10 +103,13 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
         let mut prev: Option<char> = None;
         let mut iter = body.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
-            let next = iter.peek().map(|&(_, n)| n);
+            let mut next = iter.peek().map(|&(_, n)| n);
             let at = base + i;
             if skip_first {
                 skip_first = false;
+                if c == '\'' && next == Some('\'') {
+                    iter.next();
+                }
                 prev = Some(c);
                 continue;
             }
@@ -112,6 +117,14 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
                 prev = Some(c);
                 continue;
             }
+            // Two apostrophes stand for a double quotation mark ('' ... '').
+            let (c, mark_len) = if c == '\'' && next == Some('\'') {
+                iter.next();
+                next = iter.peek().map(|&(_, n)| n);
+                ('"', 2)
+            } else {
+                (c, c.len_utf8())
+            };
             let before_space = space_or_open(prev);
             let after_space =
                 next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
@@ -133,8 +146,8 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
                 stack.truncate(k);
                 if stack.is_empty() {
                     let start = multi_start.take().unwrap_or(open.at);
-                    let outer = Span::new(start, at + c.len_utf8());
-                    let inner = trim(text, Span::new(start + open.mark.len_utf8(), at));
+                    let outer = Span::new(start, at + mark_len);
+                    let inner = trim(text, Span::new(start + open.len, at));
                     if !inner.is_empty() {
                         out.push(Segment {
                             outer,
@@ -145,7 +158,7 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
                     }
                 }
             } else if can_open && stack.len() < MAX_DEPTH {
-                stack.push(Open { mark: c, at });
+                stack.push(Open { mark: c, at, len: mark_len });
             }
             prev = Some(c);
         }
@@ -162,7 +175,7 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
                 carried = Some((open, start));
             } else {
                 let outer = Span::new(start, paragraph.span.end);
-                let inner = trim(text, Span::new(start + open.mark.len_utf8(), paragraph.span.end));
+                let inner = trim(text, Span::new(start + open.len, paragraph.span.end));
                 if !inner.is_empty() {
                     out.push(Segment {
                         outer,
@@ -270,6 +283,7 @@ mod tests {
         assert_eq!(quotes("Er sagte „ja“ und «non» und »nein«."), ["ja", "non", "nein"]);
         assert_eq!(quotes("He said ‚ja‘ and 「はい」."), ["ja", "はい"]);
         assert_eq!(quotes("He said 'no way' today."), ["no way"]);
+        assert_eq!(quotes("''We're ready,'' he said."), ["We're ready,"]);
     }
 
     #[test]

@@ -2,16 +2,24 @@
 //! speaker entity (see [`super::speakers`]).
 //!
 //! The pipeline, linear in the text:
-//! 1. [`marks`] pairs the quotation marks into top-level quoted segments.
+//! 1. `marks` pairs the quotation marks of every style (and dialogue
+//!    dashes) into top-level quoted segments, following quotes over
+//!    paragraphs and accepting a missing closing mark at a paragraph end.
 //! 2. The text is cut into units (sentences, joined where a quote spans a
-//!    sentence end), each tokenized once.
+//!    sentence end), each tokenized once. Boilerplate is skipped; titles and
+//!    captions are read for names only.
 //! 3. Speech cues (`lexicon/en/speech_verbs.txt`) outside quotes are found;
 //!    each gets its speaker phrase (before the verb, after it when inverted,
-//!    or after "according to") and its content (after the verb, or before
-//!    it for "..., X said").
-//! 4. Content that is a quote becomes DIRECT, content with a quoted part
-//!    MIXED, other content INDIRECT; quotes without a cue in their unit
-//!    continue the previous speaker's quote when they follow it closely.
+//!    after "according to", or the clause subject for "..., adding") and its
+//!    content (after the verb, or before it for "..., X said"). Cues nested
+//!    in another cue's content, passive and relative-clause cues are dropped.
+//! 4. Content that is a quote becomes DIRECT (a quote split by its
+//!    attribution gives two parts, the second `continues` the first),
+//!    content with a quoted part MIXED, other content INDIRECT. Quotes with
+//!    no cue continue the previous speaker's quote when they follow it
+//!    closely; a short quoted phrase with no cue is a scare quote and dropped.
+//! 5. Speaker phrases resolve to entities (names, descriptions, pronouns);
+//!    entities with quotes become the speakers, with every mention.
 
 pub(crate) mod marks;
 pub(crate) mod tokens;
@@ -32,6 +40,20 @@ pub struct Attribution {
     pub quotes: Vec<Quote>,
     /// Speakers; quotes refer to them by index.
     pub speakers: Vec<Speaker>,
+}
+
+/// Where a cue's speaker phrase stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Just before the verb ("Peskov said").
+    Before,
+    /// Just after the verb ("said Peskov").
+    Inverted,
+    /// After the cue phrase ("according to Peskov").
+    Next,
+    /// The subject of the clause, away from the verb ("Peskov met X and
+    /// said", "Peskov met X, adding").
+    Clause,
 }
 
 /// How a cue relates speaker and content.
@@ -136,7 +158,6 @@ struct Draft {
     speaker: Option<usize>,
     cue: Option<Span>,
     continues: Option<usize>,
-    segment: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -200,7 +221,6 @@ impl State<'_, '_> {
                 self.registry.resolve(&m);
             }
             let cues = self.find_cues(&toks, &in_seg);
-            let mut attributed_here = false;
             let starting_segment = in_seg.first().copied().flatten();
             if let (Some((entity, cue)), Some(seg)) = (pending_colon.take(), starting_segment)
                 && !used[seg]
@@ -227,9 +247,8 @@ impl State<'_, '_> {
                 if vague {
                     continue;
                 }
-                attributed_here |= self.attribute(&toks, &in_seg, &cues, k, &mut used, &mut pending_colon);
+                self.attribute(&toks, &in_seg, &cues, k, &mut used, &mut pending_colon);
             }
-            let _ = attributed_here;
         }
         // Quotes no cue claimed: continue the previous speaker's quote, or
         // stand alone when they read as speech.
@@ -356,6 +375,12 @@ impl State<'_, '_> {
             // "to say", "declined to comment": not a report. "was reported",
             // "has been reiterated": passive, the speaker is elsewhere.
             let after_to = i > 0 && self.word_is(toks, i - 1, "to") && *class != CueClass::Source;
+            // "called in to a radio show", "called off the talks": a phrasal verb.
+            let particle = words.len() == 1
+                && w.starts_with("call")
+                && toks.get(end).is_some_and(|t| {
+                    matches!(self.lower(t).as_str(), "in" | "into" | "out" | "off" | "up" | "back" | "upon")
+                });
             let passive = words.len() == 1
                 && (1..=2).any(|back| {
                     i >= back
@@ -364,7 +389,7 @@ impl State<'_, '_> {
                             "been" | "was" | "were" | "is" | "are" | "be" | "being"
                         )
                 });
-            if !after_to && !passive {
+            if !after_to && !passive && !particle {
                 cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false });
             }
             i = end;
@@ -419,10 +444,9 @@ impl State<'_, '_> {
         let (start, end, class) = (cues[k].start, cues[k].end, cues[k].class);
         let mut inherited = None;
         let mention = if class == CueClass::Source {
-            speakers::phrase_after(self.text, toks, end).map(|m| (m, false))
+            speakers::phrase_after(self.text, toks, end).map(|m| (m, Place::Next))
         } else {
             self.subject_before(toks, in_seg, start)
-                .map(|m| (m, false))
                 .or_else(|| {
                     // Inverted: "..., said Peskov." / "“...” said Peskov."
                     let prev = start.checked_sub(1).map(|p| toks[p].span.slice(self.text));
@@ -443,11 +467,13 @@ impl State<'_, '_> {
                                     || self.lower(t) == "who"
                             })
                         })
-                        .map(|m| (m, true))
+                        .map(|m| (m, Place::Inverted))
                 })
                 .or_else(|| {
-                    // "..., adding that ...": the subject of the clause.
-                    let gerund = toks[start].span.slice(self.text).ends_with("ing");
+                    // "..., adding that ...", "... he said and appealed to ...":
+                    // the subject of the clause.
+                    let gerund = toks[start].span.slice(self.text).ends_with("ing")
+                        || (start > 0 && self.word_is(toks, start - 1, "and"));
                     if !gerund {
                         return None;
                     }
@@ -461,21 +487,24 @@ impl State<'_, '_> {
                     }
                     speakers::phrase_after(self.text, toks, first)
                         .filter(|m| m.named || m.pronoun.is_some() || m.anaphoric)
-                        .map(|m| (m, false))
+                        .map(|m| (m, Place::Clause))
                 })
         };
         if let Some((entity, _)) = inherited {
             cues[k].entity = entity;
             return;
         }
-        if let Some((mut m, inverted)) = mention {
+        if let Some((mut m, place)) = mention {
             if m.named && m.title.is_empty() {
                 self.title_from_apposition(toks, &mut m);
             }
             let first = toks.partition_point(|t| t.span.start < m.span.start);
             let last = toks.partition_point(|t| t.span.end <= m.span.end).max(first + 1) - 1;
-            cues[k].speaker = Some((first, last));
-            cues[k].inverted = inverted;
+            // A clause subject far from the verb ("X did this and said",
+            // "X did this, adding") names the speaker but does not bound
+            // the content.
+            cues[k].speaker = (place != Place::Clause).then_some((first, last));
+            cues[k].inverted = place == Place::Inverted;
             cues[k].entity = self.registry.resolve(&m);
         }
     }
@@ -518,7 +547,13 @@ impl State<'_, '_> {
     }
 
     /// The speaker phrase before a verb at token `verb`.
-    fn subject_before(&self, toks: &[Token], in_seg: &[Option<usize>], verb: usize) -> Option<speakers::Mention> {
+    fn subject_before(
+        &self,
+        toks: &[Token],
+        in_seg: &[Option<usize>],
+        verb: usize,
+    ) -> Option<(speakers::Mention, Place)> {
+        let adjacent = |m: Option<speakers::Mention>| m.map(|m| (m, Place::Before));
         let mut j = verb;
         while j > 0 {
             let w = self.lower(&toks[j - 1]);
@@ -536,15 +571,23 @@ impl State<'_, '_> {
         if j == 0 || in_seg[j - 1].is_some() {
             return None;
         }
+        // "Jason Chaffetz (R-Utah) said": skip the parenthesis.
+        if toks[j - 1].span.slice(self.text) == ")" {
+            let open = (j.saturating_sub(10)..j - 1).rev().find(|&i| toks[i].span.slice(self.text) == "(")?;
+            if open == 0 {
+                return None;
+            }
+            j = open;
+        }
         let prev = self.lower(&toks[j - 1]);
         if prev == "and" {
             // "X took issue with it and told ...": the clause's subject.
             let m = self.unit_subject(toks)?;
-            return (m.span.end <= toks[j - 1].span.start).then_some(m);
+            return (m.span.end <= toks[j - 1].span.start).then_some((m, Place::Clause));
         }
         if prev == "who" || prev == "which" {
             if j >= 3 && toks[j - 2].span.slice(self.text) == "," && in_seg[j - 3].is_none() {
-                return speakers::phrase_before(self.text, toks, j - 3);
+                return adjacent(speakers::phrase_before(self.text, toks, j - 3));
             }
             return None;
         }
@@ -573,9 +616,9 @@ impl State<'_, '_> {
                     }
                 }
             }
-            return found;
+            return adjacent(found);
         }
-        speakers::phrase_before(self.text, toks, j - 1)
+        adjacent(speakers::phrase_before(self.text, toks, j - 1))
     }
 
     /// Builds the quotes a cue attributes. Returns whether it made any.
@@ -640,6 +683,7 @@ impl State<'_, '_> {
                 saw_that = true;
             }
         }
+        let after_direct = toks.get(a).is_some_and(|t| t.word || in_seg[a].is_some());
         while a < next_bound && matches!(toks[a].span.slice(self.text), "," | ":" | "—" | "–" | "-") {
             a += 1;
         }
@@ -653,12 +697,31 @@ impl State<'_, '_> {
         // adverbial, not what was said.
         if a < b
             && after_words < 8
-            && (a..b).all(|i| in_seg[i].is_none())
+            && (a..b).all(|i| in_seg[i].is_none() && !self.word_is(toks, i, "that"))
             && matches!(
                 self.lower(&toks[a]).as_str(),
-                "in" | "as" | "during" | "at" | "when" | "while" | "after" | "before" | "from" | "with"
+                "in" | "as"
+                    | "during"
+                    | "at"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "from"
+                    | "with"
+                    | "on"
+                    | "via"
+                    | "through"
+                    | "over"
+                    | "to"
+                    | "for"
+                    | "shortly"
             )
         {
+            after_words = 0;
+        }
+        // "he said and appealed to ...": the clause goes on with another verb.
+        if a < b && matches!(self.lower(&toks[a]).as_str(), "and" | "but" | "then") {
             after_words = 0;
         }
 
@@ -683,11 +746,12 @@ impl State<'_, '_> {
         let use_after = if cue.class == CueClass::Source {
             source_first
         } else if comma_before && before_words >= 4 && !INTRO_WORDS.contains(&self.lower(&toks[bs]).as_str()) {
-            after_opens && !cue.inverted && after_words > 0
+            // "Y, X said Z": Z when it follows the verb directly ("..., she
+            // said the invasion has shown ..."), Y when the clause ends.
+            (after_opens || (after_direct && after_words >= 3)) && !cue.inverted && after_words > 0
         } else {
             after_words > 0 && !(cue.inverted && comma_before && before_words > 0)
         };
-        let mut made = false;
         // A quote split by its attribution: “A,” X said, “B.”
         if comma_before && before_words > 0 && after_words > 0 && !cue.inverted {
             let before_seg = in_seg[be - 1].filter(|&s| self.standalone(&self.segments[s]));
@@ -701,9 +765,7 @@ impl State<'_, '_> {
                     used[s1] = true;
                     used[s2] = true;
                     let first = self.push_direct(s1, entity, Some(cue_span), None);
-                    let rest_start = self.segments[s2].outer.end;
                     self.push_direct(s2, entity, Some(cue_span), first);
-                    let _ = rest_start;
                     return true;
                 }
             }
@@ -735,7 +797,20 @@ impl State<'_, '_> {
             }
             return false;
         }
-        made |= self.content(toks, in_seg, lo, hi, entity, cue_span, used);
+        let made = self.content(toks, in_seg, lo, hi, entity, cue_span, used);
+        // "Y, the air force said, and Z": the report goes on after the cue.
+        if !use_after
+            && cue.class != CueClass::Source
+            && a < b
+            && a > 0
+            && self.word_is(toks, a, "and")
+            && toks[a - 1].span.slice(self.text) == ","
+        {
+            let words = (a + 1..b).filter(|&i| toks[i].word).count();
+            if words >= 4 && (a + 1..b).all(|i| in_seg[i].is_none()) {
+                self.content(toks, in_seg, a + 1, b, entity, cue_span, used);
+            }
+        }
         made
     }
 
@@ -805,7 +880,10 @@ impl State<'_, '_> {
         while hi > lo
             && in_seg[hi - 1].is_none()
             && (!toks[hi - 1].word
-                || matches!(self.lower(&toks[hi - 1]).as_str(), "and" | "but" | "or" | "however" | "while" | "as"))
+                || matches!(
+                    self.lower(&toks[hi - 1]).as_str(),
+                    "and" | "but" | "or" | "however" | "while" | "as" | "though" | "although"
+                ))
         {
             hi -= 1;
         }
@@ -855,7 +933,7 @@ impl State<'_, '_> {
         for &s in &segs {
             used[s] = true;
         }
-        self.push(Draft { span, kind, speaker: entity, cue: Some(cue), continues: None, segment: None }).is_some()
+        self.push(Draft { span, kind, speaker: entity, cue: Some(cue), continues: None }).is_some()
     }
 
     fn segments_end(&self, in_seg: &[Option<usize>], hi: usize) -> Option<usize> {
@@ -890,7 +968,7 @@ impl State<'_, '_> {
         continues: Option<usize>,
     ) -> Option<usize> {
         let span = self.segments[seg].inner;
-        self.push(Draft { span, kind: QuoteKind::Direct, speaker, cue, continues, segment: Some(seg) })
+        self.push(Draft { span, kind: QuoteKind::Direct, speaker, cue, continues })
     }
 
     fn push(&mut self, draft: Draft) -> Option<usize> {
@@ -943,7 +1021,6 @@ impl State<'_, '_> {
             if let Some(s) = speaker {
                 speakers[s].quotes.push(index);
             }
-            let _ = d.segment;
             quotes.push(Quote {
                 span: d.span,
                 kind: d.kind,

@@ -31,6 +31,7 @@ fn check_invariants(text: &str, a: &Attribution) {
     }
     for w in a.quotes.windows(2) {
         assert!(w[0].span.start <= w[1].span.start);
+        assert!(!w[0].span.overlaps(w[1].span), "overlapping quotes in {text:?}");
     }
     for (s, sp) in a.speakers.iter().enumerate() {
         for &q in &sp.quotes {
@@ -259,4 +260,119 @@ fn every_name_occurrence_is_a_mention() {
 fn relative_clauses_and_coordinated_subjects_are_not_reports() {
     let text = "Russia struck power plants in what Ukraine and the West have described as a campaign of terror.";
     assert!(quotes(text).is_empty());
+}
+
+#[test]
+fn random_inputs_never_panic() {
+    let pieces = [
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        "„",
+        "‚",
+        "「",
+        "」",
+        "- ",
+        " – ",
+        ",",
+        ".",
+        ":",
+        "(",
+        ")",
+        "\n",
+        "\n\n",
+        " said",
+        " says",
+        " told",
+        " according to",
+        " adding",
+        " who",
+        " which",
+        " he",
+        " she",
+        " it",
+        " they",
+        " the",
+        " a",
+        " Peskov",
+        " Dmitry",
+        " Kremlin",
+        " spokesman",
+        " officials",
+        " Mr.",
+        " U.S.",
+        " that",
+        " on",
+        " Monday",
+        " é",
+        "ü",
+        " 中文",
+        " and",
+        " in",
+        " an interview",
+        "Russia.He",
+        " of",
+        " Ministry",
+        " Sen.",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let len = (seed % 40) as usize;
+        for _ in 0..len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let a = run(&text);
+        check_invariants(&text, &a);
+    }
+}
+
+#[test]
+fn pronouns_skip_a_speaker_of_the_other_gender() {
+    let text = "Foreign Ministry spokeswoman Maria Zakharova said the talks were over. \
+                Kremlin spokesman Dmitry Peskov said nothing had changed. She added that Kyiv was to blame.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[2].2, "Maria Zakharova");
+}
+
+#[test]
+fn people_sharing_a_surname_stay_apart() {
+    let text = "Hillary Clinton said the plan was sound. Bill Clinton said the vote was close. Clinton added that he was tired.";
+    let got = quotes(text);
+    let who: Vec<&str> = got.iter().map(|q| q.2.as_str()).collect();
+    assert_eq!(who, ["Hillary Clinton", "Bill Clinton", "Bill Clinton"]);
+}
+
+#[test]
+fn clause_subjects_and_content_after_a_mid_sentence_verb() {
+    let text = "Craft praised the vote and noted the aid efforts in Ukraine, she said the invasion has shown the weakness of the U.N.";
+    let got = quotes(text);
+    assert!(got.iter().any(|q| q.1 == "the invasion has shown the weakness of the U.N." && q.2 == "Craft"), "{got:?}");
+    let text = "“We will not leave,” he said and appealed to citizens to stay calm.";
+    assert_eq!(quotes(text), [q(Direct, "We will not leave,", "")]);
+}
+
+#[test]
+fn a_report_goes_on_after_a_middle_attribution() {
+    let text = "Russian forces launched 138 drones overnight, Ukraine’s air force said, and 21 of them hit targets in 11 locations.";
+    let got = quotes(text);
+    assert_eq!(
+        got,
+        [
+            q(Indirect, "Russian forces launched 138 drones overnight", "Ukraine’s air force"),
+            q(Indirect, "21 of them hit targets in 11 locations", "Ukraine’s air force")
+        ]
+    );
 }

@@ -83,7 +83,6 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
             j += 1;
         }
         // Split a possessive 's / ’s.
-        let word = &body[at..end];
         let possessive = word_end_idx >= i + 3
             && is_apostrophe(chars[word_end_idx - 2].1)
             && matches!(chars[word_end_idx - 1].1, 's' | 'S')
@@ -95,7 +94,6 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         } else {
             out.push(Token { span: Span::new(base + at, base + end), word: true, cap: c.is_uppercase() });
         }
-        let _ = word;
         i = j;
     }
     out
