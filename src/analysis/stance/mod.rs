@@ -63,6 +63,9 @@ const WEAK: f32 = 0.7;
 const WEAK_FAR: f32 = 0.3;
 /// "Next to": at most this many tokens between cue and mention.
 const NEXT_TO: usize = 5;
+/// A rival mention must be this many tokens closer to a cue than a target
+/// mention to take it.
+const RIVAL_LEEWAY: usize = 3;
 /// Weight of a stance cue right before the mention it governs ("rejected
 /// the peace plan").
 const GOVERNS: f32 = 1.3;
@@ -78,8 +81,11 @@ const HEDGED: f32 = 0.75;
 /// Least total cue weight for a quote label.
 const QUOTE_MIN: f32 = 0.4;
 /// Least total cue weight for a document label.
-const DOCUMENT_MIN: f32 = 0.25;
-/// The same for a document that never mentions the target.
+const DOCUMENT_MIN: f32 = 0.15;
+/// A document is NONE when its minority side reaches this share of the
+/// majority side.
+const DOCUMENT_CONFLICT: f32 = 0.95;
+/// Least total cue weight for a document that never mentions the target.
 const NEVER_MENTIONED_MIN: f32 = 0.5;
 /// Least summed confidence for a speaker label.
 const SPEAKER_MIN: f32 = 0.3;
@@ -239,14 +245,17 @@ impl<'a> Scan<'a> {
             } else if let Some(v) = harm.then(|| self.harm(hit, &near)).flatten() {
                 v * opinion_scale
             } else if let Some(v) = general.or(opinion) {
-                // The nearest mention decides the distance and the side.
+                // The nearest mention decides the distance and the side; a
+                // target mention close by wins over a slightly closer rival
+                // ("I support Russia, Ukraine and Israel").
+                let distance = |m: &Mention| {
+                    if m.last <= hit.first { hit.first - m.last } else { m.first.saturating_sub(hit.last) }
+                };
                 let nearest = near
                     .iter()
-                    .map(|m| {
-                        let d = if m.last <= hit.first { hit.first - m.last } else { m.first.saturating_sub(hit.last) };
-                        (d, m)
-                    })
-                    .min_by_key(|(d, m)| (*d, m.rival));
+                    .map(|m| (distance(m) + if m.rival { RIVAL_LEEWAY } else { 0 }, m))
+                    .min_by_key(|(d, m)| (*d, m.rival))
+                    .map(|(_, m)| (distance(m), m));
                 match nearest {
                     Some((d, m)) => {
                         let governs = general.is_some() && m.first >= hit.last && d <= 3;
@@ -453,7 +462,8 @@ pub fn assess(
         for &(first, last) in &ranges {
             total.add(&scan.score(t, first, last, unmentioned));
         }
-        let (label, confidence) = total.decide(if mentioned { DOCUMENT_MIN } else { NEVER_MENTIONED_MIN }, 0.85);
+        let (label, confidence) =
+            total.decide(if mentioned { DOCUMENT_MIN } else { NEVER_MENTIONED_MIN }, DOCUMENT_CONFLICT);
         if tracing::enabled!(tracing::Level::DEBUG) {
             let cues: Vec<String> = total
                 .cues
