@@ -65,7 +65,7 @@ const WEAK_FAR: f32 = 0.3;
 const NEXT_TO: usize = 5;
 /// A rival mention must be this many tokens closer to a cue than a target
 /// mention to take it.
-const RIVAL_LEEWAY: usize = 3;
+const RIVAL_LEEWAY: usize = 6;
 /// Weight of a stance cue right before the mention it governs ("rejected
 /// the peace plan").
 const GOVERNS: f32 = 1.3;
@@ -259,10 +259,12 @@ impl<'a> Scan<'a> {
                 match nearest {
                     Some((d, m)) => {
                         let governs = general.is_some() && m.first >= hit.last && d <= 3;
-                        let subject = object && m.last <= hit.first && d <= 3;
-                        let proximity = if governs {
+                        let before = object && m.last <= hit.first && d <= 3;
+                        // "X should be banned": a passive verb's subject is its object.
+                        let passive = before && self.passive(hit.first);
+                        let proximity = if governs || passive {
                             GOVERNS
-                        } else if subject {
+                        } else if before {
                             SUBJECT
                         } else if d <= 5 {
                             1.0
@@ -298,6 +300,20 @@ impl<'a> Scan<'a> {
             score.cues.push((hit.first, hit.last, value));
         }
         score
+    }
+
+    /// Whether the word at token `i` follows a form of "be" (skipping one
+    /// adverb or negator): a passive participle.
+    fn passive(&self, i: usize) -> bool {
+        let is_be = |j: usize| {
+            self.tokens.tokens.get(j).is_some_and(|t| {
+                matches!(
+                    t.stem.as_str(),
+                    "be" | "is" | "are" | "was" | "were" | "been" | "bee" | "being" | "get" | "got"
+                )
+            })
+        };
+        (i >= 1 && is_be(i - 1)) || (i >= 2 && is_be(i - 2))
     }
 
     /// The value of a word of doing harm for the target whose mentions are
@@ -719,5 +735,31 @@ mod tests {
             let speaker_label = out.iter().find(|s| s.holder == Holder::Speaker(0)).map(|s| s.label);
             assert_eq!(speaker_label, Some(expected), "{name}: speaker");
         }
+    }
+
+    #[test]
+    fn attitude_verbs_read_toward_their_object() {
+        let targets = [StanceTarget { name: "marijuana legalization".into(), keywords: Vec::new() }];
+        assert_eq!(document("Marijuana should be banned.", &targets).0, StanceLabel::Against);
+        let targets = [StanceTarget { name: "Germany".into(), keywords: Vec::new() }];
+        let (_, as_subject) = document("Germany wants the euro.", &targets);
+        let (label, as_object) = document("We want Germany in the team.", &targets);
+        assert_eq!(label, StanceLabel::Favor);
+        assert!(as_subject < as_object, "{as_subject} >= {as_object}");
+    }
+
+    #[test]
+    fn harm_words_speak_against_the_agent_and_for_the_victim() {
+        let russia = [StanceTarget { name: "Russia".into(), keywords: Vec::new() }];
+        let kharkiv = [StanceTarget { name: "Kharkiv".into(), keywords: Vec::new() }];
+        let text = "Russia shelled Kharkiv again.";
+        assert_eq!(document(text, &russia).0, StanceLabel::Against);
+        assert_eq!(document(text, &kharkiv).0, StanceLabel::Favor);
+    }
+
+    #[test]
+    fn reducing_something_bad_is_good() {
+        let targets = [StanceTarget { name: "solar panels".into(), keywords: Vec::new() }];
+        assert_eq!(document("Solar panels reduce pollution.", &targets).0, StanceLabel::Favor);
     }
 }
