@@ -13,13 +13,27 @@
 //!   `lexicon/en/hedges.txt`: hedges.
 //!
 //! A segment (a quote with its sentence, or a sentence of the document) is
-//! scored per target: each cue adds its weight in its direction, flipped by
-//! an odd number of negators before it in its clause ("we do not rule out
-//! talks" is for, "not without hope" is hope), stronger near a mention of
-//! the target, reversed near a mention of its rival, and discounted when
-//! the segment does not mention the target at all. Cues specific to a
-//! target count without a mention. Hedges lower the confidence. Everything
-//! runs in one pass of two Aho–Corasick matchers over the stemmed text.
+//! scored per target over a stemmed token line, so one lexicon form covers
+//! its inflections:
+//!
+//! - each cue adds its weight in its direction, flipped by an odd number of
+//!   negators before it in its clause ("we do not rule out talks" is for,
+//!   "not without hope" is hope); a negator's scope ends at the first cue,
+//!   and refusal cues negate what follows ("refused to take part");
+//! - a cue counts more next to a mention of the target, most when it
+//!   governs it ("rejected the plan"), little when the mention is the
+//!   subject of an attitude verb ("Germany wants…"), reversed next to a
+//!   mention of the target's rival, and little in a sentence that does not
+//!   mention the target; cues specific to a target count without a mention;
+//! - words of doing harm speak against their agent and for their victim;
+//! - what follows the last "but" / "however" counts more;
+//! - hedges lower the confidence.
+//!
+//! Quotes are read with their sentence (so that the attribution counts),
+//! speakers by a confidence-weighted vote over their quotes, the document
+//! from all its sentences, boilerplate aside. Two Aho–Corasick matchers
+//! (the lexicons, once; the targets, once per request) make it linear in
+//! the text.
 
 mod cues;
 mod targets;
