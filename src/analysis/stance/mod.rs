@@ -776,4 +776,22 @@ mod tests {
         let targets = [StanceTarget { name: "solar panels".into(), keywords: Vec::new() }];
         assert_eq!(document("Solar panels reduce pollution.", &targets).0, StanceLabel::Favor);
     }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let targets = [
+            StanceTarget { name: "Россия".into(), keywords: Vec::new() },
+            StanceTarget { name: "’’ —".into(), keywords: vec!["!".into(), "~".into(), "talks".into()] },
+        ];
+        for text in ["", "’’’ — … !!", "Переговоры невозможны. 🙂 talks’", "not not not no", "a\n\n\nb"]
+        {
+            let doc = Document::new(text);
+            let mut quotes = vec![
+                Quote { span: Span::new(0, text.len() + 10), ..quote(text, "", 3) },
+                Quote { span: Span::new(text.len(), text.len()), ..quote(text, "", 0) },
+            ];
+            let out = assess(&doc, &mut quotes, &[speaker("x", vec![7, 0])], &targets);
+            assert_eq!(out.iter().filter(|s| s.holder == Holder::Document).count(), targets.len());
+        }
+    }
 }
