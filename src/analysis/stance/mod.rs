@@ -10,7 +10,8 @@
 //!   for; refusal, impossibility, preconditions…), general or specific to
 //!   one target; `lexicon/en/opinion.txt`: general evaluative words;
 //!   `lexicon/en/negators.txt`: negators and shifters with their reach;
-//!   `lexicon/en/hedges.txt`: hedges.
+//!   `lexicon/en/hedges.txt`: hedges; `lexicon/en/intensifiers.txt`:
+//!   intensifiers.
 //!
 //! A segment (a quote with its sentence, or a sentence of the document) is
 //! scored per target over a stemmed token line, so one lexicon form covers
@@ -27,7 +28,7 @@
 //!   mention the target; cues specific to a target count without a mention;
 //! - words of doing harm speak against their agent and for their victim;
 //! - what follows the last "but" / "however" counts more;
-//! - hedges lower the confidence.
+//! - intensifiers strengthen the next cue, hedges lower the confidence.
 //!
 //! Quotes are read with their sentence (so that the attribution counts),
 //! speakers by a confidence-weighted vote over their quotes, the document
@@ -90,6 +91,8 @@ const SUBJECT: f32 = 0.3;
 const AFTER_CONTRAST: f32 = 1.3;
 /// …and before it.
 const BEFORE_CONTRAST: f32 = 0.8;
+/// Weight of a cue right after an intensifier ("strongly support").
+const INTENSIFIED: f32 = 1.5;
 /// Confidence factor for a hedged segment.
 const HEDGED: f32 = 0.75;
 /// Least total cue weight for a quote label.
@@ -194,7 +197,7 @@ impl<'a> Scan<'a> {
                         is_cue = true;
                     }
                     Kind::Stance { .. } | Kind::Opinion { .. } | Kind::Harm => is_cue = true,
-                    Kind::Hedge => {}
+                    Kind::Hedge | Kind::Intensifier => {}
                 }
             }
             if gap < reach {
@@ -299,6 +302,13 @@ impl<'a> Scan<'a> {
             };
             if value == 0.0 {
                 continue;
+            }
+            if h > 0
+                && self.hits[h - 1].kinds.contains(&Kind::Intensifier)
+                && hit.first.saturating_sub(self.hits[h - 1].last) <= 1
+                && self.hits[h - 1].first >= first
+            {
+                value *= INTENSIFIED;
             }
             if let Some(c) = contrast {
                 value *= if hit.first > c { AFTER_CONTRAST } else { BEFORE_CONTRAST };
@@ -793,5 +803,13 @@ mod tests {
             let out = assess(&doc, &mut quotes, &[speaker("x", vec![7, 0])], &targets);
             assert_eq!(out.iter().filter(|s| s.holder == Holder::Document).count(), targets.len());
         }
+    }
+
+    #[test]
+    fn intensifiers_raise_confidence() {
+        let (_, plain) = document("We support the talks.", &negotiations());
+        let (label, strong) = document("We strongly support the talks.", &negotiations());
+        assert_eq!(label, StanceLabel::Favor);
+        assert!(strong > plain, "{strong} <= {plain}");
     }
 }

@@ -104,6 +104,14 @@ static KNOWN: LazyLock<Vec<Known>> = LazyLock::new(|| {
     known
 });
 
+/// A dotted acronym without its dots ("C.I.A." → "CIA"), if the name is one.
+fn undotted(name: &str) -> Option<String> {
+    let name = name.trim().trim_end_matches('.');
+    let letters: Vec<&str> = name.split('.').collect();
+    (letters.len() > 1 && letters.iter().all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic)))
+        .then(|| letters.concat())
+}
+
 /// What a pattern of the matcher means.
 #[derive(Debug, Clone, Copy)]
 enum Role {
@@ -169,6 +177,10 @@ impl Matcher {
         for (t, target) in targets.iter().enumerate() {
             let mut scope = vec![stem_phrase(&target.name)];
             add(&target.name, t, Role::Mention(1.0));
+            // "C.I.A." is also written "CIA".
+            if let Some(acronym) = undotted(&target.name) {
+                add(&acronym, t, Role::Mention(1.0));
+            }
             let mut keywords: Vec<&str> = target.keywords.iter().map(String::as_str).collect();
             let mut partial = Vec::new();
             let key = name_key(&target.name);
@@ -281,6 +293,12 @@ mod tests {
         let t = [target("talks", &["talks", "!trade talks", "~war"])];
         let got = found(&t, "Trade talks stalled, peace talks resumed, the war goes on.");
         assert_eq!(got, [(0, "talks".into(), false), (0, "war".into(), true)]);
+    }
+
+    #[test]
+    fn a_dotted_acronym_matches_without_dots() {
+        let t = [target("c.i.a", &[])];
+        assert_eq!(found(&t, "The CIA and the C.I.A. agree.").len(), 2);
     }
 
     #[test]
