@@ -74,8 +74,8 @@ const OPINION_POSITIVE: f32 = 0.3;
 const OPINION_NEGATIVE: f32 = 0.75;
 /// Cues weaker than this count fully only next to a mention of the target…
 const WEAK: f32 = 0.7;
-/// …and this much elsewhere.
-const WEAK_FAR: f32 = 0.3;
+/// …and this much elsewhere (times the target's `opinion` option).
+const WEAK_FAR: f32 = 0.5;
 /// "Next to": at most this many tokens between cue and mention.
 const NEXT_TO: usize = 5;
 /// A rival mention must be this many tokens closer to a cue than a target
@@ -291,10 +291,10 @@ impl<'a> Scan<'a> {
                             0.5
                         };
                         let side = if m.rival { -0.8 } else { 1.0 };
-                        let weak = if v.abs() < WEAK && d > NEXT_TO { WEAK_FAR } else { 1.0 };
+                        let weak = if v.abs() < WEAK && d > NEXT_TO { WEAK_FAR * opinion_scale } else { 1.0 };
                         v * proximity * side * m.strength.max(0.5) * weak
                     }
-                    None if v.abs() < WEAK => v * unmentioned * WEAK_FAR,
+                    None if v.abs() < WEAK => v * unmentioned * WEAK_FAR * opinion_scale,
                     None => v * unmentioned,
                 }
             } else {

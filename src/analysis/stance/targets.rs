@@ -27,11 +27,13 @@ pub(crate) fn parse(file: &str) -> Result<Vec<StanceTarget>, String> {
 }
 
 /// Per-target settings from the options column: `opinion=0.4` scales the
-/// general opinion words for a target whose stance is shown by acts
-/// (agreeing, refusing) more than by evaluation.
+/// general opinion words, and weak cues away from a mention, for a target
+/// whose stance is shown by acts (agreeing, refusing) more than by
+/// evaluation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Options {
-    /// Weight of general opinion words, 1.0 by default.
+    /// Weight of general opinion words and of weak cues away from a
+    /// mention, 1.0 by default.
     pub(crate) opinion: f32,
 }
 
