@@ -104,8 +104,14 @@ const DOCUMENT_MIN: f32 = 0.15;
 const DOCUMENT_CONFLICT: f32 = 0.95;
 /// Least total cue weight for a document that never mentions the target.
 const NEVER_MENTIONED_MIN: f32 = 0.5;
+/// A quote is NONE when its minority side reaches this share of the
+/// majority side.
+const QUOTE_CONFLICT: f32 = 0.6;
 /// Least summed confidence for a speaker label.
 const SPEAKER_MIN: f32 = 0.3;
+/// A speaker is NONE when the confidence of their quotes on the minority
+/// side reaches this share of the majority side.
+const SPEAKER_CONFLICT: f32 = 0.5;
 
 /// The evidence a segment gives on one target.
 #[derive(Debug, Clone, Default)]
@@ -429,7 +435,7 @@ pub fn assess(
             if !score.concerned {
                 continue;
             }
-            let (label, confidence) = score.decide(QUOTE_MIN, 0.6);
+            let (label, confidence) = score.decide(QUOTE_MIN, QUOTE_CONFLICT);
             quote.stances.push(QuoteStance {
                 target: target.name.clone(),
                 label,
@@ -466,7 +472,7 @@ pub fn assess(
             let favor = votes.get(&0).map_or(0.0, |v| v.0);
             let against = votes.get(&1).map_or(0.0, |v| v.0);
             let (label, confidence, evidence) = if favor.max(against) < SPEAKER_MIN
-                || favor.min(against) > 0.5 * favor.max(against)
+                || favor.min(against) > SPEAKER_CONFLICT * favor.max(against)
             {
                 let mut all: Vec<usize> = votes.values().flat_map(|v| v.1.iter().copied()).collect();
                 all.sort_unstable();
@@ -489,13 +495,13 @@ pub fn assess(
     }
 
     // The document: every sentence of the article text.
+    let ranges: Vec<(usize, usize)> = doc
+        .sentences
+        .iter()
+        .filter(|s| !doc.paragraphs.get(s.paragraph).is_some_and(|p| p.boilerplate))
+        .map(|s| scan.tokens.range(s.span))
+        .collect();
     for (t, target) in targets.iter().enumerate() {
-        let ranges: Vec<(usize, usize)> = doc
-            .sentences
-            .iter()
-            .filter(|s| !doc.paragraphs.get(s.paragraph).is_some_and(|p| p.boilerplate))
-            .map(|s| scan.tokens.range(s.span))
-            .collect();
         let mentioned = ranges.iter().any(|&(first, last)| scan.score(t, first, last, 0.0).concerned);
         let unmentioned = if mentioned { UNMENTIONED } else { NEVER_MENTIONED };
         let mut total = Score::default();
