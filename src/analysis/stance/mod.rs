@@ -100,8 +100,15 @@ const QUOTE_MIN: f32 = 0.4;
 /// Least total cue weight for a document label.
 const DOCUMENT_MIN: f32 = 0.15;
 /// A document is NONE when its minority side reaches this share of the
-/// majority side.
+/// majority side…
 const DOCUMENT_CONFLICT: f32 = 0.95;
+/// …falling to this share as the evidence grows from `SHORT_EVIDENCE` to
+/// `LONG_EVIDENCE` (total cue weight).
+const LONG_CONFLICT: f32 = 0.7;
+/// Total cue weight up to which a document counts as short.
+const SHORT_EVIDENCE: f32 = 4.0;
+/// Total cue weight from which a document counts as long.
+const LONG_EVIDENCE: f32 = 12.0;
 /// Least total cue weight for a document that never mentions the target.
 const NEVER_MENTIONED_MIN: f32 = 0.5;
 /// A quote is NONE when its minority side reaches this share of the
@@ -508,8 +515,11 @@ pub fn assess(
         for &(first, last) in &ranges {
             total.add(&scan.score(t, first, last, unmentioned));
         }
-        let (label, confidence) =
-            total.decide(if mentioned { DOCUMENT_MIN } else { NEVER_MENTIONED_MIN }, DOCUMENT_CONFLICT);
+        // A long text piles up evidence on both sides: the more there is,
+        // the clearer the majority must be.
+        let weight = (total.favor + total.against - SHORT_EVIDENCE).max(0.0) / (LONG_EVIDENCE - SHORT_EVIDENCE);
+        let conflict = DOCUMENT_CONFLICT - (DOCUMENT_CONFLICT - LONG_CONFLICT) * weight.min(1.0);
+        let (label, confidence) = total.decide(if mentioned { DOCUMENT_MIN } else { NEVER_MENTIONED_MIN }, conflict);
         if tracing::enabled!(tracing::Level::DEBUG) {
             let cues: Vec<String> = total
                 .cues
@@ -817,5 +827,14 @@ mod tests {
         let (label, strong) = document("We strongly support the talks.", &negotiations());
         assert_eq!(label, StanceLabel::Favor);
         assert!(strong > plain, "{strong} <= {plain}");
+    }
+
+    #[test]
+    fn a_long_document_with_evidence_on_both_sides_is_none() {
+        let favor = "Kyiv is ready for talks and welcomes the ceasefire plan. ";
+        let against = "Moscow rejected the talks and called the truce impossible. ";
+        let text = format!("{}{}{}", favor.repeat(6), against.repeat(5), "The war goes on.");
+        assert_eq!(label(&text), StanceLabel::None);
+        assert_eq!(label(&format!("{favor}{against}{favor}")), StanceLabel::Favor);
     }
 }
