@@ -14,6 +14,7 @@ const STANCE_CUES: &str = include_str!("../lexicon/en/stance_cues.txt");
 const OPINION: &str = include_str!("../lexicon/en/opinion.txt");
 const NEGATORS: &str = include_str!("../lexicon/en/negators.txt");
 const HEDGES: &str = include_str!("../lexicon/en/hedges.txt");
+const INTENSIFIERS: &str = include_str!("../lexicon/en/intensifiers.txt");
 
 /// What a lexicon phrase does.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +48,8 @@ pub(crate) enum Kind {
     },
     /// Lowers confidence.
     Hedge,
+    /// Strengthens the cue right after it.
+    Intensifier,
 }
 
 /// One lexicon phrase found in a text.
@@ -76,7 +79,7 @@ fn parse_polarity(s: &str) -> Option<f32> {
 
 fn build() -> Lexicon {
     // A phrase listed twice keeps both roles, in file order: stance cues,
-    // opinion words, negators, hedges.
+    // opinion words, negators, hedges, intensifiers.
     let mut entries: Vec<(String, Kind)> = Vec::new();
     for row in lexicon::rows(STANCE_CUES) {
         let (Some(phrase), Some(polarity)) = (row.first(), row.get(1).and_then(|p| parse_polarity(p))) else {
@@ -106,6 +109,9 @@ fn build() -> Lexicon {
     }
     for phrase in lexicon::entries(HEDGES) {
         entries.push((phrase.to_string(), Kind::Hedge));
+    }
+    for phrase in lexicon::entries(INTENSIFIERS) {
+        entries.push((phrase.to_string(), Kind::Intensifier));
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut patterns = Vec::new();

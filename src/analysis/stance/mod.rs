@@ -10,16 +10,31 @@
 //!   for; refusal, impossibility, preconditions…), general or specific to
 //!   one target; `lexicon/en/opinion.txt`: general evaluative words;
 //!   `lexicon/en/negators.txt`: negators and shifters with their reach;
-//!   `lexicon/en/hedges.txt`: hedges.
+//!   `lexicon/en/hedges.txt`: hedges; `lexicon/en/intensifiers.txt`:
+//!   intensifiers.
 //!
 //! A segment (a quote with its sentence, or a sentence of the document) is
-//! scored per target: each cue adds its weight in its direction, flipped by
-//! an odd number of negators before it in its clause ("we do not rule out
-//! talks" is for, "not without hope" is hope), stronger near a mention of
-//! the target, reversed near a mention of its rival, and discounted when
-//! the segment does not mention the target at all. Cues specific to a
-//! target count without a mention. Hedges lower the confidence. Everything
-//! runs in one pass of two Aho–Corasick matchers over the stemmed text.
+//! scored per target over a stemmed token line, so one lexicon form covers
+//! its inflections:
+//!
+//! - each cue adds its weight in its direction, flipped by an odd number of
+//!   negators before it in its clause ("we do not rule out talks" is for,
+//!   "not without hope" is hope); a negator's scope ends at the first cue,
+//!   and refusal cues negate what follows ("refused to take part");
+//! - a cue counts more next to a mention of the target, most when it
+//!   governs it ("rejected the plan"), little when the mention is the
+//!   subject of an attitude verb ("Germany wants…"), reversed next to a
+//!   mention of the target's rival, and little in a sentence that does not
+//!   mention the target; cues specific to a target count without a mention;
+//! - words of doing harm speak against their agent and for their victim;
+//! - what follows the last "but" / "however" counts more;
+//! - intensifiers strengthen the next cue, hedges lower the confidence.
+//!
+//! Quotes are read with their sentence (so that the attribution counts),
+//! speakers by a confidence-weighted vote over their quotes, the document
+//! from all its sentences, boilerplate aside. Two Aho–Corasick matchers
+//! (the lexicons, once; the targets, once per request) make it linear in
+//! the text.
 
 mod cues;
 mod targets;
@@ -59,10 +74,13 @@ const OPINION_POSITIVE: f32 = 0.3;
 const OPINION_NEGATIVE: f32 = 0.75;
 /// Cues weaker than this count fully only next to a mention of the target…
 const WEAK: f32 = 0.7;
-/// …and this much elsewhere.
-const WEAK_FAR: f32 = 0.3;
+/// …and this much elsewhere (times the target's `opinion` option).
+const WEAK_FAR: f32 = 0.5;
 /// "Next to": at most this many tokens between cue and mention.
 const NEXT_TO: usize = 5;
+/// A rival mention must be this many tokens closer to a cue than a target
+/// mention to take it.
+const RIVAL_LEEWAY: usize = 6;
 /// Weight of a stance cue right before the mention it governs ("rejected
 /// the peace plan").
 const GOVERNS: f32 = 1.3;
@@ -73,16 +91,34 @@ const SUBJECT: f32 = 0.3;
 const AFTER_CONTRAST: f32 = 1.3;
 /// …and before it.
 const BEFORE_CONTRAST: f32 = 0.8;
+/// Weight of a cue right after an intensifier ("strongly support").
+const INTENSIFIED: f32 = 1.5;
 /// Confidence factor for a hedged segment.
 const HEDGED: f32 = 0.75;
 /// Least total cue weight for a quote label.
 const QUOTE_MIN: f32 = 0.4;
 /// Least total cue weight for a document label.
-const DOCUMENT_MIN: f32 = 0.25;
-/// The same for a document that never mentions the target.
+const DOCUMENT_MIN: f32 = 0.15;
+/// A document is NONE when its minority side reaches this share of the
+/// majority side…
+const DOCUMENT_CONFLICT: f32 = 0.95;
+/// …falling to this share as the evidence grows from `SHORT_EVIDENCE` to
+/// `LONG_EVIDENCE` (total cue weight).
+const LONG_CONFLICT: f32 = 0.7;
+/// Total cue weight up to which a document counts as short.
+const SHORT_EVIDENCE: f32 = 4.0;
+/// Total cue weight from which a document counts as long.
+const LONG_EVIDENCE: f32 = 12.0;
+/// Least total cue weight for a document that never mentions the target.
 const NEVER_MENTIONED_MIN: f32 = 0.5;
+/// A quote is NONE when its minority side reaches this share of the
+/// majority side.
+const QUOTE_CONFLICT: f32 = 0.6;
 /// Least summed confidence for a speaker label.
 const SPEAKER_MIN: f32 = 0.3;
+/// A speaker is NONE when the confidence of their quotes on the minority
+/// side reaches this share of the majority side.
+const SPEAKER_CONFLICT: f32 = 0.5;
 
 /// The evidence a segment gives on one target.
 #[derive(Debug, Clone, Default)]
@@ -174,7 +210,7 @@ impl<'a> Scan<'a> {
                         is_cue = true;
                     }
                     Kind::Stance { .. } | Kind::Opinion { .. } | Kind::Harm => is_cue = true,
-                    Kind::Hedge => {}
+                    Kind::Hedge | Kind::Intensifier => {}
                 }
             }
             if gap < reach {
@@ -239,21 +275,26 @@ impl<'a> Scan<'a> {
             } else if let Some(v) = harm.then(|| self.harm(hit, &near)).flatten() {
                 v * opinion_scale
             } else if let Some(v) = general.or(opinion) {
-                // The nearest mention decides the distance and the side.
+                // The nearest mention decides the distance and the side; a
+                // target mention close by wins over a slightly closer rival
+                // ("I support Russia, Ukraine and Israel").
+                let distance = |m: &Mention| {
+                    if m.last <= hit.first { hit.first - m.last } else { m.first.saturating_sub(hit.last) }
+                };
                 let nearest = near
                     .iter()
-                    .map(|m| {
-                        let d = if m.last <= hit.first { hit.first - m.last } else { m.first.saturating_sub(hit.last) };
-                        (d, m)
-                    })
-                    .min_by_key(|(d, m)| (*d, m.rival));
+                    .map(|m| (distance(m) + if m.rival { RIVAL_LEEWAY } else { 0 }, m))
+                    .min_by_key(|(d, m)| (*d, m.rival))
+                    .map(|(_, m)| (distance(m), m));
                 match nearest {
                     Some((d, m)) => {
                         let governs = general.is_some() && m.first >= hit.last && d <= 3;
-                        let subject = object && m.last <= hit.first && d <= 3;
-                        let proximity = if governs {
+                        let before = object && m.last <= hit.first && d <= 3;
+                        // "X should be banned": a passive verb's subject is its object.
+                        let passive = before && self.passive(hit.first);
+                        let proximity = if governs || passive {
                             GOVERNS
-                        } else if subject {
+                        } else if before {
                             SUBJECT
                         } else if d <= 5 {
                             1.0
@@ -263,10 +304,10 @@ impl<'a> Scan<'a> {
                             0.5
                         };
                         let side = if m.rival { -0.8 } else { 1.0 };
-                        let weak = if v.abs() < WEAK && d > NEXT_TO { WEAK_FAR } else { 1.0 };
+                        let weak = if v.abs() < WEAK && d > NEXT_TO { WEAK_FAR * opinion_scale } else { 1.0 };
                         v * proximity * side * m.strength.max(0.5) * weak
                     }
-                    None if v.abs() < WEAK => v * unmentioned * WEAK_FAR,
+                    None if v.abs() < WEAK => v * unmentioned * WEAK_FAR * opinion_scale,
                     None => v * unmentioned,
                 }
             } else {
@@ -274,6 +315,13 @@ impl<'a> Scan<'a> {
             };
             if value == 0.0 {
                 continue;
+            }
+            if h > 0
+                && self.hits[h - 1].kinds.contains(&Kind::Intensifier)
+                && hit.first.saturating_sub(self.hits[h - 1].last) <= 1
+                && self.hits[h - 1].first >= first
+            {
+                value *= INTENSIFIED;
             }
             if let Some(c) = contrast {
                 value *= if hit.first > c { AFTER_CONTRAST } else { BEFORE_CONTRAST };
@@ -289,6 +337,20 @@ impl<'a> Scan<'a> {
             score.cues.push((hit.first, hit.last, value));
         }
         score
+    }
+
+    /// Whether the word at token `i` follows a form of "be" (skipping one
+    /// adverb or negator): a passive participle.
+    fn passive(&self, i: usize) -> bool {
+        let is_be = |j: usize| {
+            self.tokens.tokens.get(j).is_some_and(|t| {
+                matches!(
+                    t.stem.as_str(),
+                    "be" | "is" | "are" | "was" | "were" | "been" | "bee" | "being" | "get" | "got"
+                )
+            })
+        };
+        (i >= 1 && is_be(i - 1)) || (i >= 2 && is_be(i - 2))
     }
 
     /// The value of a word of doing harm for the target whose mentions are
@@ -380,7 +442,7 @@ pub fn assess(
             if !score.concerned {
                 continue;
             }
-            let (label, confidence) = score.decide(QUOTE_MIN, 0.6);
+            let (label, confidence) = score.decide(QUOTE_MIN, QUOTE_CONFLICT);
             quote.stances.push(QuoteStance {
                 target: target.name.clone(),
                 label,
@@ -417,7 +479,7 @@ pub fn assess(
             let favor = votes.get(&0).map_or(0.0, |v| v.0);
             let against = votes.get(&1).map_or(0.0, |v| v.0);
             let (label, confidence, evidence) = if favor.max(against) < SPEAKER_MIN
-                || favor.min(against) > 0.5 * favor.max(against)
+                || favor.min(against) > SPEAKER_CONFLICT * favor.max(against)
             {
                 let mut all: Vec<usize> = votes.values().flat_map(|v| v.1.iter().copied()).collect();
                 all.sort_unstable();
@@ -440,20 +502,24 @@ pub fn assess(
     }
 
     // The document: every sentence of the article text.
+    let ranges: Vec<(usize, usize)> = doc
+        .sentences
+        .iter()
+        .filter(|s| !doc.paragraphs.get(s.paragraph).is_some_and(|p| p.boilerplate))
+        .map(|s| scan.tokens.range(s.span))
+        .collect();
     for (t, target) in targets.iter().enumerate() {
-        let ranges: Vec<(usize, usize)> = doc
-            .sentences
-            .iter()
-            .filter(|s| !doc.paragraphs.get(s.paragraph).is_some_and(|p| p.boilerplate))
-            .map(|s| scan.tokens.range(s.span))
-            .collect();
         let mentioned = ranges.iter().any(|&(first, last)| scan.score(t, first, last, 0.0).concerned);
         let unmentioned = if mentioned { UNMENTIONED } else { NEVER_MENTIONED };
         let mut total = Score::default();
         for &(first, last) in &ranges {
             total.add(&scan.score(t, first, last, unmentioned));
         }
-        let (label, confidence) = total.decide(if mentioned { DOCUMENT_MIN } else { NEVER_MENTIONED_MIN }, 0.85);
+        // A long text piles up evidence on both sides: the more there is,
+        // the clearer the majority must be.
+        let weight = (total.favor + total.against - SHORT_EVIDENCE).max(0.0) / (LONG_EVIDENCE - SHORT_EVIDENCE);
+        let conflict = DOCUMENT_CONFLICT - (DOCUMENT_CONFLICT - LONG_CONFLICT) * weight.min(1.0);
+        let (label, confidence) = total.decide(if mentioned { DOCUMENT_MIN } else { NEVER_MENTIONED_MIN }, conflict);
         if tracing::enabled!(tracing::Level::DEBUG) {
             let cues: Vec<String> = total
                 .cues
@@ -709,5 +775,66 @@ mod tests {
             let speaker_label = out.iter().find(|s| s.holder == Holder::Speaker(0)).map(|s| s.label);
             assert_eq!(speaker_label, Some(expected), "{name}: speaker");
         }
+    }
+
+    #[test]
+    fn attitude_verbs_read_toward_their_object() {
+        let targets = [StanceTarget { name: "marijuana legalization".into(), keywords: Vec::new() }];
+        assert_eq!(document("Marijuana should be banned.", &targets).0, StanceLabel::Against);
+        let targets = [StanceTarget { name: "Germany".into(), keywords: Vec::new() }];
+        let (_, as_subject) = document("Germany wants the euro.", &targets);
+        let (label, as_object) = document("We want Germany in the team.", &targets);
+        assert_eq!(label, StanceLabel::Favor);
+        assert!(as_subject < as_object, "{as_subject} >= {as_object}");
+    }
+
+    #[test]
+    fn harm_words_speak_against_the_agent_and_for_the_victim() {
+        let russia = [StanceTarget { name: "Russia".into(), keywords: Vec::new() }];
+        let kharkiv = [StanceTarget { name: "Kharkiv".into(), keywords: Vec::new() }];
+        let text = "Russia shelled Kharkiv again.";
+        assert_eq!(document(text, &russia).0, StanceLabel::Against);
+        assert_eq!(document(text, &kharkiv).0, StanceLabel::Favor);
+    }
+
+    #[test]
+    fn reducing_something_bad_is_good() {
+        let targets = [StanceTarget { name: "solar panels".into(), keywords: Vec::new() }];
+        assert_eq!(document("Solar panels reduce pollution.", &targets).0, StanceLabel::Favor);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let targets = [
+            StanceTarget { name: "Россия".into(), keywords: Vec::new() },
+            StanceTarget { name: "’’ —".into(), keywords: vec!["!".into(), "~".into(), "talks".into()] },
+        ];
+        for text in ["", "’’’ — … !!", "Переговоры невозможны. 🙂 talks’", "not not not no", "a\n\n\nb"]
+        {
+            let doc = Document::new(text);
+            let mut quotes = vec![
+                Quote { span: Span::new(0, text.len() + 10), ..quote(text, "", 3) },
+                Quote { span: Span::new(text.len(), text.len()), ..quote(text, "", 0) },
+            ];
+            let out = assess(&doc, &mut quotes, &[speaker("x", vec![7, 0])], &targets);
+            assert_eq!(out.iter().filter(|s| s.holder == Holder::Document).count(), targets.len());
+        }
+    }
+
+    #[test]
+    fn intensifiers_raise_confidence() {
+        let (_, plain) = document("We support the talks.", &negotiations());
+        let (label, strong) = document("We strongly support the talks.", &negotiations());
+        assert_eq!(label, StanceLabel::Favor);
+        assert!(strong > plain, "{strong} <= {plain}");
+    }
+
+    #[test]
+    fn a_long_document_with_evidence_on_both_sides_is_none() {
+        let favor = "Kyiv is ready for talks and welcomes the ceasefire plan. ";
+        let against = "Moscow rejected the talks and called the truce impossible. ";
+        let text = format!("{}{}{}", favor.repeat(6), against.repeat(5), "The war goes on.");
+        assert_eq!(label(&text), StanceLabel::None);
+        assert_eq!(label(&format!("{favor}{against}{favor}")), StanceLabel::Favor);
     }
 }

@@ -19,19 +19,21 @@ const GENERIC_WORDS: &str = include_str!("../lexicon/en/target_generic.txt");
 const PARTIAL: f32 = 0.6;
 
 /// Parses a targets table: `name | keyword, keyword, ... | options` per
-/// line, `#` comments (see `lexicon/targets.txt`). Keywords may start with
+/// line (the name may be followed by aliases: `name / alias`), `#` comments (see `lexicon/targets.txt`). Keywords may start with
 /// `!` (exclusion) or `~` (rival). The optional options column is read by
 /// [`options`].
 pub(crate) fn parse(file: &str) -> Result<Vec<StanceTarget>, String> {
-    Ok(parse_with_options(file)?.into_iter().map(|(target, _)| target).collect())
+    Ok(parse_with_options(file)?.into_iter().map(|(target, _, _)| target).collect())
 }
 
 /// Per-target settings from the options column: `opinion=0.4` scales the
-/// general opinion words for a target whose stance is shown by acts
-/// (agreeing, refusing) more than by evaluation.
+/// general opinion words, and weak cues away from a mention, for a target
+/// whose stance is shown by acts (agreeing, refusing) more than by
+/// evaluation.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Options {
-    /// Weight of general opinion words, 1.0 by default.
+    /// Weight of general opinion words and of weak cues away from a
+    /// mention, 1.0 by default.
     pub(crate) opinion: f32,
 }
 
@@ -41,7 +43,9 @@ impl Default for Options {
     }
 }
 
-fn parse_with_options(file: &str) -> Result<Vec<(StanceTarget, Options)>, String> {
+/// The rows of a targets table: each target (named by the first of its
+/// names), its options and its other names (`name / alias / alias`).
+fn parse_with_options(file: &str) -> Result<Vec<(StanceTarget, Options, Vec<String>)>, String> {
     let mut out = Vec::new();
     for line in file.lines() {
         let line = line.find('#').map_or(line, |i| &line[..i]).trim();
@@ -56,6 +60,9 @@ fn parse_with_options(file: &str) -> Result<Vec<(StanceTarget, Options)>, String
             [name, keywords, options] => (name.trim(), keywords.trim(), options.trim()),
             _ => return Err(format!("a target line has more than three columns: {line:?}")),
         };
+        let mut names = name.split(" / ").map(str::trim).filter(|n| !n.is_empty());
+        let name = names.next().unwrap_or_default();
+        let aliases: Vec<String> = names.map(str::to_owned).collect();
         if name.is_empty() {
             return Err(format!("a target line has no name: {line:?}"));
         }
@@ -72,7 +79,7 @@ fn parse_with_options(file: &str) -> Result<Vec<(StanceTarget, Options)>, String
             name: name.to_owned(),
             keywords: keywords.split(',').map(str::trim).filter(|k| !k.is_empty()).map(str::to_owned).collect(),
         };
-        out.push((target, parsed));
+        out.push((target, parsed, aliases));
     }
     Ok(out)
 }
@@ -97,12 +104,24 @@ type Known = (BTreeSet<String>, String, Vec<String>, Options);
 static KNOWN: LazyLock<Vec<Known>> = LazyLock::new(|| {
     let mut known = Vec::new();
     for file in [DEFAULT_TARGETS, TARGET_TERMS] {
-        for (target, options) in parse_with_options(file).unwrap_or_default() {
-            known.push((name_key(&target.name), stem_phrase(&target.name), target.keywords, options));
+        for (target, options, aliases) in parse_with_options(file).unwrap_or_default() {
+            let canonical = stem_phrase(&target.name);
+            for alias in &aliases {
+                known.push((name_key(alias), canonical.clone(), target.keywords.clone(), options));
+            }
+            known.push((name_key(&target.name), canonical, target.keywords, options));
         }
     }
     known
 });
+
+/// A dotted acronym without its dots ("C.I.A." → "CIA"), if the name is one.
+fn undotted(name: &str) -> Option<String> {
+    let name = name.trim().trim_end_matches('.');
+    let letters: Vec<&str> = name.split('.').collect();
+    (letters.len() > 1 && letters.iter().all(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic)))
+        .then(|| letters.concat())
+}
 
 /// What a pattern of the matcher means.
 #[derive(Debug, Clone, Copy)]
@@ -169,6 +188,10 @@ impl Matcher {
         for (t, target) in targets.iter().enumerate() {
             let mut scope = vec![stem_phrase(&target.name)];
             add(&target.name, t, Role::Mention(1.0));
+            // "C.I.A." is also written "CIA".
+            if let Some(acronym) = undotted(&target.name) {
+                add(&acronym, t, Role::Mention(1.0));
+            }
             let mut keywords: Vec<&str> = target.keywords.iter().map(String::as_str).collect();
             let mut partial = Vec::new();
             let key = name_key(&target.name);
@@ -281,6 +304,20 @@ mod tests {
         let t = [target("talks", &["talks", "!trade talks", "~war"])];
         let got = found(&t, "Trade talks stalled, peace talks resumed, the war goes on.");
         assert_eq!(got, [(0, "talks".into(), false), (0, "war".into(), true)]);
+    }
+
+    #[test]
+    fn an_alias_of_a_default_target_gets_its_keywords() {
+        let t = [target("Peace Talks", &[])];
+        assert_eq!(found(&t, "A ceasefire, then dialogue.").len(), 2);
+        let parsed = parse("negotiations / peace talks | talks").unwrap_or_default();
+        assert_eq!(parsed, [target("negotiations", &["talks"])]);
+    }
+
+    #[test]
+    fn a_dotted_acronym_matches_without_dots() {
+        let t = [target("c.i.a", &[])];
+        assert_eq!(found(&t, "The CIA and the C.I.A. agree.").len(), 2);
     }
 
     #[test]
