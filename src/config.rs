@@ -64,6 +64,11 @@ pub struct ServerConfig {
     #[arg(long, env = "SAYSO_DRAIN_SECS", default_value_t = 0)]
     pub drain_secs: u64,
 
+    /// After the listener closes, how long calls in flight may take to
+    /// finish before the server stops anyway, in seconds.
+    #[arg(long, env = "SAYSO_SHUTDOWN_GRACE_SECS", default_value_t = 30)]
+    pub shutdown_grace_secs: u64,
+
     /// Longest time one call may take, in seconds, whatever its deadline.
     #[arg(long, env = "SAYSO_MAX_CALL_SECS", default_value_t = 60)]
     pub max_call_secs: u64,

@@ -106,13 +106,20 @@ pub async fn serve_with_metrics(
 
     let drain = Duration::from_secs(config.drain_secs);
     let reporter = health.clone();
+    // Set once the listener closes; from then on calls in flight have
+    // `shutdown_grace_secs` to finish before the server stops regardless (a
+    // client that vanished mid-stream must not hold the exit hostage).
+    let closing = std::sync::Arc::new(tokio::sync::Notify::new());
+    let closed = std::sync::Arc::clone(&closing);
     let stopping = async move {
         shutdown.await;
         tracing::info!(drain_secs = drain.as_secs(), "shutting down: health NOT_SERVING, draining");
         reporter.set_not_serving::<AnalyzerServer<AnalyzerService>>().await;
         reporter.set_service_status("", tonic_health::ServingStatus::NotServing).await;
         tokio::time::sleep(drain).await;
+        closed.notify_one();
     };
+    let grace = Duration::from_secs(config.shutdown_grace_secs);
 
     let mut builder = Server::builder();
     if let Some(identity) = tls {
@@ -130,15 +137,20 @@ pub async fn serve_with_metrics(
     }
     let local = listener.local_addr().ok();
     tracing::info!(addr = ?local, threads = config.analysis_threads(), "serving");
-    builder
+    let serving = builder
         .add_service(health_service)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
         .add_service(analyzer)
         // Accepted sockets get TCP_NODELAY here: the builder's setting only
         // reaches sockets the server binds itself.
-        .serve_with_incoming_shutdown(TcpIncoming::from(listener).with_nodelay(Some(true)), stopping)
-        .await?;
+        .serve_with_incoming_shutdown(TcpIncoming::from(listener).with_nodelay(Some(true)), stopping);
+    tokio::select! {
+        result = serving => result?,
+        () = async { closing.notified().await; tokio::time::sleep(grace).await } => {
+            tracing::warn!(grace_secs = grace.as_secs(), "calls still open after the shutdown grace period; stopping anyway");
+        }
+    }
     tracing::info!("stopped");
     Ok(())
 }

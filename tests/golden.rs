@@ -2,8 +2,8 @@
 //! careful reader finds in each article (speakers with titles and
 //! affiliations, every quote with its speaker and kind, dates, stances).
 //! Quotes marked `"must": true` have to be found with the right kind and
-//! speaker; the others count toward a recall floor; anything found beyond
-//! them is spurious and capped.
+//! speaker; all of them count toward the file's recall floor; anything
+//! found beyond them is spurious and capped.
 
 use std::collections::HashMap;
 
@@ -21,6 +21,9 @@ struct Golden {
     dates: Vec<GoldenDate>,
     stances: Vec<GoldenStance>,
     max_spurious_quotes: usize,
+    /// Share of the golden quotes (required or not) that must come out
+    /// right: the level reached so far, so that a regression fails.
+    min_recall: f64,
     no_quotes_in: Vec<String>,
 }
 
@@ -166,8 +169,12 @@ fn check_seed(name: &str, text: &str, golden: &Golden) -> Vec<String> {
     }
     let recall = found as f64 / golden.quotes.len().max(1) as f64;
     eprintln!("{name}: {found}/{} golden quotes right, {} spurious", golden.quotes.len(), spurious.len());
-    if recall < 0.6 {
-        problems.push(format!("only {found} of {} golden quotes right", golden.quotes.len()));
+    if recall < golden.min_recall {
+        problems.push(format!(
+            "only {found} of {} golden quotes right (at least {:.0}%)",
+            golden.quotes.len(),
+            golden.min_recall * 100.0
+        ));
     }
 
     for line in &golden.no_quotes_in {

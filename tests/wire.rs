@@ -90,7 +90,8 @@ async fn invalid_utf8_in_text_is_invalid_argument_naming_the_field() {
 #[tokio::test]
 async fn a_truncated_message_is_invalid_argument() {
     let server = TestServer::start().await;
-    let full = pb::AnalyzeRequest { id: "t".into(), text: "A whole document.".into(), ..Default::default() }.encode_to_vec();
+    let full =
+        pb::AnalyzeRequest { id: "t".into(), text: "A whole document.".into(), ..Default::default() }.encode_to_vec();
     let status = raw_analyze(&server, full[..full.len() - 5].to_vec()).await.expect_err("truncated");
     assert_eq!(status.code(), Code::InvalidArgument, "{status:?}");
     server.client().await.analyze("Still here.", &AnalyzeOptions::default()).await.expect("next caller");
@@ -115,7 +116,8 @@ async fn an_unknown_enum_value_is_invalid_argument_naming_the_field() {
 
 #[tokio::test]
 async fn a_stream_that_never_ends_does_not_block_others_and_is_cleaned_up() {
-    let server = TestServer::start().await;
+    let config = sayso::config::ServerConfig { shutdown_grace_secs: 1, ..sayso::config::ServerConfig::default() };
+    let server = TestServer::start_with(config).await;
     let mut client = server.client().await;
     let (tx, rx) = tokio::sync::mpsc::channel::<pb::AnalyzeRequest>(4);
     tx.send(AnalyzeOptions::default().id("first").request("“We are ready,” he said.")).await.expect("send");
@@ -141,12 +143,17 @@ async fn a_stream_that_never_ends_does_not_block_others_and_is_cleaned_up() {
 
 #[tokio::test]
 async fn a_client_that_disconnects_mid_stream_leaves_the_server_serving() {
-    let server = TestServer::start().await;
+    // An abandoned stream may keep its connection open until the connection
+    // ages out; shutdown does not wait for it beyond the grace period.
+    let config = sayso::config::ServerConfig { shutdown_grace_secs: 1, ..sayso::config::ServerConfig::default() };
+    let server = TestServer::start_with(config).await;
     let text = "“We are ready to talk,” Kremlin spokesman Dmitry Peskov said on Friday. ".repeat(200);
     for _ in 0..3 {
         let mut client = server.client().await;
         let text = text.clone();
-        let requests = futures::stream::iter((0..500).map(move |i| AnalyzeOptions::default().id(format!("d{i}")).request(text.clone())));
+        let requests = futures::stream::iter(
+            (0..500).map(move |i| AnalyzeOptions::default().id(format!("d{i}")).request(text.clone())),
+        );
         let mut responses = client.analyze_many(requests).await.expect("open");
         let _ = responses.next().await;
         drop(responses); // gone with hundreds of documents unanswered

@@ -643,10 +643,16 @@ impl State<'_, '_> {
             .map(|c| c.speaker.map_or(c.end, |(_, e)| (e + 1).max(c.end)))
             .next_back()
             .unwrap_or(0);
+        // A coordinated cue ("..., but added that ...") shares the subject and
+        // starts a report of its own, so it bounds this one too.
+        let coordinated = |c: &Cue| c.start > 0 && matches!(self.lower(&toks[c.start - 1]).as_str(), "but" | "and");
         let next_bound = cues[k + 1..]
             .iter()
-            .find(|c| c.speaker.is_some() || c.entity.is_some())
-            .map(|c| c.speaker.map_or(c.start, |(s, _)| s.min(c.start)))
+            .find(|c| c.speaker.is_some() || c.entity.is_some() || coordinated(c))
+            .map(|c| {
+                let start = c.speaker.map_or(c.start, |(s, _)| s.min(c.start));
+                if coordinated(c) { start - 1 } else { start }
+            })
             .unwrap_or(toks.len());
         let entity = cue.entity;
 
@@ -743,12 +749,15 @@ impl State<'_, '_> {
         let after_opens = saw_that
             || toks.get(a).is_some_and(|_| in_seg[a].is_some() || self.word_is(toks, a, "that"))
             || (a > 0 && toks.get(a - 1).is_some_and(|t| t.span.slice(self.text) == ":"));
+        // “Y,” X said of/in/during Z: a quotation right before the cue is what
+        // was said, unless something after the cue opens a report of its own.
+        let quote_before = be > bs && in_seg[be - 1].is_some();
         let use_after = if cue.class == CueClass::Source {
             source_first
         } else if comma_before && before_words >= 4 && !INTRO_WORDS.contains(&self.lower(&toks[bs]).as_str()) {
             // "Y, X said Z": Z when it follows the verb directly ("..., she
             // said the invasion has shown ..."), Y when the clause ends.
-            (after_opens || (after_direct && after_words >= 3)) && !cue.inverted && after_words > 0
+            (after_opens || (after_direct && after_words >= 3 && !quote_before)) && !cue.inverted && after_words > 0
         } else {
             after_words > 0 && !(cue.inverted && comma_before && before_words > 0)
         };
