@@ -168,14 +168,14 @@ struct Scan<'a> {
     tokens: Tokens,
     hits: Vec<Hit>,
     mentions: Vec<Mention>,
-    matcher: Matcher,
+    matcher: std::sync::Arc<Matcher>,
 }
 
 impl<'a> Scan<'a> {
     fn new(text: &'a str, targets: &[StanceTarget]) -> Self {
         let tokens = Tokens::new(text, 0);
         let hits = cues::find(&tokens);
-        let matcher = Matcher::new(targets);
+        let matcher = targets::compiled(targets);
         let mentions = matcher.find(&tokens);
         Self { text, tokens, hits, mentions, matcher }
     }

@@ -3,7 +3,7 @@
 //! synonyms) compiled into one matcher per request.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -144,6 +144,34 @@ pub(crate) struct Mention {
     pub(crate) strength: f32,
     /// A mention of the target's rival rather than of the target.
     pub(crate) rival: bool,
+}
+
+/// How many compiled target sets are kept: the server's defaults plus the
+/// sets callers send most recently.
+const CACHED_TARGET_SETS: usize = 16;
+
+/// Recently compiled target sets, most recent first.
+type TargetCache = Vec<(Vec<StanceTarget>, Arc<Matcher>)>;
+
+static COMPILED: LazyLock<Mutex<TargetCache>> = LazyLock::new(|| Mutex::new(Vec::new()));
+
+/// The compiled matcher for `targets`, built once per distinct target set
+/// (building one costs far more than analysing a news article with it).
+pub(crate) fn compiled(targets: &[StanceTarget]) -> Arc<Matcher> {
+    let mut cache = COMPILED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(i) = cache.iter().position(|(key, _)| key.as_slice() == targets) {
+        let entry = cache.remove(i);
+        let matcher = Arc::clone(&entry.1);
+        cache.insert(0, entry);
+        return matcher;
+    }
+    drop(cache);
+    // Built outside the lock: a large request set must not stall the others.
+    let matcher = Arc::new(Matcher::new(targets));
+    let mut cache = COMPILED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    cache.insert(0, (targets.to_vec(), Arc::clone(&matcher)));
+    cache.truncate(CACHED_TARGET_SETS);
+    matcher
 }
 
 /// The targets of one request, compiled.
