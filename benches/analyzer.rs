@@ -90,5 +90,38 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The TimeBank dev documents of the evaluation sets beside the project
+/// (`../shared/eval/dates/dev_docs.jsonl`), when they are there: dates
+/// alone, in documents and bytes per second. Nothing is copied from them.
+fn bench_dates_dev_documents(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dates/dev_docs.jsonl");
+    let Ok(file) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping dates/dev_documents: {} not found", path.display());
+        return;
+    };
+    let docs: Vec<(String, Option<ReferenceDate>)> = file
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|v| {
+            let text = v.get("text")?.as_str()?.to_owned();
+            let reference = v.get("ref").and_then(|r| r.as_str()).and_then(|r| ReferenceDate::parse(r).ok());
+            Some((text, reference))
+        })
+        .collect();
+    let prepared: Vec<(Document<'_>, Option<&ReferenceDate>)> =
+        docs.iter().map(|(text, reference)| (Document::new(text), reference.as_ref())).collect();
+    let bytes: u64 = docs.iter().map(|(t, _)| t.len() as u64).sum();
+    let mut group = c.benchmark_group("dates_dev_documents");
+    group.throughput(Throughput::Elements(docs.len() as u64));
+    group.bench_function("documents", |b| {
+        b.iter(|| prepared.iter().map(|(doc, r)| analysis::dates::extract(black_box(doc), *r).len()).sum::<usize>())
+    });
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("bytes", |b| {
+        b.iter(|| prepared.iter().map(|(doc, r)| analysis::dates::extract(black_box(doc), *r).len()).sum::<usize>())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_dates_dev_documents);
 criterion_main!(benches);
