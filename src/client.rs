@@ -260,17 +260,20 @@ impl Client {
 
     /// Sends one prepared request.
     ///
-    /// When balancing, a call that fails with `UNAVAILABLE` (the server it
-    /// went to is down) is retried on the servers still up; the analysis
-    /// has no side effects, so a retry is safe.
+    /// A call that fails in transport (the server it went to is down, or
+    /// its connection closed under it) is retried: once on a lone server,
+    /// on the servers still up when balancing. The analysis has no side
+    /// effects, so a retry is safe.
     pub async fn analyze_request(&mut self, request: pb::AnalyzeRequest) -> Result<pb::AnalyzeResponse, tonic::Status> {
-        let attempts = if self.balancer.is_some() { ATTEMPTS } else { 1 };
+        // One more attempt on a lone server covers a connection that closed
+        // under the call (a recycled connection); more when balancing.
+        let attempts = if self.balancer.is_some() { ATTEMPTS } else { 2 };
         let mut attempt = 1;
         loop {
             self.ensure_serving().await?;
             match self.inner.analyze(self.request(request.clone())).await {
                 Ok(response) => return Ok(response.into_inner()),
-                Err(status) if status.code() == tonic::Code::Unavailable && attempt < attempts => {
+                Err(status) if is_transport_failure(&status) && attempt < attempts => {
                     tracing::debug!(attempt, %status, "server unavailable, probing and retrying");
                     if let Some(balancer) = &self.balancer {
                         balancer.refresh().await;
@@ -290,6 +293,17 @@ impl Client {
     ) -> Result<tonic::Streaming<pb::AnalyzeResponse>, tonic::Status> {
         self.ensure_serving().await?;
         Ok(self.inner.analyze_stream(self.request(requests)).await?.into_inner())
+    }
+}
+
+/// Whether a call failed in transport rather than in the server: no server
+/// answered it (UNAVAILABLE), or its connection broke (tonic reports that as
+/// UNKNOWN "transport error"). The sayso server itself never answers UNKNOWN.
+fn is_transport_failure(status: &tonic::Status) -> bool {
+    match status.code() {
+        tonic::Code::Unavailable => true,
+        tonic::Code::Unknown => status.message().contains("transport error"),
+        _ => false,
     }
 }
 

@@ -69,12 +69,19 @@ enum Mode {
 struct Tally {
     latency_us: Histogram<u64>,
     codes: BTreeMap<String, u64>,
+    /// The first message seen for each failing code.
+    examples: BTreeMap<String, String>,
     bytes: u64,
 }
 
 impl Tally {
     fn new() -> anyhow::Result<Self> {
-        Ok(Self { latency_us: Histogram::new_with_bounds(1, 600_000_000, 3)?, codes: BTreeMap::new(), bytes: 0 })
+        Ok(Self {
+            latency_us: Histogram::new_with_bounds(1, 600_000_000, 3)?,
+            codes: BTreeMap::new(),
+            examples: BTreeMap::new(),
+            bytes: 0,
+        })
     }
 
     fn record(&mut self, latency: Duration, code: &str, bytes: usize) {
@@ -90,6 +97,9 @@ impl Tally {
         self.latency_us.add(other.latency_us)?;
         for (code, n) in other.codes {
             *self.codes.entry(code).or_default() += n;
+        }
+        for (code, message) in other.examples {
+            self.examples.entry(code).or_insert(message);
         }
         self.bytes += other.bytes;
         Ok(())
@@ -207,7 +217,11 @@ async fn drive(args: Args, requests: Arc<Vec<pb::AnalyzeRequest>>) -> anyhow::Re
                         let result = client.inner().analyze(call).await;
                         let code = match &result {
                             Ok(_) => "OK".to_owned(),
-                            Err(status) => code_name(status.code()),
+                            Err(status) => {
+                                let code = code_name(status.code());
+                                tally.examples.entry(code.clone()).or_insert_with(|| status.message().to_owned());
+                                code
+                            }
                         };
                         tally.record(sent.elapsed(), &code, bytes);
                     }
@@ -299,6 +313,7 @@ fn report(args: &Args, t: &Tally, elapsed: f64, rss_start: Option<f64>, rss_end:
             "max": t.latency_us.max() as f64 / 1000.0,
         },
         "codes": t.codes,
+        "first_errors": t.examples,
         "server_rss_mib": {"start": rss_start, "end": rss_end},
     });
     if args.json {
@@ -318,7 +333,10 @@ fn report(args: &Args, t: &Tally, elapsed: f64, rss_start: Option<f64>, rss_end:
         t.latency_us.max() as f64 / 1000.0
     );
     for (code, n) in &t.codes {
-        println!("  {code:<20} {n}");
+        match t.examples.get(code) {
+            Some(example) => println!("  {code:<20} {n}   first: {example}"),
+            None => println!("  {code:<20} {n}"),
+        }
     }
     if let (Some(start), Some(end)) = (rss_start, rss_end) {
         println!("  server RSS: {start:.1} MiB at start, {end:.1} MiB at end");
