@@ -49,6 +49,7 @@ fn bench(c: &mut Criterion) {
     let big = generated_article(&seeds, 1 << 20);
     let reference = ReferenceDate::parse("2023-11-21").ok();
     let targets = stance::default_targets();
+    let all = options(Features::ALL);
 
     for (name, text) in [("seeds", &seed_corpus), ("1mb", &big)] {
         let mut group = c.benchmark_group(name);
@@ -56,7 +57,7 @@ fn bench(c: &mut Criterion) {
         if name == "1mb" {
             group.sample_size(10);
         }
-        group.bench_function("all", |b| b.iter(|| analysis::analyze(black_box(text), &options(Features::ALL))));
+        group.bench_function("all", |b| b.iter(|| analysis::analyze(black_box(text), &all)));
         group.bench_function("document", |b| b.iter(|| Document::new(black_box(text))));
         group.bench_function("language", |b| b.iter(|| analysis::language::detect(black_box(text), None)));
         group.bench_function("quotes", |b| {
@@ -83,7 +84,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("seeds_all", |b| {
         b.iter(|| {
             for seed in &seeds {
-                black_box(analysis::analyze(seed, &options(Features::ALL)));
+                black_box(analysis::analyze(seed, &all));
             }
         })
     });
