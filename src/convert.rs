@@ -34,7 +34,7 @@ impl Default for Limits {
 pub struct RequestError {
     /// The status code the call fails with.
     pub code: tonic::Code,
-    /// The request field at fault ("text", "stance_targets[2].name").
+    /// The request field at fault (`text`, `stance_targets[2].name`).
     pub field: String,
     /// What is wrong, in plain words.
     pub message: String,

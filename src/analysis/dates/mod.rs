@@ -2,12 +2,12 @@
 //! normalised against the reference date.
 //!
 //! One pass over the tokens of the text tries a fixed set of matchers at
-//! each token ([`grammar`]) and keeps the longest match; adjacent day and
+//! each token (`grammar.rs`) and keeps the longest match; adjacent day and
 //! time expressions are then merged ("Friday at 3pm"), extents are adjusted
 //! to TempEval-3 conventions ("the" and "early"/"late" inside, prepositions
-//! outside) and each expression is resolved ([`resolve`]) against the
+//! outside) and each expression is resolved (`resolve.rs`) against the
 //! reference date, in the direction the sentence's tense implies. The word
-//! tables are data (`en/*.txt`, see [`lexicon`]).
+//! tables are data (`en/*.txt`, see `lexicon.rs`).
 
 mod calendar;
 mod dateline;
