@@ -104,7 +104,7 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
     BOILERPLATE.find(input).is_some()
 }
 
-static ABBREVIATIONS: LazyLock<std::collections::HashSet<&'static str>> =
+static ABBREVIATIONS: LazyLock<foldhash::HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/abbreviations.txt")).collect());
 
 /// Characters that may follow a sentence's final punctuation and still

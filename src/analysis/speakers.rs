@@ -7,7 +7,7 @@
 //! names by surname, organisations and groups by their words, descriptions
 //! and pronouns to the nearest compatible entity before them.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::quotes::tokens::Token;

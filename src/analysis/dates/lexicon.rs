@@ -1,7 +1,7 @@
 //! The word tables of the temporal grammar (`en/*.txt`), compiled in and
 //! indexed once. Another language adds its own tables and a [`Lexicon`].
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use crate::analysis::lexicon;

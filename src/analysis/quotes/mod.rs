@@ -24,7 +24,7 @@
 pub(crate) mod marks;
 pub(crate) mod tokens;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use marks::Segment;

@@ -2,7 +2,7 @@
 //! stem lines: stance cues, general opinion words, negators and shifters,
 //! and hedges. See the header of each data file for its format.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

@@ -2,7 +2,9 @@
 //! named without keywords, its name, inflections, content words and known
 //! synonyms) compiled into one matcher per request.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
