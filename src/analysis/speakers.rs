@@ -92,7 +92,8 @@ fn gender_of(text: &str, span: Span) -> Option<char> {
         .find_map(|w| GENDERED.get(w.to_lowercase().as_str()).copied())
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "some", "many", "several", "two", "three", "four", "most", "other"];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "one", "another", "some", "many", "several", "two", "three", "four", "most", "other"];
 
 fn lower(text: &str, t: &Token) -> String {
     t.span.slice(text).to_lowercase().replace('’', "'")

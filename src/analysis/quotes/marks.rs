@@ -34,7 +34,8 @@ struct Open {
 /// The closing marks that end a quote opened with `open`.
 fn closes(open: char, close: char) -> bool {
     match open {
-        '“' => matches!(close, '”' | '“'),
+        // Text pasted from several sources mixes straight and curly marks.
+        '“' => matches!(close, '”' | '“' | '"'),
         '„' => matches!(close, '“' | '”'),
         '”' => close == '”',
         '‘' => close == '’',
@@ -45,7 +46,7 @@ fn closes(open: char, close: char) -> bool {
         '›' => close == '‹',
         '「' => close == '」',
         '『' => close == '』',
-        '"' => close == '"',
+        '"' => matches!(close, '"' | '”'),
         '\'' => matches!(close, '\'' | '’'),
         _ => false,
     }
@@ -284,6 +285,7 @@ mod tests {
         assert_eq!(quotes("He said ‚ja‘ and 「はい」."), ["ja", "はい"]);
         assert_eq!(quotes("He said 'no way' today."), ["no way"]);
         assert_eq!(quotes("''We're ready,'' he said."), ["We're ready,"]);
+        assert_eq!(quotes("\"Mixed,” he said. “Marks,\" too."), ["Mixed,", "Marks,"]);
     }
 
     #[test]

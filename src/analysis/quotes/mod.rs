@@ -93,6 +93,9 @@ static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
 static ADDRESSEES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/addressees.txt")).collect());
 
+static AUXILIARIES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/auxiliaries.txt")).collect());
+
 static SKIP: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/skip_words.txt")).collect());
 
@@ -142,6 +145,11 @@ const SUBJECT_VERBS: &[&str] = &[
 /// Words of adverbial phrases after a speech verb ("in a statement", "on
 /// Monday", "last week") that are not the content.
 const ADVERBIAL_STARTS: &[&str] = &["on", "in", "at", "during", "late", "early", "last", "this", "earlier", "over"];
+
+/// Prepositions that may follow an inverted speaker phrase and start an
+/// adjunct rather than a clause: "wrote Cameron Easley for Morning Consult",
+/// "said Peskov to reporters".
+const INVERTED_ADJUNCTS: &[&str] = &["for", "to", "from", "after", "before", "while", "as", "with", "about", "of"];
 
 /// Finds and attributes the quotes of a document.
 pub fn extract(doc: &Document<'_>) -> Attribution {
@@ -367,7 +375,11 @@ impl State<'_, '_> {
                         .all(|(k, cw)| toks.get(i + k).is_some_and(|t| in_seg[i + k].is_none() && self.lower(t) == *cw))
                 })
             });
-            let Some((words, class)) = found.filter(|(_, c)| !toks[i].cap || *c == CueClass::Source) else {
+            // A capitalised verb is a cue only as "According to X" or when it
+            // opens an inverted sentence: "Said Ellis: ...".
+            let opens_inverted = i == 0 && toks.get(i + 1).is_some_and(|t| t.cap);
+            let Some((words, class)) = found.filter(|(_, c)| !toks[i].cap || *c == CueClass::Source || opens_inverted)
+            else {
                 i += 1;
                 continue;
             };
@@ -450,8 +462,10 @@ impl State<'_, '_> {
                 .or_else(|| {
                     // Inverted: "..., said Peskov." / "“...” said Peskov."
                     let prev = start.checked_sub(1).map(|p| toks[p].span.slice(self.text));
-                    let after_comma = prev
-                        .is_some_and(|p| p == "," || p.chars().next().is_some_and(tokens::is_quote_mark) || p == ":");
+                    let after_comma = start == 0
+                        || prev.is_some_and(|p| {
+                            p == "," || p.chars().next().is_some_and(tokens::is_quote_mark) || p == ":"
+                        });
                     let gerund = toks[start].span.slice(self.text).ends_with("ing");
                     (after_comma && !gerund)
                         .then(|| speakers::phrase_after(self.text, toks, end))
@@ -463,6 +477,7 @@ impl State<'_, '_> {
                             toks.get(next).is_none_or(|t| {
                                 !t.word
                                     || ADVERBIAL_STARTS.contains(&self.lower(t).as_str())
+                                    || INVERTED_ADJUNCTS.contains(&self.lower(t).as_str())
                                     || SKIP.contains(self.lower(t).as_str())
                                     || self.lower(t) == "who"
                             })
@@ -599,7 +614,8 @@ impl State<'_, '_> {
             let mut found = None;
             while i > lo {
                 i -= 1;
-                if in_seg[i].is_some() || tokens::is_quote_mark(toks[i].span.slice(self.text).chars().next()?) {
+                // A possessive apostrophe ("veterans' families") goes on.
+                if in_seg[i].is_some() || tokens::is_quote_mark_strict(toks[i].span.slice(self.text).chars().next()?) {
                     break;
                 }
                 if toks[i].span.slice(self.text) != "," || i == 0 {
@@ -681,8 +697,13 @@ impl State<'_, '_> {
                 a = self.skip_adverbials(toks, in_seg, a, next_bound);
             }
             // "said on Monday that ...": a "that" close by starts the content.
+            // A "that" further on followed by an auxiliary opens a relative
+            // clause ("told reporters after the meeting that was held ...").
             let window = (a..next_bound.min(a + 5)).find(|&i| {
-                in_seg[i].is_some() || toks[i].span.slice(self.text) == "," || self.word_is(toks, i, "that")
+                in_seg[i].is_some()
+                    || toks[i].span.slice(self.text) == ","
+                    || (self.word_is(toks, i, "that")
+                        && (i == a || !toks.get(i + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str()))))
             });
             if let Some(i) = window.filter(|&i| self.word_is(toks, i, "that")) {
                 a = i + 1;

@@ -376,3 +376,47 @@ fn a_report_goes_on_after_a_middle_attribution() {
         ]
     );
 }
+
+#[test]
+fn a_relative_that_after_the_addressee_is_not_the_content() {
+    assert_eq!(
+        quotes(
+            "“We are in a critical situation,” Angela Merkel told reporters after the meeting that was held on a boat."
+        ),
+        [q(Direct, "We are in a critical situation,", "Angela Merkel")]
+    );
+}
+
+#[test]
+fn straight_and_curly_marks_pair_with_each_other() {
+    assert_eq!(
+        quotes("\"Oz has a huge bully pulpit,” said David Gorski, a professor of surgery."),
+        [q(Direct, "Oz has a huge bully pulpit,", "David Gorski")]
+    );
+}
+
+#[test]
+fn described_sources_and_inverted_openings_are_speakers() {
+    assert_eq!(
+        quotes("“Republicans are in a frenzy,” said one Democratic source on the panel."),
+        [q(Direct, "Republicans are in a frenzy,", "one Democratic source")]
+    );
+    assert_eq!(
+        quotes("Said Ellis: “I don’t get the sense she’s interested in reform.”"),
+        [q(Direct, "I don’t get the sense she’s interested in reform.", "Ellis")]
+    );
+    assert_eq!(
+        quotes("“The impact is still small,” wrote Cameron Easley for Morning Consult."),
+        [q(Direct, "The impact is still small,", "Cameron Easley")]
+    );
+}
+
+#[test]
+fn a_possessive_apostrophe_does_not_end_an_apposition() {
+    assert_eq!(
+        quotes(
+            "Rucker Culpepper, who runs the effort for veterans' families, said, \"Trump has been disrespecting our veterans.\""
+        ),
+        [q(Direct, "Trump has been disrespecting our veterans.", "Rucker Culpepper")]
+    );
+}
