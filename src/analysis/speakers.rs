@@ -95,9 +95,7 @@ fn gender_of(text: &str, span: Span) -> Option<char> {
 const DETERMINERS: &[&str] =
     &["the", "a", "an", "one", "another", "some", "many", "several", "two", "three", "four", "most", "other"];
 
-fn lower(text: &str, t: &Token) -> String {
-    t.span.slice(text).to_lowercase().replace('’', "'")
-}
+use super::quotes::tokens::lower;
 
 fn role(word: &str) -> Option<Role> {
     ROLES.get(word.trim_end_matches('.')).copied()
@@ -245,7 +243,7 @@ fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {
         name: t.span.slice(text).to_string(),
         title: String::new(),
         affiliation: String::new(),
-        head: lower(text, t),
+        head: lower(text, t).to_string(),
         named: false,
         anaphoric: true,
         document: false,

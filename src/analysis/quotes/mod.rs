@@ -190,7 +190,7 @@ struct Cue {
     inverted: bool,
 }
 
-impl State<'_, '_> {
+impl<'t> State<'_, 't> {
     fn run(&mut self) {
         let units = self.units();
         let mut used = vec![false; self.segments.len()];
@@ -350,8 +350,8 @@ impl State<'_, '_> {
             .collect()
     }
 
-    fn lower(&self, t: &Token) -> String {
-        t.span.slice(self.text).to_lowercase().replace('’', "'")
+    fn lower<'a>(&self, t: &'a Token) -> tokens::Lower<'a> {
+        tokens::lower(self.text, t)
     }
 
     fn word_is(&self, toks: &[Token], i: usize, w: &str) -> bool {
@@ -1088,8 +1088,11 @@ fn add_name_mentions(doc: &Document<'_>, text: &str, speakers: &mut [Speaker]) {
     if patterns.is_empty() {
         return;
     }
+    // Built per document from a handful of names: a contiguous NFA builds
+    // quickly, where a DFA would cost more to build than the search saves.
     let Ok(matcher) = aho_corasick::AhoCorasickBuilder::new()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(patterns.iter().map(|(p, _)| p.as_str()))
     else {
         return;

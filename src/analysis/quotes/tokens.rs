@@ -2,6 +2,8 @@
 //! hyphens and apostrophes, a possessive `'s` split off) and single
 //! punctuation characters, each with its byte span in the text.
 
+use std::borrow::Cow;
+
 use crate::analysis::Span;
 
 /// One token.
@@ -13,6 +15,95 @@ pub(crate) struct Token {
     pub(crate) word: bool,
     /// A word starting with an upper-case letter.
     pub(crate) cap: bool,
+    /// Its lower-case form, computed once (see [`lower`]).
+    low: Low,
+}
+
+/// Bytes of a lower-case form kept inside the token; longer words are
+/// lower-cased when asked for.
+const LOW_BYTES: usize = 22;
+
+/// A short lower-case form stored inline, so looking a word up in the
+/// lexicons neither allocates nor lower-cases it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Low {
+    bytes: [u8; LOW_BYTES],
+    /// Length in bytes, or `u8::MAX` when the form did not fit.
+    len: u8,
+}
+
+impl Low {
+    fn of(word: &str) -> Low {
+        let mut low = Low { bytes: [0; LOW_BYTES], len: u8::MAX };
+        if word.is_ascii() {
+            if let Some(dst) = low.bytes.get_mut(..word.len()) {
+                dst.copy_from_slice(word.as_bytes());
+                dst.make_ascii_lowercase();
+                low.len = word.len() as u8;
+            }
+        } else {
+            let folded = fold(word);
+            if let Some(dst) = low.bytes.get_mut(..folded.len()) {
+                dst.copy_from_slice(folded.as_bytes());
+                low.len = folded.len() as u8;
+            }
+        }
+        low
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.bytes.get(..usize::from(self.len))?).ok()
+    }
+}
+
+/// Lower case with curly apostrophes made straight.
+fn fold(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+/// A token in lower case with curly apostrophes made straight, borrowed from
+/// the token (computed once when tokenizing) unless the word is long.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lower<'t>(Cow<'t, str>);
+
+impl Lower<'_> {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+/// The lower-case form of a token (see [`Lower`]), with curly apostrophes
+/// made straight.
+pub(crate) fn lower<'a>(text: &str, t: &'a Token) -> Lower<'a> {
+    match t.low.as_str() {
+        Some(s) => Lower(Cow::Borrowed(s)),
+        None => Lower(Cow::Owned(fold(t.span.slice(text)))),
+    }
+}
+
+impl Token {
+    fn new(text: &str, span: Span, word: bool, cap: bool) -> Token {
+        Token { span, word, cap, low: Low::of(span.slice(text)) }
+    }
 }
 
 /// Whether `c` is a quotation mark of any style.
@@ -55,7 +146,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token { span: Span::new(base + at, base + at + c.len_utf8()), word: false, cap: false });
+            out.push(Token::new(text, Span::new(base + at, base + at + c.len_utf8()), false, false));
             i += 1;
             continue;
         }
@@ -89,10 +180,10 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
             && end == chars.get(word_end_idx).map_or(body.len(), |&(k, _)| k);
         if possessive {
             let split = chars[word_end_idx - 2].0;
-            out.push(Token { span: Span::new(base + at, base + split), word: true, cap: c.is_uppercase() });
-            out.push(Token { span: Span::new(base + split, base + end), word: true, cap: false });
+            out.push(Token::new(text, Span::new(base + at, base + split), true, c.is_uppercase()));
+            out.push(Token::new(text, Span::new(base + split, base + end), true, false));
         } else {
-            out.push(Token { span: Span::new(base + at, base + end), word: true, cap: c.is_uppercase() });
+            out.push(Token::new(text, Span::new(base + at, base + end), true, c.is_uppercase()));
         }
         i = j;
     }
