@@ -357,11 +357,24 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
 /// for which `skip` is true (inside quotes).
 pub(crate) fn titled_names(text: &str, toks: &[Token], skip: impl Fn(usize) -> bool) -> Vec<Mention> {
     let mut out = Vec::new();
+    let names: Vec<bool> = toks.iter().enumerate().map(|(i, t)| name_word(text, t) && !skip(i)).collect();
+    let mut run_start = 0;
     for end in 0..toks.len() {
-        let run_end = name_word(text, &toks[end])
-            && !skip(end)
-            && toks.get(end + 1).is_none_or(|n| !name_word(text, n) || skip(end + 1));
+        let is_name = names[end];
+        if is_name && (end == 0 || !names[end - 1]) {
+            run_start = end;
+        }
+        let run_end = is_name && !names.get(end + 1).copied().unwrap_or(false);
         if !run_end || end == 0 {
+            continue;
+        }
+        // A title needs a word before the name that a phrase takes in: a
+        // role ("spokesman"), a capitalised word, "Mr." or "of".
+        let titled = run_start
+            .checked_sub(1)
+            .and_then(|i| toks.get(i))
+            .is_some_and(|t| phrase_word(text, t) || matches!(t.span.slice(text), "." | "of"));
+        if !titled {
             continue;
         }
         if let Some(m) = phrase_before(text, toks, end).filter(|m| m.named && !m.title.is_empty()) {

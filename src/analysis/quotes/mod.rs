@@ -1066,8 +1066,7 @@ impl<'t> State<'_, 't> {
 }
 
 /// Adds every occurrence of a named speaker's name or surname in the
-/// article text (outside boilerplate) to its mentions. One pass over the
-/// text with all the names at once.
+/// article text (outside boilerplate) to its mentions.
 fn add_name_mentions(doc: &Document<'_>, text: &str, speakers: &mut [Speaker]) {
     let mut owner: HashMap<String, Option<usize>> = HashMap::new();
     for (i, s) in speakers.iter().enumerate() {
@@ -1084,30 +1083,22 @@ fn add_name_mentions(doc: &Document<'_>, text: &str, speakers: &mut [Speaker]) {
             owner.entry(pattern).and_modify(|o| *o = o.filter(|&x| x == i)).or_insert(Some(i));
         }
     }
-    let patterns: Vec<(&String, usize)> = owner.iter().filter_map(|(p, o)| Some((p, (*o)?))).collect();
-    if patterns.is_empty() {
-        return;
-    }
-    // Built per document from a handful of names: a contiguous NFA builds
-    // quickly, where a DFA would cost more to build than the search saves.
-    let Ok(matcher) = aho_corasick::AhoCorasickBuilder::new()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(patterns.iter().map(|(p, _)| p.as_str()))
-    else {
-        return;
-    };
-    for m in matcher.find_iter(text) {
-        let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
-        let after = text.get(m.end()..).and_then(|t| t.chars().next());
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
+    // A handful of names per document: one substring search each is cheaper
+    // than building an automaton per document. A name inside a longer one
+    // is dropped below.
+    for (pattern, speaker) in owner.iter().filter_map(|(p, o)| Some((p, (*o)?))) {
+        for (start, _) in text.match_indices(pattern.as_str()) {
+            let end = start + pattern.len();
+            let before = text.get(..start).and_then(|t| t.chars().next_back());
+            let after = text.get(end..).and_then(|t| t.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if doc.in_boilerplate(start) {
+                continue;
+            }
+            speakers[speaker].mentions.push(Span::new(start, end));
         }
-        if doc.in_boilerplate(m.start()) {
-            continue;
-        }
-        let speaker = patterns[m.pattern().as_usize()].1;
-        speakers[speaker].mentions.push(Span::new(m.start(), m.end()));
     }
     for s in speakers.iter_mut() {
         s.mentions.sort();

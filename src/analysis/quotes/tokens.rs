@@ -137,7 +137,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let body = span.slice(text);
     let base = span.start;
     let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
