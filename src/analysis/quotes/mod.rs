@@ -315,9 +315,15 @@ impl<'t> State<'_, 't> {
                 seg += 1;
             }
             let joined = units.last_mut().filter(|(u, title)| {
-                !title
-                    && self.segments.get(seg).is_some_and(|g| g.outer.start < u.end && g.outer.end > u.end)
-                    && (s.paragraph == last_para || self.segments[seg].multi_paragraph)
+                let spans_boundary =
+                    self.segments.get(seg).is_some_and(|g| g.outer.start < u.end && g.outer.end > u.end)
+                        && (s.paragraph == last_para || self.segments[seg].multi_paragraph);
+                // “... votes?” Trump said. One sentence the splitter cut after
+                // the question mark.
+                let attributes_quote = s.paragraph == last_para
+                    && self.ends_with_quote_question(*u)
+                    && self.opens_with_attribution(s.span);
+                !title && (spans_boundary || attributes_quote)
             });
             if let Some((u, _)) = joined {
                 u.end = s.span.end;
@@ -329,10 +335,31 @@ impl<'t> State<'_, 't> {
         units
     }
 
+    /// Whether a unit ends with a quotation that ends with `?` or `!`.
+    fn ends_with_quote_question(&self, unit: Span) -> bool {
+        let mut tail = unit.slice(self.text).trim_end().chars().rev();
+        tail.next().is_some_and(tokens::is_quote_mark_strict) && tail.next().is_some_and(|c| matches!(c, '?' | '!'))
+    }
+
+    /// Whether a sentence opens with a short speaker phrase and a speech
+    /// verb ("Trump said, ...", "the minister told reporters").
+    fn opens_with_attribution(&self, sentence: Span) -> bool {
+        sentence
+            .slice(self.text)
+            .split_whitespace()
+            .take(5)
+            .skip(1)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .any(|w| {
+                CUES.get(w.as_str()).is_some_and(|l| l.iter().any(|(w, c)| w.len() == 1 && *c != CueClass::Source))
+            })
+    }
+
     /// Whether a paragraph reads as a title, caption or link rather than
     /// running text: it does not end with sentence punctuation.
     fn title_like(&self, span: Span) -> bool {
-        let body = span.slice(self.text).trim_end();
+        // "... second term. (He is now the chairman.)": look inside closing brackets.
+        let body = span.slice(self.text).trim_end().trim_end_matches([')', ']']);
         !body.ends_with(|c: char| matches!(c, '.' | '!' | '?' | '…' | ':' | ',' | ';') || tokens::is_quote_mark(c))
     }
 
@@ -623,8 +650,19 @@ impl<'t> State<'_, 't> {
                 }
                 let first = self.lower(&toks[i + 1]);
                 let parenthetical = INTRO_WORDS.contains(&first.as_str());
-                if let Some(m) = speakers::phrase_before(self.text, toks, i - 1) {
-                    let ends_here = toks.partition_point(|t| t.span.end <= m.span.end) == i;
+                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said":
+                // the name stands before the parenthesis.
+                let mut name_end = i - 1;
+                if toks[name_end].span.slice(self.text) == ")"
+                    && let Some(open) = (name_end.saturating_sub(8)..name_end)
+                        .rev()
+                        .find(|&p| toks[p].span.slice(self.text) == "(")
+                        .filter(|&p| p > 0)
+                {
+                    name_end = open - 1;
+                }
+                if let Some(m) = speakers::phrase_before(self.text, toks, name_end) {
+                    let ends_here = toks.partition_point(|t| t.span.end <= m.span.end) == name_end + 1;
                     if ends_here && (m.named || (parenthetical && i + 1 < j - 1)) {
                         // Keep looking: the subject opens the clause
                         // ("Pruitt, the attorney general of Oklahoma, ...").
@@ -749,6 +787,16 @@ impl<'t> State<'_, 't> {
         }
         // "he said and appealed to ...": the clause goes on with another verb.
         if a < b && matches!(self.lower(&toks[a]).as_str(), "and" | "but" | "then") {
+            after_words = 0;
+        }
+        // "Trump said, looking out on the crowd": a participle, not content.
+        if a < b
+            && a > 0
+            && toks[a - 1].span.slice(self.text) == ","
+            && toks[a].word
+            && in_seg[a].is_none()
+            && self.lower(&toks[a]).ends_with("ing")
+        {
             after_words = 0;
         }
 

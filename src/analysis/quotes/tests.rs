@@ -420,3 +420,33 @@ fn a_possessive_apostrophe_does_not_end_an_apposition() {
         [q(Direct, "Trump has been disrespecting our veterans.", "Rucker Culpepper")]
     );
 }
+
+#[test]
+fn a_closing_bracket_does_not_make_a_paragraph_a_title() {
+    assert_eq!(
+        quotes(
+            "\"It was a place they found common ground,\" said John D. Podesta, a chief of staff. (He is now the chairman.)"
+        ),
+        [q(Direct, "It was a place they found common ground,", "John D. Podesta")]
+    );
+}
+
+#[test]
+fn a_parenthesis_after_the_name_in_an_apposition() {
+    assert_eq!(
+        quotes(
+            "“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in an interview."
+        ),
+        [q(Direct, "They would just go get them,", "Jim Jordan")]
+    );
+}
+
+#[test]
+fn a_question_quote_and_its_attribution_are_one_sentence() {
+    assert_eq!(
+        quotes(
+            "“Who would have believed we would get 14 million votes?” Trump said, looking out on the cheering crowd."
+        ),
+        [q(Direct, "Who would have believed we would get 14 million votes?", "Trump")]
+    );
+}
