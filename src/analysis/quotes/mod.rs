@@ -792,6 +792,7 @@ impl<'t> State<'_, 't> {
         // "Trump said, looking out on the crowd": a participle, not content.
         if a < b
             && a > 0
+            && !saw_that
             && toks[a - 1].span.slice(self.text) == ","
             && toks[a].word
             && in_seg[a].is_none()

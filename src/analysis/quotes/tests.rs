@@ -450,3 +450,11 @@ fn a_question_quote_and_its_attribution_are_one_sentence() {
         [q(Direct, "Who would have believed we would get 14 million votes?", "Trump")]
     );
 }
+
+#[test]
+fn a_participle_after_that_is_still_content() {
+    let got = quotes(
+        "Glasser said the army had to weigh its actions, adding that, getting closer, “they would enter the suburbs.”",
+    );
+    assert!(got.iter().any(|(_, t, who)| t.contains("they would enter") && who == "Glasser"), "{got:?}");
+}
