@@ -90,7 +90,10 @@ fn parse_with_options(file: &str) -> Result<Vec<(StanceTarget, Options, Vec<Stri
 /// ("legalization of marijuana" = "marijuana legalization").
 fn name_key(name: &str) -> BTreeSet<String> {
     let tokens = Tokens::new(name, 0);
-    tokens.tokens.iter().filter(|t| !t.boundary && !STOP.contains(t.stem.as_str())).map(|t| t.stem.clone()).collect()
+    (0..tokens.tokens.len())
+        .filter(|&i| !tokens.tokens[i].boundary && !STOP.contains(tokens.stem(i)))
+        .map(|i| tokens.stem(i).to_owned())
+        .collect()
 }
 
 static STOP: LazyLock<BTreeSet<&'static str>> =

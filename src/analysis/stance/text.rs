@@ -12,8 +12,6 @@ use crate::analysis::Span;
 pub(crate) struct Token {
     /// Where it is in the analysed text.
     pub(crate) span: Span,
-    /// Its stem ("negotiat" for "negotiations"); punctuation is kept as is.
-    pub(crate) stem: String,
     /// Whether it is punctuation that ends a clause (`, ; : . ! ? ( )` and dashes).
     pub(crate) boundary: bool,
 }
@@ -24,6 +22,8 @@ pub(crate) struct Tokens {
     /// The tokens, in text order.
     pub(crate) tokens: Vec<Token>,
     /// `" stem stem stem "`: every token's stem with a space on each side.
+    /// A token's stem is "negotiat" for "negotiations"; punctuation is
+    /// kept as is.
     pub(crate) line: String,
     /// Byte offset in `line` where each token's stem starts.
     starts: Vec<usize>,
@@ -32,41 +32,56 @@ pub(crate) struct Tokens {
 impl Tokens {
     /// Tokenises `text`; spans are offset by `base`. Linear in the text.
     pub(crate) fn new(text: &str, base: usize) -> Self {
-        let mut tokens = Vec::new();
+        let mut out = Self {
+            tokens: Vec::with_capacity(text.len() / 5),
+            line: String::with_capacity(text.len() + 2),
+            starts: Vec::with_capacity(text.len() / 5),
+        };
+        out.line.push(' ');
+        // One buffer for every word's stem.
+        let mut buffer = String::new();
         let mut word_start: Option<usize> = None;
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
-            let next = iter.peek().map(|&(_, n)| n);
             let in_word = c.is_alphanumeric()
-                || (matches!(c, '\'' | '’') && word_start.is_some() && next.is_some_and(char::is_alphanumeric));
+                || (matches!(c, '\'' | '’')
+                    && word_start.is_some()
+                    && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric()));
             if in_word {
                 word_start.get_or_insert(i);
                 continue;
             }
             if let Some(start) = word_start.take() {
-                push_word(&mut tokens, text, start, i, base);
+                out.push_word(text, start, i, base, &mut buffer);
             }
             let boundary = matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–' | '…');
             if boundary {
-                tokens.push(Token {
-                    span: Span::new(base + i, base + i + c.len_utf8()),
-                    stem: c.to_string(),
-                    boundary: true,
-                });
+                out.push(Span::new(base + i, base + i + c.len_utf8()), c.encode_utf8(&mut [0; 4]), true);
             }
         }
         if let Some(start) = word_start {
-            push_word(&mut tokens, text, start, text.len(), base);
+            out.push_word(text, start, text.len(), base, &mut buffer);
         }
-        let mut line = String::with_capacity(text.len() + 2);
-        let mut starts = Vec::with_capacity(tokens.len());
-        line.push(' ');
-        for token in &tokens {
-            starts.push(line.len());
-            line.push_str(&token.stem);
-            line.push(' ');
-        }
-        Self { tokens, line, starts }
+        out
+    }
+
+    fn push_word(&mut self, text: &str, start: usize, end: usize, base: usize, buffer: &mut String) {
+        stem_into(&text[start..end], buffer);
+        self.push(Span::new(base + start, base + end), buffer, false);
+    }
+
+    fn push(&mut self, span: Span, stem: &str, boundary: bool) {
+        self.tokens.push(Token { span, boundary });
+        self.starts.push(self.line.len());
+        self.line.push_str(stem);
+        self.line.push(' ');
+    }
+
+    /// The stem of token `i` ("" past the end).
+    pub(crate) fn stem(&self, i: usize) -> &str {
+        let Some(&start) = self.starts.get(i) else { return "" };
+        let end = self.starts.get(i + 1).map_or(self.line.len(), |&next| next) - 1;
+        self.line.get(start..end).unwrap_or_default()
     }
 
     /// The index of the token whose stem starts at byte `offset` of the line.
@@ -82,49 +97,47 @@ impl Tokens {
     }
 }
 
-fn push_word(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, base: usize) {
-    let word = &text[start..end];
-    tokens.push(Token { span: Span::new(base + start, base + end), stem: stem(word), boundary: false });
-}
-
 /// The stems of a phrase joined as in a stem line: `" stem stem "`.
 pub(crate) fn stem_phrase(phrase: &str) -> String {
     let tokens = Tokens::new(phrase, 0);
     if tokens.tokens.is_empty() { String::new() } else { tokens.line }
 }
 
-/// Words whose suffix-like ending is part of the word, kept whole so that
-/// they do not meet another word ("willing" is not "will").
-const UNSTEMMED: &[&str] = &[
-    "willing",
-    "unwilling",
-    "during",
-    "nothing",
-    "something",
-    "anything",
-    "everything",
-    "thing",
-    "things",
-    "morning",
-    "evening",
-    "news",
-    "united",
-    "ceiling",
-    "wedding",
-    "bless",
-    "blessing",
-    "offering",
-    "mission",
-    "missions",
-    "opinion",
-    "opinions",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "nation",
-    "nations",
-];
+/// Whether a word's suffix-like ending is part of the word, so it is kept
+/// whole and does not meet another word ("willing" is not "will").
+fn unstemmed(word: &str) -> bool {
+    matches!(
+        word,
+        "willing"
+            | "unwilling"
+            | "during"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "everything"
+            | "thing"
+            | "things"
+            | "morning"
+            | "evening"
+            | "news"
+            | "united"
+            | "ceiling"
+            | "wedding"
+            | "bless"
+            | "blessing"
+            | "offering"
+            | "mission"
+            | "missions"
+            | "opinion"
+            | "opinions"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "nation"
+            | "nations"
+    )
+}
 
 /// A light English stemmer: lower case, no possessive, no inflection and a
 /// few derivational suffixes, so that the forms of one word meet
@@ -132,15 +145,31 @@ const UNSTEMMED: &[&str] = &[
 /// "negotiate", "negotiator" → "negotiat"). Consistency matters more than
 /// linguistic accuracy: phrases and text go through the same function.
 pub(crate) fn stem(word: &str) -> String {
-    let mut w: String = word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase).collect();
+    let mut w = String::with_capacity(word.len());
+    stem_into(word, &mut w);
+    w
+}
+
+/// [`stem`] into `w` (cleared first), so that one buffer serves every word.
+fn stem_into(word: &str, w: &mut String) {
+    w.clear();
+    if word.is_ascii() {
+        w.push_str(word);
+        w.make_ascii_lowercase();
+    } else {
+        w.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
+    }
     for suffix in ["'s", "'"] {
         if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
             w.truncate(w.len() - suffix.len());
         }
     }
-    if w.len() <= 3 || !w.is_ascii() || w.contains('\'') || UNSTEMMED.contains(&w.as_str()) {
-        return w;
+    if w.len() <= 3 || !w.is_ascii() || w.contains('\'') || unstemmed(w) {
+        return;
     }
+    // Only suffixes ending in the word's last letter can match: checking
+    // that byte first skips most comparisons, and keeps the rules' order.
+    let last = w.as_bytes().last().copied().unwrap_or_default();
     // British -ise spellings to -ize.
     for (from, to) in [
         ("isations", "izations"),
@@ -150,7 +179,7 @@ pub(crate) fn stem(word: &str) -> String {
         ("ises", "izes"),
         ("ise", "ize"),
     ] {
-        if w.len() > from.len() + 3 && w.ends_with(from) {
+        if from.as_bytes().last() == Some(&last) && w.len() > from.len() + 3 && w.ends_with(from) {
             w.truncate(w.len() - from.len());
             w.push_str(to);
             break;
@@ -186,9 +215,10 @@ pub(crate) fn stem(word: &str) -> String {
         ("es", "e"),
         ("s", ""),
     ];
+    let last = w.as_bytes().last().copied().unwrap_or_default();
     let mut stripped = false;
     for &(suffix, replacement) in RULES {
-        if !w.ends_with(suffix) {
+        if suffix.as_bytes().last() != Some(&last) || !w.ends_with(suffix) {
             continue;
         }
         let stem_len = w.len() - suffix.len();
@@ -218,7 +248,6 @@ pub(crate) fn stem(word: &str) -> String {
             w.pop();
         }
     }
-    w
 }
 
 #[cfg(test)]
@@ -246,11 +275,12 @@ mod tests {
     #[test]
     fn tokens_keep_spans_and_clause_marks() {
         let t = Tokens::new("We don’t rule out talks, he said.", 10);
-        let stems: Vec<&str> = t.tokens.iter().map(|t| t.stem.as_str()).collect();
+        let stems: Vec<&str> = (0..t.tokens.len()).map(|i| t.stem(i)).collect();
         assert_eq!(stems, ["we", "don't", "rul", "out", "talk", ",", "he", "said", "."]);
         assert_eq!(t.tokens[4].span, Span::new(30, 35));
         assert_eq!(t.line, " we don't rul out talk , he said . ");
         assert_eq!(t.token_at(t.line.find("talk").unwrap_or(0)), 4);
         assert_eq!(stem_phrase("Peace-talks"), " peac talk ");
+        assert_eq!(t.stem(9), "");
     }
 }
