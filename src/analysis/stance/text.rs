@@ -5,6 +5,8 @@
 //! "refused", "refuses" and "refusing" all match the entry "refuse", and a
 //! phrase never matches across punctuation.
 
+use foldhash::HashMap;
+
 use crate::analysis::Span;
 
 /// One word or punctuation mark.
@@ -24,7 +26,7 @@ pub(crate) struct Tokens {
     /// `" stem stem stem "`: every token's stem with a space on each side.
     /// A token's stem is "negotiat" for "negotiations"; punctuation is
     /// kept as is.
-    pub(crate) line: String,
+    line: String,
     /// Byte offset in `line` where each token's stem starts.
     starts: Vec<usize>,
 }
@@ -84,11 +86,6 @@ impl Tokens {
         self.line.get(start..end).unwrap_or_default()
     }
 
-    /// The index of the token whose stem starts at byte `offset` of the line.
-    pub(crate) fn token_at(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s < offset)
-    }
-
     /// Indices `[first, last)` of the tokens inside `span`.
     pub(crate) fn range(&self, span: Span) -> (usize, usize) {
         let first = self.tokens.partition_point(|t| t.span.start < span.start);
@@ -101,6 +98,83 @@ impl Tokens {
 pub(crate) fn stem_phrase(phrase: &str) -> String {
     let tokens = Tokens::new(phrase, 0);
     if tokens.tokens.is_empty() { String::new() } else { tokens.line }
+}
+
+/// A set of phrases, each a sequence of stems, matched token by token: a
+/// trie over word ids, where a text's tokens are looked up once each.
+/// Finds what a substring search for the phrases' stem lines would find
+/// on the text's stem line, without going through its bytes.
+#[derive(Debug, Default)]
+pub(crate) struct Phrases {
+    /// Every stem of every phrase, numbered.
+    words: HashMap<Box<str>, u32>,
+    /// Per word: the trie node after that word alone.
+    first: Vec<Option<u32>>,
+    /// The trie's other edges: (node, next word) → node.
+    next: HashMap<(u32, u32), u32>,
+    /// Per trie node: the values of the phrases ending there.
+    values: Vec<Vec<u32>>,
+}
+
+impl Phrases {
+    /// Adds the phrase whose stem line is `line` (as made by [`stem_phrase`])
+    /// with `value`; nothing for an empty line.
+    pub(crate) fn insert(&mut self, line: &str, value: u32) {
+        let mut node: Option<u32> = None;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let id = match self.words.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.first.len() as u32;
+                    self.words.insert(word.into(), id);
+                    self.first.push(None);
+                    id
+                }
+            };
+            let existing = match node {
+                None => self.first[id as usize],
+                Some(n) => self.next.get(&(n, id)).copied(),
+            };
+            let child = existing.unwrap_or_else(|| {
+                let child = self.values.len() as u32;
+                self.values.push(Vec::new());
+                match node {
+                    None => self.first[id as usize] = Some(child),
+                    Some(n) => {
+                        self.next.insert((n, id), child);
+                    }
+                }
+                child
+            });
+            node = Some(child);
+        }
+        if let Some(n) = node {
+            self.values[n as usize].push(value);
+        }
+    }
+
+    /// Calls `found(value, first, last)` for every occurrence of every
+    /// phrase in `tokens` (tokens `[first, last)`), overlapping ones
+    /// included, by first token then length.
+    pub(crate) fn find(&self, tokens: &Tokens, mut found: impl FnMut(u32, usize, usize)) {
+        let ids: Vec<Option<u32>> = (0..tokens.tokens.len()).map(|i| self.words.get(tokens.stem(i)).copied()).collect();
+        for (i, id) in ids.iter().enumerate() {
+            let Some(mut node) = id.and_then(|id| self.first.get(id as usize).copied().flatten()) else { continue };
+            let mut last = i + 1;
+            loop {
+                for &value in self.values.get(node as usize).map_or(&[][..], Vec::as_slice) {
+                    found(value, i, last);
+                }
+                let Some(next) =
+                    ids.get(last).copied().flatten().and_then(|word| self.next.get(&(node, word)).copied())
+                else {
+                    break;
+                };
+                node = next;
+                last += 1;
+            }
+        }
+    }
 }
 
 /// Whether a word's suffix-like ending is part of the word, so it is kept
@@ -279,8 +353,27 @@ mod tests {
         assert_eq!(stems, ["we", "don't", "rul", "out", "talk", ",", "he", "said", "."]);
         assert_eq!(t.tokens[4].span, Span::new(30, 35));
         assert_eq!(t.line, " we don't rul out talk , he said . ");
-        assert_eq!(t.token_at(t.line.find("talk").unwrap_or(0)), 4);
         assert_eq!(stem_phrase("Peace-talks"), " peac talk ");
         assert_eq!(t.stem(9), "");
+    }
+
+    #[test]
+    fn phrases_match_whole_tokens_overlapping() {
+        let mut phrases = Phrases::default();
+        for (value, phrase) in ["not", "not only", "only", "peace talks", "talks", "peace"].iter().enumerate() {
+            phrases.insert(&stem_phrase(phrase), value as u32);
+        }
+        phrases.insert(&stem_phrase("talk"), 10);
+        phrases.insert(&stem_phrase(""), 11);
+        let tokens = Tokens::new("Not only peace talks, but talking; notably.", 0);
+        let mut found = Vec::new();
+        phrases.find(&tokens, |value, first, last| found.push((value, first, last)));
+        assert_eq!(
+            found,
+            [(0, 0, 1), (1, 0, 2), (2, 1, 2), (5, 2, 3), (3, 2, 4), (4, 3, 4), (10, 3, 4), (4, 6, 7), (10, 6, 7)]
+        );
+        let mut none = Vec::new();
+        Phrases::default().find(&tokens, |value, first, last| none.push((value, first, last)));
+        assert!(none.is_empty());
     }
 }
