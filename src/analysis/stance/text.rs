@@ -1,11 +1,12 @@
 //! Words for the stance rules: the text cut into tokens, each reduced to a
-//! light stem, and joined into one "stem line" that phrase matchers scan.
+//! light stem. Each distinct word is stemmed once per text, and numbered,
+//! so that phrase matchers look up each distinct word once too.
 //!
 //! Phrases (lexicon cues, target keywords) are stemmed the same way, so
 //! "refused", "refuses" and "refusing" all match the entry "refuse", and a
 //! phrase never matches across punctuation.
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::analysis::Span;
 
@@ -16,74 +17,114 @@ pub(crate) struct Token {
     pub(crate) span: Span,
     /// Whether it is punctuation that ends a clause (`, ; : . ! ? ( )` and dashes).
     pub(crate) boundary: bool,
+    /// The number of its word (its exact text) among the text's distinct words.
+    word: u32,
 }
 
-/// Tokens of a text plus their stem line.
+/// Tokens of a text and the stems of its distinct words.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tokens {
     /// The tokens, in text order.
     pub(crate) tokens: Vec<Token>,
-    /// `" stem stem stem "`: every token's stem with a space on each side.
-    /// A token's stem is "negotiat" for "negotiations"; punctuation is
-    /// kept as is.
-    line: String,
-    /// Byte offset in `line` where each token's stem starts.
-    starts: Vec<usize>,
+    /// The stems of the distinct words, end to end: a word's stem is
+    /// "negotiat" for "negotiations"; punctuation is kept as is.
+    stems: String,
+    /// Per distinct word: where its stem ends in `stems` (it starts where
+    /// the previous one ends).
+    ends: Vec<usize>,
 }
 
 impl Tokens {
     /// Tokenises `text`; spans are offset by `base`. Linear in the text.
     pub(crate) fn new(text: &str, base: usize) -> Self {
-        let mut out = Self {
-            tokens: Vec::with_capacity(text.len() / 5),
-            line: String::with_capacity(text.len() + 2),
-            starts: Vec::with_capacity(text.len() / 5),
-        };
-        out.line.push(' ');
+        let mut out = Self { tokens: Vec::with_capacity(text.len() / 5), stems: String::new(), ends: Vec::new() };
+        // Each distinct word, by its text, and its number.
+        let mut words: HashMap<&str, u32> = HashMap::with_capacity((text.len() / 16).min(1 << 16));
         // One buffer for every word's stem.
         let mut buffer = String::new();
+        let mut add = |out: &mut Self, start: usize, end: usize, boundary: bool| {
+            let Some(word) = text.get(start..end) else { return };
+            let id = match words.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = out.ends.len() as u32;
+                    if boundary {
+                        out.stems.push_str(word);
+                    } else {
+                        stem_into(word, &mut buffer);
+                        out.stems.push_str(&buffer);
+                    }
+                    out.ends.push(out.stems.len());
+                    words.insert(word, id);
+                    id
+                }
+            };
+            out.tokens.push(Token { span: Span::new(base + start, base + end), boundary, word: id });
+        };
+        let bytes = text.as_bytes();
         let mut word_start: Option<usize> = None;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // The character at `i`, decoded only when it is not ASCII.
+            let c =
+                if b.is_ascii() { char::from(b) } else { text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ') };
+            let len = c.len_utf8();
             let in_word = c.is_alphanumeric()
                 || (matches!(c, '\'' | '’')
                     && word_start.is_some()
-                    && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric()));
+                    && text.get(i + len..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric));
             if in_word {
                 word_start.get_or_insert(i);
-                continue;
+            } else {
+                if let Some(start) = word_start.take() {
+                    add(&mut out, start, i, false);
+                }
+                if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–' | '…') {
+                    add(&mut out, i, i + len, true);
+                }
             }
-            if let Some(start) = word_start.take() {
-                out.push_word(text, start, i, base, &mut buffer);
-            }
-            let boundary = matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–' | '…');
-            if boundary {
-                out.push(Span::new(base + i, base + i + c.len_utf8()), c.encode_utf8(&mut [0; 4]), true);
-            }
+            i += len;
         }
         if let Some(start) = word_start {
-            out.push_word(text, start, text.len(), base, &mut buffer);
+            add(&mut out, start, text.len(), false);
         }
         out
     }
 
-    fn push_word(&mut self, text: &str, start: usize, end: usize, base: usize, buffer: &mut String) {
-        stem_into(&text[start..end], buffer);
-        self.push(Span::new(base + start, base + end), buffer, false);
+    /// How many distinct words the text has.
+    pub(crate) fn words(&self) -> usize {
+        self.ends.len()
     }
 
-    fn push(&mut self, span: Span, stem: &str, boundary: bool) {
-        self.tokens.push(Token { span, boundary });
-        self.starts.push(self.line.len());
-        self.line.push_str(stem);
-        self.line.push(' ');
+    /// The stem of distinct word `w` ("" past the end).
+    pub(crate) fn word_stem(&self, w: usize) -> &str {
+        let Some(&end) = self.ends.get(w) else { return "" };
+        let start = if w == 0 { 0 } else { self.ends.get(w - 1).copied().unwrap_or(0) };
+        self.stems.get(start..end).unwrap_or_default()
+    }
+
+    /// The number of token `i`'s distinct word, if there is such a token.
+    pub(crate) fn word(&self, i: usize) -> Option<usize> {
+        self.tokens.get(i).map(|t| t.word as usize)
     }
 
     /// The stem of token `i` ("" past the end).
     pub(crate) fn stem(&self, i: usize) -> &str {
-        let Some(&start) = self.starts.get(i) else { return "" };
-        let end = self.starts.get(i + 1).map_or(self.line.len(), |&next| next) - 1;
-        self.line.get(start..end).unwrap_or_default()
+        self.word(i).map_or("", |w| self.word_stem(w))
+    }
+
+    /// `" stem stem stem "`: every token's stem with a space on each side
+    /// ("" without tokens).
+    pub(crate) fn line(&self) -> String {
+        if self.tokens.is_empty() {
+            return String::new();
+        }
+        let mut line = String::from(" ");
+        for i in 0..self.tokens.len() {
+            line.push_str(self.stem(i));
+            line.push(' ');
+        }
+        line
     }
 
     /// Indices `[first, last)` of the tokens inside `span`.
@@ -96,8 +137,7 @@ impl Tokens {
 
 /// The stems of a phrase joined as in a stem line: `" stem stem "`.
 pub(crate) fn stem_phrase(phrase: &str) -> String {
-    let tokens = Tokens::new(phrase, 0);
-    if tokens.tokens.is_empty() { String::new() } else { tokens.line }
+    Tokens::new(phrase, 0).line()
 }
 
 /// A set of phrases, each a sequence of stems, matched token by token: a
@@ -157,17 +197,17 @@ impl Phrases {
     /// phrase in `tokens` (tokens `[first, last)`), overlapping ones
     /// included, by first token then length.
     pub(crate) fn find(&self, tokens: &Tokens, mut found: impl FnMut(u32, usize, usize)) {
-        let ids: Vec<Option<u32>> = (0..tokens.tokens.len()).map(|i| self.words.get(tokens.stem(i)).copied()).collect();
-        for (i, id) in ids.iter().enumerate() {
-            let Some(mut node) = id.and_then(|id| self.first.get(id as usize).copied().flatten()) else { continue };
+        // Each distinct word of the text looked up once.
+        let ids: Vec<Option<u32>> = (0..tokens.words()).map(|w| self.words.get(tokens.word_stem(w)).copied()).collect();
+        let id = |i: usize| tokens.word(i).and_then(|w| ids.get(w).copied().flatten());
+        for i in 0..tokens.tokens.len() {
+            let Some(mut node) = id(i).and_then(|id| self.first.get(id as usize).copied().flatten()) else { continue };
             let mut last = i + 1;
             loop {
                 for &value in self.values.get(node as usize).map_or(&[][..], Vec::as_slice) {
                     found(value, i, last);
                 }
-                let Some(next) =
-                    ids.get(last).copied().flatten().and_then(|word| self.next.get(&(node, word)).copied())
-                else {
+                let Some(next) = id(last).and_then(|word| self.next.get(&(node, word)).copied()) else {
                     break;
                 };
                 node = next;
@@ -352,7 +392,7 @@ mod tests {
         let stems: Vec<&str> = (0..t.tokens.len()).map(|i| t.stem(i)).collect();
         assert_eq!(stems, ["we", "don't", "rul", "out", "talk", ",", "he", "said", "."]);
         assert_eq!(t.tokens[4].span, Span::new(30, 35));
-        assert_eq!(t.line, " we don't rul out talk , he said . ");
+        assert_eq!(t.line(), " we don't rul out talk , he said . ");
         assert_eq!(stem_phrase("Peace-talks"), " peac talk ");
         assert_eq!(t.stem(9), "");
     }
