@@ -224,6 +224,28 @@ impl<'a> Scan<'a> {
         count
     }
 
+    /// Whether tokens `[first, last)` concern target `t`: what
+    /// [`Scan::score`] says in [`Score::concerned`], without weighing the
+    /// cues.
+    fn concerned(&self, t: usize, first: usize, last: usize) -> bool {
+        let lo = self.mentions.partition_point(|m| m.first < first);
+        let hi = self.mentions.partition_point(|m| m.first < last);
+        let near = self.mentions[lo..hi].iter().filter(|m| m.target == t && m.last <= last);
+        if near.clone().any(|m| !m.rival) {
+            return true;
+        }
+        let scopes = &self.matcher.scopes[t];
+        let rival_scopes = &self.matcher.rival_scopes[t];
+        let h_lo = self.hits.partition_point(|h| h.first < first);
+        self.hits[h_lo..].iter().take_while(|hit| hit.first < last).any(|hit| {
+            hit.last <= last
+                && !near.clone().any(|m| m.first < hit.last && hit.first < m.last)
+                && hit.kinds.iter().any(|k| {
+                    matches!(k, Kind::Stance { scope: Some(s), .. } if scopes.contains(s) || rival_scopes.contains(s))
+                })
+        })
+    }
+
     /// The evidence tokens `[first, last)` give on target `t`.
     fn score(&self, t: usize, first: usize, last: usize, unmentioned: f32) -> Score {
         let mut score = Score::default();
@@ -505,7 +527,7 @@ pub fn assess(
         .map(|s| scan.tokens.range(s.span))
         .collect();
     for (t, target) in targets.iter().enumerate() {
-        let mentioned = ranges.iter().any(|&(first, last)| scan.score(t, first, last, 0.0).concerned);
+        let mentioned = ranges.iter().any(|&(first, last)| scan.concerned(t, first, last));
         let unmentioned = if mentioned { UNMENTIONED } else { NEVER_MENTIONED };
         let mut total = Score::default();
         for &(first, last) in &ranges {
