@@ -5,9 +5,7 @@
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-use super::text::{Tokens, stem_phrase};
+use super::text::{Phrases, Tokens, stem_phrase};
 use crate::analysis::lexicon;
 
 const STANCE_CUES: &str = include_str!("../lexicon/en/stance_cues.txt");
@@ -65,7 +63,7 @@ pub(crate) struct Hit {
 }
 
 struct Lexicon {
-    matcher: AhoCorasick,
+    phrases: Phrases,
     kinds: Vec<Vec<Kind>>,
 }
 
@@ -114,7 +112,7 @@ fn build() -> Lexicon {
         entries.push((phrase.to_string(), Kind::Intensifier));
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut patterns = Vec::new();
+    let mut phrases = Phrases::default();
     let mut kinds: Vec<Vec<Kind>> = Vec::new();
     for (phrase, kind) in entries {
         let line = stem_phrase(&phrase);
@@ -124,17 +122,13 @@ fn build() -> Lexicon {
         match seen.get(&line) {
             Some(&i) => kinds[i].push(kind),
             None => {
-                seen.insert(line.clone(), kinds.len());
-                patterns.push(line);
+                phrases.insert(&line, kinds.len() as u32);
+                seen.insert(line, kinds.len());
                 kinds.push(vec![kind]);
             }
         }
     }
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .expect("the stance lexicons compile");
-    Lexicon { matcher, kinds }
+    Lexicon { phrases, kinds }
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
@@ -144,16 +138,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(build);
 /// "not only", "open" inside "open to").
 pub(crate) fn find(tokens: &Tokens) -> Vec<Hit> {
     let lex = &*LEXICON;
-    let mut hits: Vec<Hit> = lex
-        .matcher
-        .find_overlapping_iter(&tokens.line)
-        .map(|m| {
-            // The pattern spans " a b ": its first token starts one byte in.
-            let first = tokens.token_at(m.start() + 1);
-            let last = tokens.token_at(m.end());
-            Hit { first, last: last.max(first + 1), kinds: &lex.kinds[m.pattern().as_usize()] }
-        })
-        .collect();
+    let mut hits: Vec<Hit> = Vec::new();
+    lex.phrases.find(tokens, |value, first, last| {
+        if let Some(kinds) = lex.kinds.get(value as usize) {
+            hits.push(Hit { first, last, kinds });
+        }
+    });
     hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.last)));
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     let mut cover_end = 0;

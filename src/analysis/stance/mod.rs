@@ -182,7 +182,8 @@ impl<'a> Scan<'a> {
 
     /// Whether a token closes a clause for negation.
     fn is_break(&self, i: usize) -> bool {
-        self.tokens.tokens.get(i).is_some_and(|t| t.boundary || matches!(t.stem.as_str(), "but" | "while" | "whereas"))
+        self.tokens.tokens.get(i).is_some_and(|t| t.boundary)
+            || matches!(self.tokens.stem(i), "but" | "while" | "whereas")
     }
 
     /// How many negators reach hit `h` from before it in its clause. A
@@ -223,6 +224,28 @@ impl<'a> Scan<'a> {
         count
     }
 
+    /// Whether tokens `[first, last)` concern target `t`: what
+    /// [`Scan::score`] says in [`Score::concerned`], without weighing the
+    /// cues.
+    fn concerned(&self, t: usize, first: usize, last: usize) -> bool {
+        let lo = self.mentions.partition_point(|m| m.first < first);
+        let hi = self.mentions.partition_point(|m| m.first < last);
+        let near = self.mentions[lo..hi].iter().filter(|m| m.target == t && m.last <= last);
+        if near.clone().any(|m| !m.rival) {
+            return true;
+        }
+        let scopes = &self.matcher.scopes[t];
+        let rival_scopes = &self.matcher.rival_scopes[t];
+        let h_lo = self.hits.partition_point(|h| h.first < first);
+        self.hits[h_lo..].iter().take_while(|hit| hit.first < last).any(|hit| {
+            hit.last <= last
+                && !near.clone().any(|m| m.first < hit.last && hit.first < m.last)
+                && hit.kinds.iter().any(|k| {
+                    matches!(k, Kind::Stance { scope: Some(s), .. } if scopes.contains(s) || rival_scopes.contains(s))
+                })
+        })
+    }
+
     /// The evidence tokens `[first, last)` give on target `t`.
     fn score(&self, t: usize, first: usize, last: usize, unmentioned: f32) -> Score {
         let mut score = Score::default();
@@ -235,9 +258,8 @@ impl<'a> Scan<'a> {
         let rival_scopes = &self.matcher.rival_scopes[t];
         let opinion_scale = self.matcher.options.get(t).map_or(1.0, |o| o.opinion);
         // The last "but" / "however" of the segment: what follows it is the point.
-        let contrast = (first..last).rev().find(|&i| {
-            self.tokens.tokens.get(i).is_some_and(|t| matches!(t.stem.as_str(), "but" | "howev" | "however" | "yet"))
-        });
+        let contrast =
+            (first..last).rev().find(|&i| matches!(self.tokens.stem(i), "but" | "howev" | "however" | "yet"));
         let h_lo = self.hits.partition_point(|h| h.first < first);
         for h in h_lo..self.hits.len() {
             let hit = &self.hits[h];
@@ -343,12 +365,10 @@ impl<'a> Scan<'a> {
     /// adverb or negator): a passive participle.
     fn passive(&self, i: usize) -> bool {
         let is_be = |j: usize| {
-            self.tokens.tokens.get(j).is_some_and(|t| {
-                matches!(
-                    t.stem.as_str(),
-                    "be" | "is" | "are" | "was" | "were" | "been" | "bee" | "being" | "get" | "got"
-                )
-            })
+            matches!(
+                self.tokens.stem(j),
+                "be" | "is" | "are" | "was" | "were" | "been" | "bee" | "being" | "get" | "got"
+            )
         };
         (i >= 1 && is_be(i - 1)) || (i >= 2 && is_be(i - 2))
     }
@@ -360,9 +380,7 @@ impl<'a> Scan<'a> {
     fn harm(&self, hit: &Hit, near: &[&Mention]) -> Option<f32> {
         let clause_free = |a: usize, b: usize| !(a..b).any(|i| self.tokens.tokens.get(i).is_some_and(|t| t.boundary));
         let by_agent = near.iter().find(|m| {
-            m.first >= hit.last
-                && m.first - hit.last <= 3
-                && self.tokens.tokens.get(m.first.wrapping_sub(1)).is_some_and(|t| t.stem == "by")
+            m.first >= hit.last && m.first - hit.last <= 3 && self.tokens.stem(m.first.wrapping_sub(1)) == "by"
         });
         let agent = by_agent.or_else(|| {
             near.iter()
@@ -509,7 +527,7 @@ pub fn assess(
         .map(|s| scan.tokens.range(s.span))
         .collect();
     for (t, target) in targets.iter().enumerate() {
-        let mentioned = ranges.iter().any(|&(first, last)| scan.score(t, first, last, 0.0).concerned);
+        let mentioned = ranges.iter().any(|&(first, last)| scan.concerned(t, first, last));
         let unmentioned = if mentioned { UNMENTIONED } else { NEVER_MENTIONED };
         let mut total = Score::default();
         for &(first, last) in &ranges {

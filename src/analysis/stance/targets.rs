@@ -7,9 +7,7 @@ use std::collections::BTreeSet;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, LazyLock, Mutex};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-use super::text::{Tokens, stem, stem_phrase};
+use super::text::{Phrases, Tokens, stem, stem_phrase};
 use crate::analysis::{StanceTarget, lexicon};
 
 const DEFAULT_TARGETS: &str = include_str!("../lexicon/targets.txt");
@@ -90,7 +88,10 @@ fn parse_with_options(file: &str) -> Result<Vec<(StanceTarget, Options, Vec<Stri
 /// ("legalization of marijuana" = "marijuana legalization").
 fn name_key(name: &str) -> BTreeSet<String> {
     let tokens = Tokens::new(name, 0);
-    tokens.tokens.iter().filter(|t| !t.boundary && !STOP.contains(t.stem.as_str())).map(|t| t.stem.clone()).collect()
+    (0..tokens.tokens.len())
+        .filter(|&i| !tokens.tokens[i].boundary && !STOP.contains(tokens.stem(i)))
+        .map(|i| tokens.stem(i).to_owned())
+        .collect()
 }
 
 static STOP: LazyLock<BTreeSet<&'static str>> =
@@ -179,7 +180,7 @@ pub(crate) fn compiled(targets: &[StanceTarget]) -> Arc<Matcher> {
 /// The targets of one request, compiled.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    matcher: Option<AhoCorasick>,
+    phrases: Phrases,
     roles: Vec<(usize, Role)>,
     /// Per target: the stem lines of the names whose scoped cues apply.
     pub(crate) scopes: Vec<Vec<String>>,
@@ -193,7 +194,7 @@ pub(crate) struct Matcher {
 impl Matcher {
     /// Compiles `targets`: linear in their total size.
     pub(crate) fn new(targets: &[StanceTarget]) -> Self {
-        let mut patterns: Vec<String> = Vec::new();
+        let mut phrases = Phrases::default();
         let mut roles: Vec<(usize, Role)> = Vec::new();
         let mut index: HashMap<(String, usize), usize> = HashMap::new();
         let mut scopes = Vec::with_capacity(targets.len());
@@ -211,8 +212,8 @@ impl Matcher {
                 }
                 return;
             }
-            index.insert((line.clone(), target), roles.len());
-            patterns.push(line);
+            phrases.insert(&line, roles.len() as u32);
+            index.insert((line, target), roles.len());
             roles.push((target, role));
         };
         for (t, target) in targets.iter().enumerate() {
@@ -254,27 +255,23 @@ impl Matcher {
             scopes.push(scope);
             rival_scopes.push(rivals);
         }
-        let matcher = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).ok();
-        Self { matcher, roles, scopes, rival_scopes, options }
+        Self { phrases, roles, scopes, rival_scopes, options }
     }
 
     /// Every mention of every target in `tokens`, in text order. A mention
     /// inside a longer mention of the same target, or inside one of its
     /// exclusions, is dropped.
     pub(crate) fn find(&self, tokens: &Tokens) -> Vec<Mention> {
-        let Some(matcher) = &self.matcher else { return Vec::new() };
         let mut found: Vec<(Mention, bool)> = Vec::new();
-        for m in matcher.find_overlapping_iter(&tokens.line) {
-            let Some(&(target, role)) = self.roles.get(m.pattern().as_usize()) else { continue };
-            let first = tokens.token_at(m.start() + 1);
-            let last = tokens.token_at(m.end()).max(first + 1);
+        self.phrases.find(tokens, |pattern, first, last| {
+            let Some(&(target, role)) = self.roles.get(pattern as usize) else { return };
             let (strength, rival, exclude) = match role {
                 Role::Mention(s) => (s, false, false),
                 Role::Rival => (1.0, true, false),
                 Role::Exclude => (0.0, false, true),
             };
             found.push((Mention { target, first, last, strength, rival }, exclude));
-        }
+        });
         let excluded: Vec<(usize, usize, usize)> =
             found.iter().filter(|(_, ex)| *ex).map(|(m, _)| (m.target, m.first, m.last)).collect();
         let mut mentions: Vec<Mention> = found
