@@ -96,23 +96,28 @@ pub(crate) struct WordInfo {
     pub(crate) part: Option<&'static str>,
 }
 
+/// Everything the tables say about one (lower-case, normalised) token text,
+/// looked up once per token. Only a token with an entry (or a number) can
+/// start a match: it has a meaning, starts a phrase, or is one of the
+/// grammar's own cue words (`starters.txt`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Entry {
+    /// The word's meanings (words only).
+    pub(crate) info: Option<WordInfo>,
+    /// The phrases starting with it, longest first.
+    pub(crate) phrases: Vec<Phrase>,
+}
+
 /// The compiled tables of one language.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<&'static str, WordInfo>,
-    /// Phrases by their first word, longest first.
-    phrases: HashMap<&'static str, Vec<Phrase>>,
+    entries: HashMap<&'static str, Entry>,
 }
 
 impl Lexicon {
-    /// What the word (lower case) means, if anything.
-    pub(crate) fn word(&self, w: &str) -> Option<&WordInfo> {
-        self.words.get(w)
-    }
-
-    /// The phrases starting with the word (lower case), longest first.
-    pub(crate) fn phrases(&self, first: &str) -> &[Phrase] {
-        self.phrases.get(first).map_or(&[], Vec::as_slice)
+    /// The entry of a token text (lower case, normalised), if any.
+    pub(crate) fn entry(&self, t: &str) -> Option<&Entry> {
+        self.entries.get(t)
     }
 
     fn build(files: &Files) -> Lexicon {
@@ -188,10 +193,18 @@ impl Lexicon {
                 add(name, PhraseKind::Holiday(rule));
             }
         }
-        for list in phrases.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        let mut entries: HashMap<&'static str, Entry> = HashMap::new();
+        for (w, info) in words {
+            entries.entry(w).or_default().info = Some(info);
         }
-        Lexicon { words, phrases }
+        for (w, mut list) in phrases {
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+            entries.entry(w).or_default().phrases = list;
+        }
+        for w in lexicon::entries(files.starters) {
+            entries.entry(w).or_default();
+        }
+        Lexicon { entries }
     }
 }
 
@@ -204,6 +217,8 @@ struct Files {
     periods: &'static str,
     phrases: &'static str,
     holidays: &'static str,
+    /// Words the matchers start on besides the words and phrases above.
+    starters: &'static str,
 }
 
 /// The English tables.
@@ -216,5 +231,6 @@ pub(crate) static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
         periods: include_str!("en/periods.txt"),
         phrases: include_str!("en/phrases.txt"),
         holidays: include_str!("en/holidays.txt"),
+        starters: include_str!("en/starters.txt"),
     })
 });
