@@ -2,7 +2,7 @@
 //! looks a bounded number of tokens ahead, so a pass over the text is linear.
 //! Matchers produce a [`Sem`], the meaning before resolution.
 
-use super::lexicon::{Entry, Lexicon, NumberWord, Phrase, PhraseKind, Unit, WordInfo};
+use super::lexicon::{Entry, Lexicon, NumberWord, Phrase, PhraseKind, Tense, Unit, WordInfo};
 use super::tokens::{Kind, Token};
 
 /// Which year a partial date belongs to.
@@ -421,9 +421,18 @@ impl<'a> Parser<'a> {
     }
 
     /// Whether a match may start at token `i`: a number, or a token the
-    /// lexicon knows (see [`Entry`]). Every other token is skipped.
+    /// lexicon lets start one (see [`Entry::starts`]). Every other token is
+    /// skipped.
     fn may_start(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == Kind::Num) || self.entry(i).is_some()
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Num) || self.entry(i).is_some_and(|e| e.starts)
+    }
+
+    /// What word `i` says about tense (nothing for other tokens).
+    pub(crate) fn tense(&self, i: usize) -> Tense {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => self.entry(i).map(|e| e.tense).unwrap_or_default(),
+            _ => Tense::default(),
+        }
     }
 
     /// Token text (normalised) or "".
@@ -701,7 +710,9 @@ impl<'a> Parser<'a> {
 
     fn m_phrase(&self, i: usize) -> Option<Match> {
         let first = self.t(i);
-        let phrase = self.phrases(i).iter().find(|p| p.words.iter().enumerate().all(|(k, w)| self.t(i + k) == *w))?;
+        // the first word is the entry's own text
+        let phrase =
+            self.phrases(i).iter().find(|p| p.words.iter().enumerate().skip(1).all(|(k, w)| self.t(i + k) == *w))?;
         let end = i + phrase.words.len();
         match phrase.kind {
             PhraseKind::Ref(v) => Some((end, Sem::Ref(v))),

@@ -96,16 +96,31 @@ pub(crate) struct WordInfo {
     pub(crate) part: Option<&'static str>,
 }
 
+/// What a word says about the tense of its sentence (`tense.txt`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tense {
+    /// It marks a future reading ("will", "plans").
+    pub(crate) future: bool,
+    /// It marks a past reading ("said", "ago").
+    pub(crate) past: bool,
+    /// It ends in "ed" but is no past tense verb ("united").
+    pub(crate) not_past: bool,
+}
+
 /// Everything the tables say about one (lower-case, normalised) token text,
-/// looked up once per token. Only a token with an entry (or a number) can
-/// start a match: it has a meaning, starts a phrase, or is one of the
-/// grammar's own cue words (`starters.txt`).
+/// looked up once per token.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Entry {
     /// The word's meanings (words only).
     pub(crate) info: Option<WordInfo>,
     /// The phrases starting with it, longest first.
     pub(crate) phrases: Vec<Phrase>,
+    /// Whether a match may start at it: it has a meaning, starts a phrase,
+    /// or is one of the grammar's own cue words (`starters.txt`). Only
+    /// these tokens and numbers are tried.
+    pub(crate) starts: bool,
+    /// What it says about tense.
+    pub(crate) tense: Tense,
 }
 
 /// The compiled tables of one language.
@@ -204,6 +219,19 @@ impl Lexicon {
         for w in lexicon::entries(files.starters) {
             entries.entry(w).or_default();
         }
+        for entry in entries.values_mut() {
+            entry.starts = true;
+        }
+        for row in lexicon::rows(files.tense) {
+            let (Some(w), Some(kind)) = (row.first(), row.get(1)) else { continue };
+            let tense = &mut entries.entry(*w).or_default().tense;
+            match *kind {
+                "future" => tense.future = true,
+                "past" => tense.past = true,
+                "not-past" => tense.not_past = true,
+                _ => {}
+            }
+        }
         Lexicon { entries }
     }
 }
@@ -219,6 +247,8 @@ struct Files {
     holidays: &'static str,
     /// Words the matchers start on besides the words and phrases above.
     starters: &'static str,
+    /// Tense cues.
+    tense: &'static str,
 }
 
 /// The English tables.
@@ -232,5 +262,6 @@ pub(crate) static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
         phrases: include_str!("en/phrases.txt"),
         holidays: include_str!("en/holidays.txt"),
         starters: include_str!("en/starters.txt"),
+        tense: include_str!("en/tense.txt"),
     })
 });
