@@ -574,10 +574,10 @@ impl<'a> Parser<'a> {
             if end > i + 1 {
                 text = self.orig.get(tok.start..self.toks[end - 1].end).unwrap_or(text);
             }
-            let mut value: f64 = text.replace(',', "").parse().ok()?;
+            let mut value: f64 = parse_number(text)?;
             if self.t(end) == "." && self.adj(end - 1) && self.adj(end) && self.digits(end + 1) > 0 {
                 let whole = self.orig.get(tok.start..self.toks[end + 1].end).unwrap_or(text);
-                value = whole.replace(',', "").parse().unwrap_or(value);
+                value = parse_number(whole).unwrap_or(value);
                 text = whole;
                 end += 2;
             }
@@ -1874,6 +1874,11 @@ impl<'a> Parser<'a> {
         }
         None
     }
+}
+
+/// A number written with optional thousands separators ("1,000", "15.5").
+fn parse_number(text: &str) -> Option<f64> {
+    if text.contains(',') { text.replace(',', "").parse().ok() } else { text.parse().ok() }
 }
 
 /// Keeps `found` in `best` unless `best` is longer (a later match of the

@@ -64,6 +64,7 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 
 /// Splits `text` into tokens. Linear in the text.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 4);
     let mut i = 0;
     while let Some((c, len)) = char_at(text, i) {
@@ -72,17 +73,23 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         };
         let mut end = i + len;
-        if kind != Kind::Punct {
-            while let Some((n, len)) = char_at(text, end) {
-                let same = match kind {
-                    Kind::Num => n.is_ascii_digit(),
-                    _ => n.is_alphabetic(),
-                };
-                if !same {
-                    break;
+        match kind {
+            Kind::Num => {
+                while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+                    end += 1;
                 }
-                end += len;
             }
+            Kind::Word => loop {
+                match bytes.get(end) {
+                    Some(b) if b.is_ascii_alphabetic() => end += 1,
+                    Some(b) if !b.is_ascii() => match char_at(text, end) {
+                        Some((n, len)) if n.is_alphabetic() => end += len,
+                        _ => break,
+                    },
+                    _ => break,
+                }
+            },
+            Kind::Punct => {}
         }
         out.push(Token { start: i, end, kind, text: &text[i..end] });
         i = end;
