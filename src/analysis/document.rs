@@ -43,9 +43,9 @@ impl<'t> Document<'t> {
         let paragraphs: Vec<Paragraph> = paragraph_spans(text)
             .map(|span| Paragraph { span, boilerplate: is_boilerplate(span.slice(text)) })
             .collect();
-        let mut sentences = Vec::new();
+        let mut sentences = Vec::with_capacity(text.len() / 128);
         for (index, paragraph) in paragraphs.iter().enumerate() {
-            sentences.extend(sentence_spans(text, paragraph.span).map(|span| Sentence { span, paragraph: index }));
+            push_sentences(text, paragraph.span, index, &mut sentences);
         }
         Self { text, paragraphs, sentences }
     }
@@ -118,33 +118,56 @@ fn is_opener(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '「' | '‚' | '‹' | '—' | '-')
 }
 
-/// The sentences of one paragraph: it ends at `.`, `!`, `?` or `…` (plus any
-/// closing quotes or brackets) followed by white space and a capital letter,
-/// digit or opening quote, unless the word before the period is a known
-/// abbreviation or a single initial.
-fn sentence_spans(text: &str, paragraph: Span) -> impl Iterator<Item = Span> + '_ {
+/// The sentences of one paragraph, pushed onto `out`: it ends at `.`, `!`,
+/// `?` or `…` (plus any closing quotes or brackets) followed by white space
+/// and a capital letter, digit or opening quote, unless the word before the
+/// period is a known abbreviation or a single initial.
+fn push_sentences(text: &str, paragraph: Span, index: usize, out: &mut Vec<Sentence>) {
     let body = paragraph.slice(text);
     let base = paragraph.start;
-    let mut cuts = Vec::new();
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
+    let bytes = body.as_bytes();
+    // the start of the current sentence, and where the scan goes on
+    let mut start = 0;
+    let mut pos = 0;
+    let mut push = |from: usize, to: usize| {
+        let piece = &body[from..to];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        if !trimmed.is_empty() {
+            let s = base + from + lead;
+            out.push(Sentence { span: Span::new(s, s + trimmed.len()), paragraph: index });
         }
+    };
+    // 0xE2 leads the three bytes of '…' (and of other marks, skipped below)
+    while let Some(found) =
+        bytes.get(pos..).and_then(|rest| rest.iter().position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2)))
+    {
+        let i = pos + found;
+        let c = match bytes[i] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            _ if body[i..].starts_with('…') => '…',
+            _ => {
+                pos = i + 1;
+                continue;
+            }
+        };
         let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
+        for next in body[end..].chars() {
             if matches!(next, '.' | '!' | '?' | '…') || is_closer(next) {
-                end = j + next.len_utf8();
-                chars.next();
+                end += next.len_utf8();
             } else {
                 break;
             }
         }
+        pos = end;
         let rest = &body[end..];
         let after_space = rest.trim_start();
         if after_space.len() == rest.len() && c == '.' && end == i + 1 && glued(&body[..i], rest) {
             // "...towards Russia.He also warned": a sentence glued on.
-            cuts.push(end);
+            push(start, end);
+            start = end;
             continue;
         }
         if after_space.len() == rest.len() || after_space.is_empty() {
@@ -155,20 +178,10 @@ fn sentence_spans(text: &str, paragraph: Span) -> impl Iterator<Item = Span> + '
         if !starts_sentence || (c == '.' && ends_with_abbreviation(&body[..i])) {
             continue;
         }
-        cuts.push(end);
+        push(start, end);
+        start = end;
     }
-    let mut start = 0;
-    let mut spans = Vec::with_capacity(cuts.len() + 1);
-    for cut in cuts.into_iter().chain(std::iter::once(body.len())) {
-        let piece = &body[start..cut];
-        let lead = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        if !trimmed.is_empty() {
-            spans.push(Span::new(base + start + lead, base + start + lead + trimmed.len()));
-        }
-        start = cut;
-    }
-    spans.into_iter()
+    push(start, body.len());
 }
 
 /// Whether a period with no space after it still ends a sentence: a word

@@ -2,7 +2,7 @@
 //! looks a bounded number of tokens ahead, so a pass over the text is linear.
 //! Matchers produce a [`Sem`], the meaning before resolution.
 
-use super::lexicon::{Lexicon, NumberWord, PhraseKind, Unit, WordInfo};
+use super::lexicon::{Entry, Lexicon, NumberWord, Phrase, PhraseKind, Tense, Unit, WordInfo};
 use super::tokens::{Kind, Token};
 
 /// Which year a partial date belongs to.
@@ -401,9 +401,10 @@ const MONTH_CUES: &[&str] = &[
 #[derive(Debug)]
 pub(crate) struct Parser<'a> {
     pub(crate) toks: Vec<Token<'a>>,
+    /// The lexicon entry of each token, looked up once.
+    entries: Vec<Option<&'static Entry>>,
     /// The original text (for capitalisation).
     orig: &'a str,
-    lex: &'static Lexicon,
     /// The text is a bare expression (no sentence around it).
     pub(crate) standalone: bool,
 }
@@ -411,7 +412,27 @@ pub(crate) struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// A parser over `toks` (tokens of the lower-cased `orig`).
     pub(crate) fn new(toks: Vec<Token<'a>>, orig: &'a str, lex: &'static Lexicon, standalone: bool) -> Self {
-        Self { toks, orig, lex, standalone }
+        let entries = toks.iter().map(|t| lex.entry(t.norm())).collect();
+        Self { toks, entries, orig, standalone }
+    }
+
+    fn entry(&self, i: usize) -> Option<&'static Entry> {
+        self.entries.get(i).copied().flatten()
+    }
+
+    /// Whether a match may start at token `i`: a number, or a token the
+    /// lexicon lets start one (see [`Entry::starts`]). Every other token is
+    /// skipped.
+    fn may_start(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Num) || self.entry(i).is_some_and(|e| e.starts)
+    }
+
+    /// What word `i` says about tense (nothing for other tokens).
+    pub(crate) fn tense(&self, i: usize) -> Tense {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Word => self.entry(i).map(|e| e.tense).unwrap_or_default(),
+            _ => Tense::default(),
+        }
     }
 
     /// Token text (normalised) or "".
@@ -429,8 +450,15 @@ impl<'a> Parser<'a> {
     }
 
     fn info(&self, i: usize) -> Option<&'static WordInfo> {
-        let w = self.w(i);
-        if w.is_empty() { None } else { self.lex.word(w) }
+        if self.toks.get(i)?.kind != Kind::Word {
+            return None;
+        }
+        self.entry(i)?.info.as_ref()
+    }
+
+    /// The phrases starting at token `i`, longest first.
+    fn phrases(&self, i: usize) -> &'static [Phrase] {
+        self.entry(i).map_or(&[], |e| e.phrases.as_slice())
     }
 
     fn num(&self, i: usize) -> Option<u64> {
@@ -462,32 +490,47 @@ impl<'a> Parser<'a> {
         if self.t(i) == "." && i > 0 && self.adj(i - 1) { i + 1 } else { i }
     }
 
-    /// All matches starting at token `i`; the caller keeps the longest.
+    /// The longest match starting at token `i` (the last of equally long
+    /// ones, in matcher order).
     pub(crate) fn best_at(&self, i: usize) -> Option<Match> {
-        let found = [
-            self.m_phrase(i),
-            self.m_modifier(i),
-            self.m_quantity(i),
-            self.m_weekday(i),
-            self.m_month(i),
-            self.m_day_first(i),
-            self.m_numeric(i),
-            self.m_clock_words(i),
-            self.m_ordinal(i),
-            self.m_season(i),
-            self.m_decade(i),
-            self.m_every(i),
-            self.m_period(i),
-            self.m_year_words(i),
-            self.m_day_of_month(i),
-            self.m_part_of_month(i),
-            self.m_closest(i),
-            self.m_bare_units(i),
-            self.m_q(i),
-            self.m_day_around(i),
-            self.m_bare_part(i),
-        ];
-        found.into_iter().flatten().max_by_key(|(end, _)| *end)
+        if !self.may_start(i) {
+            return None;
+        }
+        self.all_at(i)
+    }
+
+    /// Runs every matcher at token `i` and keeps the longest match.
+    fn all_at(&self, i: usize) -> Option<Match> {
+        let mut best = None;
+        keep(&mut best, self.m_phrase(i));
+        keep(&mut best, self.m_modifier(i));
+        keep(&mut best, self.m_quantity(i));
+        keep(&mut best, self.m_weekday(i));
+        keep(&mut best, self.m_month(i));
+        keep(&mut best, self.m_day_first(i));
+        keep(&mut best, self.m_numeric(i));
+        keep(&mut best, self.m_clock_words(i));
+        keep(&mut best, self.m_ordinal(i));
+        keep(&mut best, self.m_season(i));
+        keep(&mut best, self.m_decade(i));
+        keep(&mut best, self.m_every(i));
+        keep(&mut best, self.m_period(i));
+        keep(&mut best, self.m_year_words(i));
+        keep(&mut best, self.m_day_of_month(i));
+        keep(&mut best, self.m_part_of_month(i));
+        keep(&mut best, self.m_closest(i));
+        keep(&mut best, self.m_bare_units(i));
+        keep(&mut best, self.m_q(i));
+        keep(&mut best, self.m_day_around(i));
+        keep(&mut best, self.m_bare_part(i));
+        best
+    }
+
+    /// Checks at every token that [`Self::may_start`] never skips a token
+    /// a matcher would start on; returns the first such token.
+    #[cfg(test)]
+    pub(crate) fn skipped_match(&self) -> Option<usize> {
+        (0..self.toks.len()).find(|&i| !self.may_start(i) && self.all_at(i).is_some())
     }
 
     // ------------------------------------------------------------ numbers
@@ -531,10 +574,10 @@ impl<'a> Parser<'a> {
             if end > i + 1 {
                 text = self.orig.get(tok.start..self.toks[end - 1].end).unwrap_or(text);
             }
-            let mut value: f64 = text.replace(',', "").parse().ok()?;
+            let mut value: f64 = parse_number(text)?;
             if self.t(end) == "." && self.adj(end - 1) && self.adj(end) && self.digits(end + 1) > 0 {
                 let whole = self.orig.get(tok.start..self.toks[end + 1].end).unwrap_or(text);
-                value = whole.replace(',', "").parse().unwrap_or(value);
+                value = parse_number(whole).unwrap_or(value);
                 text = whole;
                 end += 2;
             }
@@ -667,8 +710,9 @@ impl<'a> Parser<'a> {
 
     fn m_phrase(&self, i: usize) -> Option<Match> {
         let first = self.t(i);
+        // the first word is the entry's own text
         let phrase =
-            self.lex.phrases(first).iter().find(|p| p.words.iter().enumerate().all(|(k, w)| self.t(i + k) == *w))?;
+            self.phrases(i).iter().find(|p| p.words.iter().enumerate().skip(1).all(|(k, w)| self.t(i + k) == *w))?;
         let end = i + phrase.words.len();
         match phrase.kind {
             PhraseKind::Ref(v) => Some((end, Sem::Ref(v))),
@@ -1829,6 +1873,21 @@ impl<'a> Parser<'a> {
             }
         }
         None
+    }
+}
+
+/// A number written with optional thousands separators ("1,000", "15.5").
+fn parse_number(text: &str) -> Option<f64> {
+    if text.contains(',') { text.replace(',', "").parse().ok() } else { text.parse().ok() }
+}
+
+/// Keeps `found` in `best` unless `best` is longer (a later match of the
+/// same length wins).
+fn keep(best: &mut Option<Match>, found: Option<Match>) {
+    if let Some(found) = found
+        && best.as_ref().is_none_or(|(end, _)| found.0 >= *end)
+    {
+        *best = Some(found);
     }
 }
 

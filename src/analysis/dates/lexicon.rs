@@ -96,23 +96,43 @@ pub(crate) struct WordInfo {
     pub(crate) part: Option<&'static str>,
 }
 
+/// What a word says about the tense of its sentence (`tense.txt`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tense {
+    /// It marks a future reading ("will", "plans").
+    pub(crate) future: bool,
+    /// It marks a past reading ("said", "ago").
+    pub(crate) past: bool,
+    /// It ends in "ed" but is no past tense verb ("united").
+    pub(crate) not_past: bool,
+}
+
+/// Everything the tables say about one (lower-case, normalised) token text,
+/// looked up once per token.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Entry {
+    /// The word's meanings (words only).
+    pub(crate) info: Option<WordInfo>,
+    /// The phrases starting with it, longest first.
+    pub(crate) phrases: Vec<Phrase>,
+    /// Whether a match may start at it: it has a meaning, starts a phrase,
+    /// or is one of the grammar's own cue words (`starters.txt`). Only
+    /// these tokens and numbers are tried.
+    pub(crate) starts: bool,
+    /// What it says about tense.
+    pub(crate) tense: Tense,
+}
+
 /// The compiled tables of one language.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    words: HashMap<&'static str, WordInfo>,
-    /// Phrases by their first word, longest first.
-    phrases: HashMap<&'static str, Vec<Phrase>>,
+    entries: HashMap<&'static str, Entry>,
 }
 
 impl Lexicon {
-    /// What the word (lower case) means, if anything.
-    pub(crate) fn word(&self, w: &str) -> Option<&WordInfo> {
-        self.words.get(w)
-    }
-
-    /// The phrases starting with the word (lower case), longest first.
-    pub(crate) fn phrases(&self, first: &str) -> &[Phrase] {
-        self.phrases.get(first).map_or(&[], Vec::as_slice)
+    /// The entry of a token text (lower case, normalised), if any.
+    pub(crate) fn entry(&self, t: &str) -> Option<&Entry> {
+        self.entries.get(t)
     }
 
     fn build(files: &Files) -> Lexicon {
@@ -188,10 +208,31 @@ impl Lexicon {
                 add(name, PhraseKind::Holiday(rule));
             }
         }
-        for list in phrases.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        let mut entries: HashMap<&'static str, Entry> = HashMap::new();
+        for (w, info) in words {
+            entries.entry(w).or_default().info = Some(info);
         }
-        Lexicon { words, phrases }
+        for (w, mut list) in phrases {
+            list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+            entries.entry(w).or_default().phrases = list;
+        }
+        for w in lexicon::entries(files.starters) {
+            entries.entry(w).or_default();
+        }
+        for entry in entries.values_mut() {
+            entry.starts = true;
+        }
+        for row in lexicon::rows(files.tense) {
+            let (Some(w), Some(kind)) = (row.first(), row.get(1)) else { continue };
+            let tense = &mut entries.entry(*w).or_default().tense;
+            match *kind {
+                "future" => tense.future = true,
+                "past" => tense.past = true,
+                "not-past" => tense.not_past = true,
+                _ => {}
+            }
+        }
+        Lexicon { entries }
     }
 }
 
@@ -204,6 +245,10 @@ struct Files {
     periods: &'static str,
     phrases: &'static str,
     holidays: &'static str,
+    /// Words the matchers start on besides the words and phrases above.
+    starters: &'static str,
+    /// Tense cues.
+    tense: &'static str,
 }
 
 /// The English tables.
@@ -216,5 +261,7 @@ pub(crate) static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| {
         periods: include_str!("en/periods.txt"),
         phrases: include_str!("en/phrases.txt"),
         holidays: include_str!("en/holidays.txt"),
+        starters: include_str!("en/starters.txt"),
+        tense: include_str!("en/tense.txt"),
     })
 });

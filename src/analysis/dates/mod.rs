@@ -33,16 +33,17 @@ const STANDALONE_TOKENS: usize = 16;
 /// against `reference` when there is one.
 pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<TemporalExpression> {
     let lower = doc.text.to_ascii_lowercase();
-    let toks = tokens::tokenize(&lower);
-    let standalone = toks.len() <= STANDALONE_TOKENS
+    let mut parser = Parser::new(tokens::tokenize(&lower), doc.text, &lexicon::ENGLISH, false);
+    parser.standalone = parser.toks.len() <= STANDALONE_TOKENS
         && doc.sentences.len() <= 1
-        && !toks.iter().any(|t| {
+        && !parser.toks.iter().enumerate().any(|(k, t)| {
+            let tense = parser.tense(k);
             t.kind == Kind::Word
                 && (matches!(t.text, "is" | "are" | "be" | "has" | "have" | "do" | "does")
-                    || ((FUTURE_CUES.contains(&t.text) || PAST_CUES.contains(&t.text))
+                    || ((tense.future || tense.past)
                         && !matches!(t.text, "ago" | "earlier" | "since" | "upcoming" | "due" | "ahead" | "starting")))
         });
-    let parser = Parser::new(toks, doc.text, &lexicon::ENGLISH, standalone);
+    let standalone = parser.standalone;
     let found = find(&parser);
     let now = reference.map(ReferenceDate::datetime);
     let has_time = reference.is_some_and(|r| r.time.is_some());
@@ -287,75 +288,6 @@ fn extend(p: &Parser<'_>, start: usize, end: usize, sem: &Sem) -> (usize, usize)
 /// How many tokens either side of an expression are searched for a tense cue.
 const CUE_REACH: usize = 40;
 
-/// Words that mark a future reading.
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "shall",
-    "ll",
-    "going",
-    "gonna",
-    "scheduled",
-    "expected",
-    "expects",
-    "expect",
-    "plans",
-    "plan",
-    "planned",
-    "intends",
-    "intend",
-    "upcoming",
-    "due",
-    "forecast",
-    "forecasts",
-    "projected",
-    "aims",
-    "hopes",
-    "would",
-    "ahead",
-    "starting",
-    "begins",
-    "set",
-];
-
-/// Words that mark a past reading (besides "-ed" forms).
-const PAST_CUES: &[&str] = &[
-    "was", "were", "had", "did", "said", "ago", "told", "came", "went", "took", "made", "gave", "saw", "met", "began",
-    "fell", "rose", "won", "lost", "left", "held", "sold", "bought", "paid", "got", "found", "became", "brought",
-    "spoke", "wrote", "chose", "ran", "hit", "cut", "put", "set", "struck", "led", "since", "earlier", "wasn", "weren",
-    "didn",
-];
-
-/// "-ed" words that are not past tense verbs.
-const NOT_PAST: &[&str] = &[
-    "united",
-    "limited",
-    "based",
-    "indeed",
-    "need",
-    "speed",
-    "hundred",
-    "red",
-    "bed",
-    "feed",
-    "seed",
-    "proceed",
-    "exceed",
-    "succeed",
-    "scheduled",
-    "expected",
-    "planned",
-    "projected",
-    "related",
-    "detailed",
-    "advanced",
-    "interested",
-    "supposed",
-    "allied",
-    "armed",
-    "used",
-    "concerned",
-];
-
 /// The direction the sentence around tokens `start..end` implies: the cue
 /// word (future auxiliary or past tense verb) nearest to it decides; with no
 /// cue, news text reads as past, a bare expression as future.
@@ -376,7 +308,8 @@ fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Di
             return None;
         }
         let w = t.text;
-        if FUTURE_CUES.contains(&w) {
+        let tense = p.tense(k);
+        if tense.future {
             if w == "ll" && (k == 0 || p.t(k - 1) != "'") {
                 return None;
             }
@@ -385,7 +318,7 @@ fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Di
             }
             return Some(Dir::Future);
         }
-        if PAST_CUES.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w)) {
+        if tense.past || (w.len() > 4 && w.ends_with("ed") && !tense.not_past) {
             return Some(Dir::Past);
         }
         None

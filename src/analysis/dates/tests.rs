@@ -437,3 +437,27 @@ fn multi_byte_spaces_before_dates_in_urls_are_safe() {
     assert!(got.iter().all(|(t, _, _)| !t.contains('/')), "{got:?}");
     assert_eq!(first("It happened\u{a0}on 12 March 2024.", "2024-04-01"), "2024-03-12");
 }
+
+#[test]
+fn skipping_tokens_no_matcher_starts_on_loses_nothing() {
+    // Every text of these tests and of the seeds, read both as running text
+    // and as a bare expression: at each token `best_at` skips, no matcher
+    // would have matched.
+    let mut texts: Vec<String> = include_str!("tests.rs").split('"').skip(1).step_by(2).map(str::to_owned).collect();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
+        if let Ok(text) = std::fs::read_to_string(entry.path()) {
+            texts.push(text);
+        }
+    }
+    assert!(texts.len() > 100);
+    for text in &texts {
+        let lower = text.to_ascii_lowercase();
+        for standalone in [false, true] {
+            let parser = Parser::new(tokens::tokenize(&lower), text, &lexicon::ENGLISH, standalone);
+            if let Some(i) = parser.skipped_match() {
+                panic!("a match at skipped token {i} ({:?}) of {text:?}", parser.toks[i].text);
+            }
+        }
+    }
+}
