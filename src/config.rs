@@ -32,6 +32,13 @@ pub struct ServerConfig {
     #[arg(long, env = "SAYSO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 
+    /// Every this many seconds, log at info level what was served (calls,
+    /// documents, failures, bytes); 0: never. Each call is logged at debug
+    /// level (RUST_LOG=sayso=debug), failed ones at info (but for those
+    /// turned away while the server is full).
+    #[arg(long, env = "SAYSO_LOG_SUMMARY_SECS", default_value_t = 60)]
+    pub log_summary_secs: u64,
+
     /// Largest accepted text, in bytes; larger texts get RESOURCE_EXHAUSTED.
     #[arg(long, env = "SAYSO_MAX_TEXT_BYTES", default_value_t = 1 << 20)]
     pub max_text_bytes: usize,
@@ -197,6 +204,11 @@ impl ServerConfig {
         let file =
             std::fs::read_to_string(path).map_err(|source| ConfigError::TargetsFile { path: path.clone(), source })?;
         stance::parse_targets(&file).map_err(|message| ConfigError::Targets { path: path.clone(), message })
+    }
+
+    /// See [`ServerConfig::log_summary_secs`].
+    pub fn log_summary_interval(&self) -> Option<Duration> {
+        (self.log_summary_secs > 0).then(|| Duration::from_secs(self.log_summary_secs))
     }
 
     /// See [`ServerConfig::max_connection_age_secs`].

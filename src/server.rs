@@ -78,6 +78,19 @@ pub async fn serve_with_metrics(
     let auth = config.auth().map_err(ConfigError::from)?;
     let tls = config.tls_identity()?;
     let service = AnalyzerService::new(engine, pool, config.stream_window).with_metrics(metrics);
+    let served = service.served();
+    // The periodic summary of what was served; per-call lines are at debug level.
+    let _summary = config.log_summary_interval().map(|period| {
+        let served = service.served();
+        AbortOnDrop(tokio::spawn(async move {
+            let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticks.tick().await;
+                served.log_summary();
+            }
+        }))
+    });
     let analyzer = AnalyzerServer::new(service)
         .max_decoding_message_size(config.max_text_bytes.saturating_add(REQUEST_OVERHEAD_BYTES))
         .max_encoding_message_size(usize::MAX)
@@ -151,6 +164,8 @@ pub async fn serve_with_metrics(
             tracing::warn!(grace_secs = grace.as_secs(), "calls still open after the shutdown grace period; stopping anyway");
         }
     }
+    // What was served since the last summary.
+    served.log_summary();
     tracing::info!("stopped");
     Ok(())
 }

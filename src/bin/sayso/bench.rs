@@ -1,7 +1,10 @@
 //! `sayso bench`: a load generator over the generated client. N concurrent
 //! callers for a duration or a count, Analyze or AnalyzeStream, over the
-//! seeds or given files; prints requests/s, MB/s, latency percentiles and
-//! counts per status code (`--json` for machines).
+//! seeds or given files; prints requests/s, MB/s, latency percentiles,
+//! counts per status code, and CPU time per call of this client and (with
+//! `--watch-pid`) of the server (`--json` for machines). It keeps its own
+//! cost low, as it shares the machine with the server: one thread and one
+//! connection by default.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -28,9 +31,14 @@ pub(crate) struct Args {
     /// Concurrent callers.
     #[arg(long, short = 'c', default_value_t = 32)]
     concurrency: usize,
-    /// Connections the callers share.
-    #[arg(long, default_value_t = 4)]
+    /// Connections the callers share (HTTP/2 multiplexes the calls; one
+    /// is the cheapest for both sides).
+    #[arg(long, default_value_t = 1)]
     connections: usize,
+    /// Threads of this load generator (it shares the machine with the
+    /// server it measures; one keeps its own cost lowest).
+    #[arg(long, default_value_t = 1)]
+    threads: usize,
     /// How long to run, in seconds (ignored when --requests is given).
     #[arg(long, short = 'd', default_value_t = 10.0)]
     duration: f64,
@@ -48,7 +56,7 @@ pub(crate) struct Args {
     #[arg(long, default_value_t = 0)]
     deadline_ms: u64,
     /// Report the resident memory of this process (the server) at the start
-    /// and end of the run.
+    /// and end of the run, and the CPU time it used per call.
     #[arg(long)]
     watch_pid: Option<u32>,
     /// Print one JSON object instead of a report.
@@ -68,7 +76,8 @@ enum Mode {
 #[derive(Debug)]
 struct Tally {
     latency_us: Histogram<u64>,
-    codes: BTreeMap<String, u64>,
+    /// Calls per status code, indexed by the code's number.
+    codes: [u64; 17],
     /// The first message seen for each failing code.
     examples: BTreeMap<String, String>,
     bytes: u64,
@@ -78,25 +87,42 @@ impl Tally {
     fn new() -> anyhow::Result<Self> {
         Ok(Self {
             latency_us: Histogram::new_with_bounds(1, 600_000_000, 3)?,
-            codes: BTreeMap::new(),
+            codes: [0; 17],
             examples: BTreeMap::new(),
             bytes: 0,
         })
     }
 
-    fn record(&mut self, latency: Duration, code: &str, bytes: usize) {
+    fn record(&mut self, latency: Duration, code: tonic::Code, bytes: usize) {
         let micros = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX).max(1);
         let _ = self.latency_us.record(micros.min(self.latency_us.high()));
-        *self.codes.entry(code.to_owned()).or_default() += 1;
-        if code == "OK" {
+        if let Some(n) = self.codes.get_mut(code as usize) {
+            *n += 1;
+        }
+        if code == tonic::Code::Ok {
             self.bytes += bytes as u64;
         }
     }
 
+    /// Records a failed call, keeping the first message of its code.
+    fn record_error(&mut self, latency: Duration, status: &tonic::Status) {
+        self.record(latency, status.code(), 0);
+        self.examples.entry(code_name(status.code())).or_insert_with(|| status.message().to_owned());
+    }
+
+    /// Calls per status code name, the codes seen only.
+    fn codes(&self) -> BTreeMap<String, u64> {
+        (0..self.codes.len() as i32)
+            .map(tonic::Code::from_i32)
+            .filter(|&code| self.codes[code as usize] > 0)
+            .map(|code| (code_name(code), self.codes[code as usize]))
+            .collect()
+    }
+
     fn merge(&mut self, other: Tally) -> anyhow::Result<()> {
         self.latency_us.add(other.latency_us)?;
-        for (code, n) in other.codes {
-            *self.codes.entry(code).or_default() += n;
+        for (mine, theirs) in self.codes.iter_mut().zip(other.codes) {
+            *mine += theirs;
         }
         for (code, message) in other.examples {
             self.examples.entry(code).or_insert(message);
@@ -171,9 +197,62 @@ fn rss_mib(pid: u32) -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// CPU time (user and system) a process has used so far: this one, or
+/// `pid` (Linux).
+fn cpu_time(pid: Option<u32>) -> Option<Duration> {
+    let path = pid.map_or_else(|| "/proc/self/stat".to_owned(), |pid| format!("/proc/{pid}/stat"));
+    let stat = std::fs::read_to_string(path).ok()?;
+    // The fields after the command name (in parentheses, which may hold
+    // spaces) start at the 3rd of stat(5); utime and stime are the 14th and
+    // 15th, in clock ticks of 1/100 s (USER_HZ on Linux).
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// What the run cost: the server's memory and CPU time (with --watch-pid)
+/// and this load generator's own CPU time.
+#[derive(Debug, Default)]
+struct Cost {
+    rss_start: Option<f64>,
+    rss_end: Option<f64>,
+    server_cpu: Option<Duration>,
+    client_cpu: Option<Duration>,
+}
+
+/// Readings at the start of a run, to subtract at its end.
+struct Readings {
+    rss: Option<f64>,
+    server_cpu: Option<Duration>,
+    client_cpu: Option<Duration>,
+}
+
+impl Readings {
+    fn now(watch_pid: Option<u32>) -> Self {
+        Self {
+            rss: watch_pid.and_then(rss_mib),
+            server_cpu: watch_pid.and_then(|pid| cpu_time(Some(pid))),
+            client_cpu: cpu_time(None),
+        }
+    }
+
+    fn since(self, start: Readings) -> Cost {
+        let minus = |end: Option<Duration>, start: Option<Duration>| Some(end?.saturating_sub(start?));
+        Cost {
+            rss_start: start.rss,
+            rss_end: self.rss,
+            server_cpu: minus(self.server_cpu, start.server_cpu),
+            client_cpu: minus(self.client_cpu, start.client_cpu),
+        }
+    }
+}
+
 pub(crate) fn run(args: Args) -> anyhow::Result<ExitCode> {
     let requests = Arc::new(workload(&args)?);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = match args.threads {
+        0 | 1 => tokio::runtime::Builder::new_current_thread().enable_all().build()?,
+        threads => tokio::runtime::Builder::new_multi_thread().worker_threads(threads).enable_all().build()?,
+    };
     runtime.block_on(drive(args, requests))
 }
 
@@ -182,7 +261,7 @@ async fn drive(args: Args, requests: Arc<Vec<pb::AnalyzeRequest>>) -> anyhow::Re
     for _ in 0..args.connections.max(1) {
         clients.push(args.connection.connect().await.context("connecting")?);
     }
-    let rss_start = args.watch_pid.and_then(rss_mib);
+    let readings = Readings::now(args.watch_pid);
     let issued = Arc::new(AtomicU64::new(0));
     let limit = args.requests;
     let stop_at = Instant::now() + Duration::from_secs_f64(args.duration.max(0.01));
@@ -214,16 +293,10 @@ async fn drive(args: Args, requests: Arc<Vec<pb::AnalyzeRequest>>) -> anyhow::Re
                             call.set_timeout(d);
                         }
                         let sent = Instant::now();
-                        let result = client.inner().analyze(call).await;
-                        let code = match &result {
-                            Ok(_) => "OK".to_owned(),
-                            Err(status) => {
-                                let code = code_name(status.code());
-                                tally.examples.entry(code.clone()).or_insert_with(|| status.message().to_owned());
-                                code
-                            }
-                        };
-                        tally.record(sent.elapsed(), &code, bytes);
+                        match client.inner().analyze(call).await {
+                            Ok(_) => tally.record(sent.elapsed(), tonic::Code::Ok, bytes),
+                            Err(status) => tally.record_error(sent.elapsed(), &status),
+                        }
                     }
                 }
                 Mode::Stream => stream_caller(&mut client, &requests, &issued, &next, &mut tally).await?,
@@ -236,8 +309,8 @@ async fn drive(args: Args, requests: Arc<Vec<pb::AnalyzeRequest>>) -> anyhow::Re
         total.merge(joined??)?;
     }
     let elapsed = started.elapsed().as_secs_f64();
-    let rss_end = args.watch_pid.and_then(rss_mib);
-    report(&args, &total, elapsed, rss_start, rss_end);
+    let cost = Readings::now(args.watch_pid).since(readings);
+    report(&args, &total, elapsed, &cost);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -279,15 +352,18 @@ async fn stream_caller(
         match responses.next().await {
             Some(Ok(response)) => {
                 let (sent, bytes) = in_flight.pop_front().unwrap_or((Instant::now(), 0));
-                let code = match &response.error {
-                    None => "OK".to_owned(),
-                    Some(e) => code_name(tonic::Code::from_i32(e.code)),
-                };
-                tally.record(sent.elapsed(), &code, bytes);
+                match &response.error {
+                    None => tally.record(sent.elapsed(), tonic::Code::Ok, bytes),
+                    Some(e) => {
+                        let code = tonic::Code::from_i32(e.code);
+                        tally.record(sent.elapsed(), code, 0);
+                        tally.examples.entry(code_name(code)).or_insert_with(|| e.message.clone());
+                    }
+                }
             }
             Some(Err(status)) => {
-                for (sent, bytes) in in_flight.drain(..) {
-                    tally.record(sent.elapsed(), &code_name(status.code()), bytes);
+                for (sent, _) in in_flight.drain(..) {
+                    tally.record_error(sent.elapsed(), &status);
                 }
                 break;
             }
@@ -297,9 +373,12 @@ async fn stream_caller(
     Ok(())
 }
 
-fn report(args: &Args, t: &Tally, elapsed: f64, rss_start: Option<f64>, rss_end: Option<f64>) {
-    let calls: u64 = t.codes.values().sum();
+fn report(args: &Args, t: &Tally, elapsed: f64, cost: &Cost) {
+    let codes = t.codes();
+    let calls: u64 = codes.values().sum();
     let ms = |q: f64| t.latency_us.value_at_quantile(q) as f64 / 1000.0;
+    // CPU time per call, in microseconds.
+    let per_call = |cpu: Option<Duration>| cpu.map(|cpu| cpu.as_secs_f64() * 1e6 / calls.max(1) as f64);
     let summary = serde_json::json!({
         "mode": format!("{:?}", args.mode).to_lowercase(),
         "concurrency": args.concurrency,
@@ -312,9 +391,10 @@ fn report(args: &Args, t: &Tally, elapsed: f64, rss_start: Option<f64>, rss_end:
             "p50": ms(0.50), "p90": ms(0.90), "p99": ms(0.99),
             "max": t.latency_us.max() as f64 / 1000.0,
         },
-        "codes": t.codes,
+        "codes": codes,
         "first_errors": t.examples,
-        "server_rss_mib": {"start": rss_start, "end": rss_end},
+        "server_rss_mib": {"start": cost.rss_start, "end": cost.rss_end},
+        "cpu_us_per_call": {"server": per_call(cost.server_cpu), "client": per_call(cost.client_cpu)},
     });
     if args.json {
         println!("{summary}");
@@ -332,13 +412,18 @@ fn report(args: &Args, t: &Tally, elapsed: f64, rss_start: Option<f64>, rss_end:
         ms(0.99),
         t.latency_us.max() as f64 / 1000.0
     );
-    for (code, n) in &t.codes {
+    for (code, n) in &codes {
         match t.examples.get(code) {
             Some(example) => println!("  {code:<20} {n}   first: {example}"),
             None => println!("  {code:<20} {n}"),
         }
     }
-    if let (Some(start), Some(end)) = (rss_start, rss_end) {
+    if let (Some(start), Some(end)) = (cost.rss_start, cost.rss_end) {
         println!("  server RSS: {start:.1} MiB at start, {end:.1} MiB at end");
+    }
+    match (per_call(cost.server_cpu), per_call(cost.client_cpu)) {
+        (Some(server), Some(client)) => println!("  CPU per call: server {server:.0} µs, this client {client:.0} µs"),
+        (None, Some(client)) => println!("  CPU per call: this client {client:.0} µs (--watch-pid for the server's)"),
+        _ => {}
     }
 }
