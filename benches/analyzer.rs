@@ -88,6 +88,30 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // Each extractor alone, one document at a time: the fixed cost per
+    // document shows here and not over the joined seeds.
+    let docs: Vec<Document<'_>> = seeds.iter().map(|s| Document::new(s)).collect();
+    group.bench_function("seeds_language", |b| {
+        b.iter(|| seeds.iter().map(|s| analysis::language::detect(black_box(s), None).confidence).sum::<f32>())
+    });
+    group.bench_function("seeds_quotes", |b| {
+        b.iter(|| docs.iter().map(|d| analysis::quotes::extract(black_box(d)).quotes.len()).sum::<usize>())
+    });
+    group.bench_function("seeds_dates", |b| {
+        b.iter(|| docs.iter().map(|d| analysis::dates::extract(black_box(d), reference.as_ref()).len()).sum::<usize>())
+    });
+    let attributed: Vec<_> = docs.iter().map(analysis::quotes::extract).collect();
+    group.bench_function("seeds_stance", |b| {
+        b.iter(|| {
+            docs.iter()
+                .zip(&attributed)
+                .map(|(d, a)| {
+                    let mut quotes = a.quotes.clone();
+                    analysis::stance::assess(black_box(d), &mut quotes, &a.speakers, &targets).len()
+                })
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 
@@ -124,5 +148,32 @@ fn bench_dates_dev_documents(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, bench_dates_dev_documents);
+/// The whole analysis, one call per document, over the news articles of the
+/// quotes dev set beside the project (`../shared/eval/quotes/dev.jsonl`),
+/// when it is there. Nothing is copied from it.
+fn bench_quotes_dev_documents(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/quotes/dev.jsonl");
+    let Ok(file) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping quotes_dev_documents: {} not found", path.display());
+        return;
+    };
+    let texts: Vec<String> = file
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|v| Some(v.get("text")?.as_str()?.to_owned()))
+        .collect();
+    let all = options(Features::ALL);
+    let mut group = c.benchmark_group("quotes_dev_documents");
+    group.throughput(Throughput::Bytes(texts.iter().map(|t| t.len() as u64).sum()));
+    group.bench_function("all", |b| {
+        b.iter(|| {
+            for text in &texts {
+                black_box(analysis::analyze(text, &all));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_dates_dev_documents, bench_quotes_dev_documents);
 criterion_main!(benches);

@@ -151,6 +151,10 @@ const ADVERBIAL_STARTS: &[&str] = &["on", "in", "at", "during", "late", "early",
 /// "said Peskov to reporters".
 const INVERTED_ADJUNCTS: &[&str] = &["for", "to", "from", "after", "before", "while", "as", "with", "about", "of"];
 
+/// Up to this many speaker names are searched one by one; more go through
+/// one automaton.
+const NAME_SEARCHES: usize = 16;
+
 /// Finds and attributes the quotes of a document.
 pub fn extract(doc: &Document<'_>) -> Attribution {
     let segments = marks::scan(doc);
@@ -1132,21 +1136,33 @@ fn add_name_mentions(doc: &Document<'_>, text: &str, speakers: &mut [Speaker]) {
             owner.entry(pattern).and_modify(|o| *o = o.filter(|&x| x == i)).or_insert(Some(i));
         }
     }
-    // A handful of names per document: one substring search each is cheaper
-    // than building an automaton per document. A name inside a longer one
-    // is dropped below.
-    for (pattern, speaker) in owner.iter().filter_map(|(p, o)| Some((p, (*o)?))) {
-        for (start, _) in text.match_indices(pattern.as_str()) {
-            let end = start + pattern.len();
-            let before = text.get(..start).and_then(|t| t.chars().next_back());
-            let after = text.get(end..).and_then(|t| t.chars().next());
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-                continue;
-            }
-            if doc.in_boilerplate(start) {
-                continue;
-            }
+    let patterns: Vec<(&str, usize)> = owner.iter().filter_map(|(p, o)| Some((p.as_str(), (*o)?))).collect();
+    let mut add = |start: usize, end: usize, speaker: usize| {
+        let before = text.get(..start).and_then(|t| t.chars().next_back());
+        let after = text.get(end..).and_then(|t| t.chars().next());
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            return;
+        }
+        if !doc.in_boilerplate(start) {
             speakers[speaker].mentions.push(Span::new(start, end));
+        }
+    };
+    // Every occurrence of every name; a name inside a longer one is dropped
+    // below. A handful of names: one substring search each is cheaper than
+    // building an automaton; many (a long document): one pass for all, so
+    // the cost stays linear in the text.
+    if patterns.len() <= NAME_SEARCHES {
+        for &(pattern, speaker) in &patterns {
+            for (start, _) in text.match_indices(pattern) {
+                add(start, start + pattern.len(), speaker);
+            }
+        }
+    } else if let Ok(matcher) = aho_corasick::AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(patterns.iter().map(|(p, _)| p))
+    {
+        for m in matcher.find_overlapping_iter(text) {
+            add(m.start(), m.end(), patterns[m.pattern().as_usize()].1);
         }
     }
     for s in speakers.iter_mut() {
