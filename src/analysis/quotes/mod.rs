@@ -153,7 +153,7 @@ const INVERTED_ADJUNCTS: &[&str] = &["for", "to", "from", "after", "before", "wh
 
 /// Up to this many speaker names are searched one by one; more go through
 /// one automaton.
-const NAME_SEARCHES: usize = 16;
+const NAME_SEARCHES: usize = 32;
 
 /// Finds and attributes the quotes of a document.
 pub fn extract(doc: &Document<'_>) -> Attribution {
@@ -381,7 +381,10 @@ impl<'t> State<'_, 't> {
             .collect()
     }
 
-    fn lower<'a>(&self, t: &'a Token) -> tokens::Lower<'a> {
+    fn lower<'a>(&self, t: &'a Token) -> tokens::Lower<'a>
+    where
+        't: 'a,
+    {
         tokens::lower(self.text, t)
     }
 

@@ -15,7 +15,10 @@ pub(crate) struct Token {
     pub(crate) word: bool,
     /// A word starting with an upper-case letter.
     pub(crate) cap: bool,
-    /// Its lower-case form, computed once (see [`lower`]).
+    /// Whether the word is its own lower-case form (ASCII, no capitals):
+    /// then [`lower`] borrows it from the text.
+    plain: bool,
+    /// Otherwise its lower-case form, computed once (see [`lower`]).
     low: Low,
 }
 
@@ -33,6 +36,8 @@ struct Low {
 }
 
 impl Low {
+    const EMPTY: Low = Low { bytes: [0; LOW_BYTES], len: 0 };
+
     fn of(word: &str) -> Low {
         let mut low = Low { bytes: [0; LOW_BYTES], len: u8::MAX };
         if word.is_ascii() {
@@ -93,7 +98,10 @@ impl PartialEq<str> for Lower<'_> {
 
 /// The lower-case form of a token (see [`Lower`]), with curly apostrophes
 /// made straight.
-pub(crate) fn lower<'a>(text: &str, t: &'a Token) -> Lower<'a> {
+pub(crate) fn lower<'a>(text: &'a str, t: &'a Token) -> Lower<'a> {
+    if t.plain {
+        return Lower(Cow::Borrowed(t.span.slice(text)));
+    }
     match t.low.as_str() {
         Some(s) => Lower(Cow::Borrowed(s)),
         None => Lower(Cow::Owned(fold(t.span.slice(text)))),
@@ -102,7 +110,12 @@ pub(crate) fn lower<'a>(text: &str, t: &'a Token) -> Lower<'a> {
 
 impl Token {
     fn new(text: &str, span: Span, word: bool, cap: bool) -> Token {
-        Token { span, word, cap, low: Low::of(span.slice(text)) }
+        let s = span.slice(text);
+        if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            Token { span, word, cap, plain: true, low: Low::EMPTY }
+        } else {
+            Token { span, word, cap, plain: false, low: Low::of(s) }
+        }
     }
 }
 
