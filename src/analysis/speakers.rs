@@ -92,8 +92,8 @@ fn gender_of(text: &str, span: Span) -> Option<char> {
         .find_map(|w| GENDERED.get(w.to_lowercase().as_str()).copied())
 }
 
-const DETERMINERS: &[&str] =
-    &["the", "a", "an", "one", "another", "some", "many", "several", "two", "three", "four", "most", "other"];
+static DETERMINERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/determiners.txt")).collect());
 
 use super::quotes::tokens::lower;
 
@@ -165,7 +165,7 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     while start > 0 && end + 1 - start < 10 {
         let t = &toks[start - 1];
         let lw = lower(text, t);
-        if t.word && DETERMINERS.contains(&lw.as_str()) {
+        if t.word && DETERMINERS.contains(lw.as_str()) {
             start -= 1;
             break;
         }
@@ -207,7 +207,7 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
         return pronoun(text, first, p);
     }
     let mut end = start;
-    if first.word && DETERMINERS.contains(&w.as_str()) {
+    if first.word && DETERMINERS.contains(w.as_str()) {
         end += 1;
     }
     let mut last = None;
@@ -258,11 +258,11 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     }
     let head_tok = toks.get(end)?;
     let head = lower(text, head_tok);
-    if is_possessive(&head) || DETERMINERS.contains(&head.as_str()) {
+    if is_possessive(&head) || DETERMINERS.contains(head.as_str()) {
         return None;
     }
     let first = lower(text, &toks[start]);
-    let det = DETERMINERS.contains(&first.as_str()).then_some(first);
+    let det = DETERMINERS.contains(first.as_str()).then_some(first);
     let body_start = if det.is_some() { start + 1 } else { start };
     if body_start > end {
         return None;

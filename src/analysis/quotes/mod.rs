@@ -101,55 +101,23 @@ static SKIP: LazyLock<HashSet<&'static str>> =
 
 /// Words that open an introductory or parenthetical phrase ("In an
 /// interview, ...", "..., speaking on Monday, ...") rather than content.
-const INTRO_WORDS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "speaking",
-    "asked",
-    "earlier",
-    "later",
-    "meanwhile",
-    "however",
-    "but",
-    "and",
-    "also",
-    "separately",
-    "since",
-    "as",
-    "last",
-    "this",
-    "for",
-    "writing",
-    "addressing",
-    "according",
-    "then",
-    "yet",
-    "still",
-    "today",
-    "yesterday",
-    "now",
-];
+static INTRO_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/intro_words.txt")).collect());
 
 /// Verbs that show a capitalised word before them is a person acting.
-const SUBJECT_VERBS: &[&str] = &[
-    "said", "says", "has", "had", "was", "is", "set", "told", "met", "made", "took", "gave", "spoke", "wrote", "will",
-    "would", "met", "sees", "saw", "went", "began", "led", "urged", "added",
-];
+static SUBJECT_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/subject_verbs.txt")).collect());
 
 /// Words of adverbial phrases after a speech verb ("in a statement", "on
 /// Monday", "last week") that are not the content.
-const ADVERBIAL_STARTS: &[&str] = &["on", "in", "at", "during", "late", "early", "last", "this", "earlier", "over"];
+static ADVERBIAL_STARTS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/adverbial_starts.txt")).collect());
 
 /// Prepositions that may follow an inverted speaker phrase and start an
 /// adjunct rather than a clause: "wrote Cameron Easley for Morning Consult",
 /// "said Peskov to reporters".
-const INVERTED_ADJUNCTS: &[&str] = &["for", "to", "from", "after", "before", "while", "as", "with", "about", "of"];
+static INVERTED_ADJUNCTS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/inverted_adjuncts.txt")).collect());
 
 /// Up to this many speaker names are searched one by one; more go through
 /// one automaton.
@@ -219,7 +187,7 @@ impl<'t> State<'_, 't> {
                 let next = toks.partition_point(|t| t.span.end <= m.span.end);
                 let verb = toks.get(next).is_some_and(|t| {
                     let w = self.lower(t);
-                    w.ends_with("ed") || SUBJECT_VERBS.contains(&w.as_str())
+                    w.ends_with("ed") || SUBJECT_VERBS.contains(w.as_str())
                 });
                 m.named
                     && self
@@ -510,8 +478,8 @@ impl<'t> State<'_, 't> {
                             let next = toks.partition_point(|t| t.span.end <= m.span.end);
                             toks.get(next).is_none_or(|t| {
                                 !t.word
-                                    || ADVERBIAL_STARTS.contains(&self.lower(t).as_str())
-                                    || INVERTED_ADJUNCTS.contains(&self.lower(t).as_str())
+                                    || ADVERBIAL_STARTS.contains(self.lower(t).as_str())
+                                    || INVERTED_ADJUNCTS.contains(self.lower(t).as_str())
                                     || SKIP.contains(self.lower(t).as_str())
                                     || self.lower(t) == "who"
                             })
@@ -531,7 +499,7 @@ impl<'t> State<'_, 't> {
                         return None;
                     }
                     let mut first = 0;
-                    if toks.first().is_some_and(|t| INTRO_WORDS.contains(&self.lower(t).as_str())) {
+                    if toks.first().is_some_and(|t| INTRO_WORDS.contains(self.lower(t).as_str())) {
                         first = (0..start).find(|&i| toks[i].span.slice(self.text) == ",").map_or(start, |i| i + 1);
                     }
                     speakers::phrase_after(self.text, toks, first)
@@ -585,7 +553,7 @@ impl<'t> State<'_, 't> {
     /// names or describes a speaker.
     fn unit_subject(&self, toks: &[Token]) -> Option<speakers::Mention> {
         let mut first = 0;
-        if toks.first().is_some_and(|t| INTRO_WORDS.contains(&self.lower(t).as_str())) {
+        if toks.first().is_some_and(|t| INTRO_WORDS.contains(self.lower(t).as_str())) {
             first = toks.iter().take(12).position(|t| t.span.slice(self.text) == ",")? + 1;
         }
         let m = speakers::phrase_after(self.text, toks, first)?;
@@ -656,7 +624,7 @@ impl<'t> State<'_, 't> {
                     continue;
                 }
                 let first = self.lower(&toks[i + 1]);
-                let parenthetical = INTRO_WORDS.contains(&first.as_str());
+                let parenthetical = INTRO_WORDS.contains(first.as_str());
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said":
                 // the name stands before the parenthesis.
                 let mut name_end = i - 1;
@@ -831,7 +799,7 @@ impl<'t> State<'_, 't> {
         let quote_before = be > bs && in_seg[be - 1].is_some();
         let use_after = if cue.class == CueClass::Source {
             source_first
-        } else if comma_before && before_words >= 4 && !INTRO_WORDS.contains(&self.lower(&toks[bs]).as_str()) {
+        } else if comma_before && before_words >= 4 && !INTRO_WORDS.contains(self.lower(&toks[bs]).as_str()) {
             // "Y, X said Z": Z when it follows the verb directly ("..., she
             // said the invasion has shown ..."), Y when the clause ends.
             (after_opens || (after_direct && after_words >= 3 && !quote_before)) && !cue.inverted && after_words > 0
@@ -910,7 +878,7 @@ impl<'t> State<'_, 't> {
                 a += 1;
                 continue;
             }
-            if ADVERBIAL_STARTS.contains(&w.as_str()) {
+            if ADVERBIAL_STARTS.contains(w.as_str()) {
                 // "on Monday", "in a statement", "late Sunday", "last week",
                 // "on Twitter": up to four words without a comma.
                 let stop = (a + 1..bound.min(a + 5))
