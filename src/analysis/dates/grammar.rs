@@ -2,6 +2,10 @@
 //! looks a bounded number of tokens ahead, so a pass over the text is linear.
 //! Matchers produce a [`Sem`], the meaning before resolution.
 
+use std::sync::LazyLock;
+
+use foldhash::HashSet;
+
 use super::lexicon::{Entry, Lexicon, NumberWord, Phrase, PhraseKind, Tense, Unit, WordInfo};
 use super::tokens::{Kind, Token};
 
@@ -187,215 +191,26 @@ impl Qty<'_> {
 /// A match: the token just past it and its meaning.
 pub(crate) type Match = (usize, Sem);
 
-const TIMEZONES: &[&str] = &[
-    "utc", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "ist", "msk",
-    "eet", "eest", "jst", "aest", "hkt", "et", "pt", "ct", "mt",
-];
+static TIMEZONES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::analysis::lexicon::entries(include_str!("en/timezones.txt")).collect());
 
 /// Words after which a bare four-digit number reads as a year.
-const YEAR_CUES: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "through",
-    "from",
-    "to",
-    "during",
-    "of",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "fiscal",
-    "year",
-    "between",
-    "and",
-    "circa",
-    "throughout",
-    "for",
-    "the",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-    "around",
-    "about",
-    "as",
-    "or",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "half",
-    "quarter",
-];
+static YEAR_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::analysis::lexicon::entries(include_str!("en/year_cues.txt")).collect());
 
 /// Words that may follow a year.
-const AFTER_YEAR: &[&str] = &[
-    "and",
-    "or",
-    "to",
-    "through",
-    "when",
-    "while",
-    "as",
-    "was",
-    "were",
-    "is",
-    "will",
-    "had",
-    "has",
-    "have",
-    "that",
-    "the",
-    "a",
-    "after",
-    "before",
-    "but",
-    "because",
-    "for",
-    "in",
-    "on",
-    "at",
-    "ad",
-    "bc",
-    "until",
-    "with",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "there",
-    "this",
-    "his",
-    "her",
-    "their",
-    "its",
-    "amid",
-    "election",
-    "elections",
-    "season",
-    "levels",
-    "level",
-    "budget",
-    "election",
-    "olympics",
-    "census",
-];
+static AFTER_YEAR: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::analysis::lexicon::entries(include_str!("en/after_year.txt")).collect());
 
 /// Nouns that show a four-digit number counts things rather than naming a
 /// year.
-const COUNTED: &[&str] = &[
-    "percent",
-    "people",
-    "persons",
-    "troops",
-    "soldiers",
-    "km",
-    "kilometers",
-    "kilometres",
-    "miles",
-    "meters",
-    "metres",
-    "feet",
-    "tons",
-    "tonnes",
-    "barrels",
-    "shares",
-    "units",
-    "points",
-    "votes",
-    "dollars",
-    "euros",
-    "yuan",
-    "rubles",
-    "roubles",
-    "pounds",
-    "deaths",
-    "dead",
-    "cases",
-    "men",
-    "women",
-    "children",
-    "employees",
-    "jobs",
-    "workers",
-    "homes",
-    "households",
-    "civilians",
-    "prisoners",
-    "refugees",
-    "drones",
-    "missiles",
-    "rockets",
-    "tanks",
-    "vehicles",
-    "aircraft",
-    "planes",
-    "ships",
-    "members",
-    "delegates",
-    "participants",
-    "residents",
-    "students",
-    "patients",
-    "acres",
-    "hectares",
-    "calories",
-    "bytes",
-    "mb",
-    "gb",
-    "mw",
-    "kw",
-    "mm",
-    "cm",
-    "kg",
-    "g",
-    "lb",
-    "lbs",
-    "square",
-    "cubic",
-    "more",
-    "of",
-    "million",
-    "billion",
-    "trillion",
-    "thousand",
-    "hundred",
-];
+static COUNTED: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::analysis::lexicon::entries(include_str!("en/counted.txt")).collect());
 
 /// Temporal prepositions: an ambiguous month word ("may", "march") after
 /// one of these is a month.
-const MONTH_CUES: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "through",
-    "from",
-    "during",
-    "of",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "between",
-    "throughout",
-    "since",
-    "end",
-    "beginning",
-];
+static MONTH_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::analysis::lexicon::entries(include_str!("en/month_cues.txt")).collect());
 
 /// The token stream of one text with the grammar's helpers.
 #[derive(Debug)]
@@ -1149,7 +964,7 @@ impl<'a> Parser<'a> {
             return Some((e, Sem::Month { y: YearRef::Abs(y), m }));
         }
         if ambiguous && !self.standalone {
-            let cue = MONTH_CUES.contains(&self.before(i));
+            let cue = MONTH_CUES.contains(self.before(i));
             let ok = if self.w(i) == "may" { cue && self.cap(i) } else { cue && self.before(i) == "of" };
             if !ok {
                 return None;
@@ -1325,7 +1140,7 @@ impl<'a> Parser<'a> {
             return false;
         }
         if self.standalone
-            || YEAR_CUES.contains(&prev)
+            || YEAR_CUES.contains(prev)
             || prev == "'"
             || (prev == "-" && i >= 2 && self.t(i - 2) == "mid")
         {
@@ -1338,9 +1153,9 @@ impl<'a> Parser<'a> {
             Some(t) if t.kind == Kind::Word => {
                 // a modern year used as a modifier ("its 1989 results") unless
                 // what follows is counted ("2000 people")
-                AFTER_YEAR.contains(&t.text)
+                AFTER_YEAR.contains(t.text)
                     || (self.num(i).is_some_and(|y| (1900..=2099).contains(&y))
-                        && !COUNTED.contains(&t.text)
+                        && !COUNTED.contains(t.text)
                         && self.info(i + 1).is_none_or(|x| x.unit.is_none() && x.number.is_none()))
             }
             _ => false,
@@ -1423,7 +1238,7 @@ impl<'a> Parser<'a> {
             ampm = true;
             end = e;
         }
-        if TIMEZONES.contains(&self.w(end)) {
+        if TIMEZONES.contains(self.w(end)) {
             end += 1;
         }
         if h > 24 || m > 59 || s.is_some_and(|s| s > 59) {
@@ -1465,7 +1280,7 @@ impl<'a> Parser<'a> {
                     other => (e, other),
                 });
             }
-            if TIMEZONES.contains(&self.w(i + 2)) {
+            if TIMEZONES.contains(self.w(i + 2)) {
                 return self.finish_clock(i + 2, n, 0, None, false);
             }
             return None;
