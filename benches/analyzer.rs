@@ -115,18 +115,26 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
+/// The JSON lines of an evaluation file beside the project
+/// (`../shared/eval/<path>`), or `None` (with a note) when it is not there.
+fn eval_lines(path: &str) -> Option<Vec<serde_json::Value>> {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval").join(path);
+    let Ok(file) = std::fs::read_to_string(&full) else {
+        eprintln!("skipping the benchmarks over {}: not found", full.display());
+        return None;
+    };
+    Some(file.lines().filter_map(|line| serde_json::from_str(line).ok()).collect())
+}
+
 /// The TimeBank dev documents of the evaluation sets beside the project
 /// (`../shared/eval/dates/dev_docs.jsonl`), when they are there: dates
 /// alone, in documents and bytes per second. Nothing is copied from them.
 fn bench_dates_dev_documents(c: &mut Criterion) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dates/dev_docs.jsonl");
-    let Ok(file) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping dates/dev_documents: {} not found", path.display());
+    let Some(lines) = eval_lines("dates/dev_docs.jsonl") else {
         return;
     };
-    let docs: Vec<(String, Option<ReferenceDate>)> = file
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+    let docs: Vec<(String, Option<ReferenceDate>)> = lines
+        .iter()
         .filter_map(|v| {
             let text = v.get("text")?.as_str()?.to_owned();
             let reference = v.get("ref").and_then(|r| r.as_str()).and_then(|r| ReferenceDate::parse(r).ok());
@@ -152,16 +160,10 @@ fn bench_dates_dev_documents(c: &mut Criterion) {
 /// quotes dev set beside the project (`../shared/eval/quotes/dev.jsonl`),
 /// when it is there. Nothing is copied from it.
 fn bench_quotes_dev_documents(c: &mut Criterion) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/quotes/dev.jsonl");
-    let Ok(file) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping quotes_dev_documents: {} not found", path.display());
+    let Some(lines) = eval_lines("quotes/dev.jsonl") else {
         return;
     };
-    let texts: Vec<String> = file
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .filter_map(|v| Some(v.get("text")?.as_str()?.to_owned()))
-        .collect();
+    let texts: Vec<String> = lines.iter().filter_map(|v| Some(v.get("text")?.as_str()?.to_owned())).collect();
     let all = options(Features::ALL);
     let mut group = c.benchmark_group("quotes_dev_documents");
     group.throughput(Throughput::Bytes(texts.iter().map(|t| t.len() as u64).sum()));

@@ -123,6 +123,12 @@ static INVERTED_ADJUNCTS: LazyLock<HashSet<&'static str>> =
 /// one automaton.
 const NAME_SEARCHES: usize = 32;
 
+/// Whether a lower-case word is a one-word speech verb ("said", "told"),
+/// not a multi-word cue or a source phrase.
+fn is_speech_verb(word: &str) -> bool {
+    CUES.get(word).is_some_and(|l| l.iter().any(|(w, c)| w.len() == 1 && *c != CueClass::Source))
+}
+
 /// Finds and attributes the quotes of a document.
 pub fn extract(doc: &Document<'_>) -> Attribution {
     let segments = marks::scan(doc);
@@ -322,9 +328,7 @@ impl<'t> State<'_, 't> {
             .take(5)
             .skip(1)
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-            .any(|w| {
-                CUES.get(w.as_str()).is_some_and(|l| l.iter().any(|(w, c)| w.len() == 1 && *c != CueClass::Source))
-            })
+            .any(|w| is_speech_verb(&w))
     }
 
     /// Whether a paragraph reads as a title, caption or link rather than
@@ -1010,8 +1014,7 @@ impl<'t> State<'_, 't> {
             return true;
         }
         let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
-        let word = before.get(word_start..).unwrap_or("").to_lowercase();
-        CUES.get(word.as_str()).is_some_and(|l| l.iter().any(|(w, c)| w.len() == 1 && *c != CueClass::Source))
+        is_speech_verb(&before.get(word_start..).unwrap_or("").to_lowercase())
     }
 
     fn push_direct(
