@@ -44,6 +44,14 @@ static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Organisation words that fit any organisation ("the group").
+static GENERIC_ORGANIZATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/roles.txt"))
+        .filter(|row| row.get(2) == Some(&"generic"))
+        .map(|row| row[0])
+        .collect()
+});
+
 static DEMONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     lexicon::rows(include_str!("lexicon/en/demonyms.txt")).filter_map(|row| Some((row[0], *row.get(1)?))).collect()
 });
@@ -101,6 +109,12 @@ fn role(word: &str) -> Option<Role> {
     ROLES.get(word.trim_end_matches('.')).copied()
 }
 
+/// Whether a description's head word names a kind of organisation
+/// ("ministry", "operator").
+pub(crate) fn is_organization_head(head: &str) -> bool {
+    role(head) == Some(Role::Org)
+}
+
 fn is_possessive(word: &str) -> bool {
     word == "'s"
 }
@@ -125,6 +139,25 @@ fn name_word(text: &str, t: &Token) -> bool {
     }
     let w = lower(text, t);
     !NON_NAMES.contains(w.as_str()) && role(&w).is_none() && !DEMONYMS.contains_key(w.trim_end_matches('.'))
+}
+
+/// How many lower-case modifiers a description may have between its
+/// determiner and its role word ("the state energy transmission operator").
+const MODIFIERS: usize = 3;
+
+/// Whether a token may modify a role word inside a description: a plain
+/// lower-case word that is not a function word, pronoun or determiner.
+fn modifier_word(text: &str, t: &Token) -> bool {
+    if !t.word || t.cap {
+        return false;
+    }
+    let w = lower(text, t);
+    w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !w.ends_with("ly")
+        && w != "of"
+        && !NON_NAMES.contains(w.as_str())
+        && !DETERMINERS.contains(w.as_str())
+        && !PRONOUNS.contains_key(w.as_str())
 }
 
 /// A speaker phrase found next to a cue.
@@ -183,6 +216,16 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         if phrase_word(text, t) || joins {
             start -= 1;
         } else {
+            // "the state energy operator said": lower-case modifiers between
+            // a determiner and the role words read so far.
+            let has_role = toks[start..=end].iter().any(|t| role(&lower(text, t)).is_some());
+            let det = (1..=MODIFIERS.min(start))
+                .map(|n| start - n)
+                .take_while(|&k| k + 1 == start || modifier_word(text, &toks[k + 1]))
+                .find(|&k| toks[k].word && DETERMINERS.contains(lower(text, &toks[k]).as_str()));
+            if let Some(k) = det.filter(|_| has_role && start <= end) {
+                start = k;
+            }
             break;
         }
     }
@@ -224,6 +267,21 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
                 last = Some(end);
             }
             end += 1;
+        } else if let Some(k) = (end..toks.len().min(end + MODIFIERS + 1))
+            .take_while(|&k| k == end || modifier_word(text, &toks[k - 1]))
+            .find(|&k| toks[k].word && role(&lower(text, &toks[k])).is_some())
+            .filter(|&k| k > end && modifier_word(text, t))
+            .filter(|_| {
+                // Only while the phrase so far is a determiner and modifiers.
+                toks[start..end].iter().all(|t| {
+                    let w = lower(text, t);
+                    DETERMINERS.contains(w.as_str()) || role(&w) == Some(Role::Mod) || modifier_word(text, t)
+                })
+            })
+        {
+            // "the state energy operator": lower-case modifiers before the role word.
+            last = Some(k);
+            end = k + 1;
         } else {
             break;
         }
@@ -306,7 +364,9 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         let org = ORGANIZATIONS.contains(name.to_lowercase().replace('’', "'").as_str())
             || (has_org_word && !person_role)
             || (modified && !person_role)
-            || (!person_role && toks[body_start..=end].iter().any(|t| lower(text, t) == "of"));
+            || (!person_role && toks[body_start..=end].iter().any(|t| lower(text, t) == "of"))
+            // "the International Crisis Group": a person's name takes no article.
+            || (det.as_deref() == Some("the") && run == body_start);
         if org {
             mention.kind = SpeakerKind::Organization;
         } else {
@@ -484,6 +544,12 @@ impl Registry {
                 (m.anaphoric && m.kind == SpeakerKind::Person).then(|| self.nearest_person(&m.affiliation)).flatten()
             {
                 id
+            } else if let Some(id) = (m.anaphoric && GENERIC_ORGANIZATIONS.contains(m.head.as_str()))
+                .then(|| self.recent.iter().copied().find(|&id| self.entities[id].kind == SpeakerKind::Organization))
+                .flatten()
+            {
+                // "the group said": the latest organisation.
+                id
             } else {
                 let id = self.push(m);
                 self.by_key.insert(key, id);
@@ -537,13 +603,15 @@ impl Registry {
         })
     }
 
-    /// The nearest named person, of the given affiliation when there is one.
+    /// The nearest named person whose affiliation does not clash with the
+    /// given one ("the American adviser" is not Putin, but may be Sullivan
+    /// when the text never said where Sullivan is from).
     fn nearest_person(&self, affiliation: &str) -> Option<usize> {
         self.recent.iter().copied().find(|&id| {
             let e = &self.entities[id];
             e.kind == SpeakerKind::Person
                 && self.is_named(id)
-                && (affiliation.is_empty() || e.affiliation == affiliation)
+                && (affiliation.is_empty() || e.affiliation.is_empty() || e.affiliation == affiliation)
         })
     }
 

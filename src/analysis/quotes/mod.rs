@@ -31,7 +31,7 @@ use marks::Segment;
 use tokens::{Token, tokenize};
 
 use super::speakers::{self, Registry};
-use super::{Document, Quote, QuoteKind, Span, Speaker, lexicon};
+use super::{Document, Quote, QuoteKind, Span, Speaker, SpeakerKind, lexicon};
 
 /// The quotes of a document and the speakers they are attributed to.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -537,7 +537,10 @@ impl<'t> State<'_, 't> {
         let last = toks.partition_point(|t| t.span.end <= m.span.end);
         let is_comma = |i: usize| toks.get(i).is_some_and(|t| t.span.slice(self.text) == ",");
         let described = |d: &speakers::Mention| {
-            !d.named && d.pronoun.is_none() && d.kind == crate::analysis::SpeakerKind::Person && !d.title.is_empty()
+            !d.named
+                && d.pronoun.is_none()
+                && ((d.kind == SpeakerKind::Person && !d.title.is_empty())
+                    || (d.kind == SpeakerKind::Organization && speakers::is_organization_head(&d.head)))
         };
         let before = (first >= 2 && is_comma(first - 1))
             .then(|| speakers::phrase_before(self.text, toks, first - 2))
@@ -546,6 +549,17 @@ impl<'t> State<'_, 't> {
         let after =
             || is_comma(last).then(|| speakers::phrase_after(self.text, toks, last + 1)).flatten().filter(described);
         if let Some(d) = before.or_else(after) {
+            if d.kind == SpeakerKind::Organization {
+                // "Ukrenergo, the state grid operator, said": the name is an
+                // organisation's, and "the operator" refers back to it.
+                m.kind = SpeakerKind::Organization;
+                m.named = false;
+                m.head = d.head;
+                if m.affiliation.is_empty() {
+                    m.affiliation = d.affiliation;
+                }
+                return;
+            }
             m.title = d.title;
             if m.affiliation.is_empty() {
                 m.affiliation = d.affiliation;
@@ -651,7 +665,20 @@ impl<'t> State<'_, 't> {
             }
             return adjacent(found);
         }
-        adjacent(speakers::phrase_before(self.text, toks, j - 1))
+        let m = speakers::phrase_before(self.text, toks, j - 1);
+        // "The participants in a joint statement called on ...": the
+        // document is an adjunct; the subject stands before it.
+        if let Some(doc) = m.as_ref().filter(|m| m.document && !m.anaphoric) {
+            let first = toks.partition_point(|t| t.span.start < doc.span.start);
+            if first >= 2
+                && self.word_is(toks, first - 1, "in")
+                && in_seg[first - 2].is_none()
+                && let Some(subject) = speakers::phrase_before(self.text, toks, first - 2)
+            {
+                return adjacent(Some(subject));
+            }
+        }
+        adjacent(m)
     }
 
     /// Builds the quotes a cue attributes. Returns whether it made any.

@@ -458,3 +458,55 @@ fn a_participle_after_that_is_still_content() {
     );
     assert!(got.iter().any(|(_, t, who)| t.contains("they would enter") && who == "Glasser"), "{got:?}");
 }
+
+#[test]
+fn a_name_with_the_article_is_an_organisation_not_a_person() {
+    let text = "Richard Gowan, the U.N. director of the International Crisis Group, wrote that the council \
+                had failed. He told reporters the council still had a role to play.";
+    let a = run(text);
+    check_invariants(text, &a);
+    let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.map(|s| a.speakers[s].name.as_str())).collect();
+    assert_eq!(speakers, [Some("Richard Gowan"), Some("Richard Gowan")]);
+    assert!(a.speakers.iter().all(|s| s.kind == SpeakerKind::Person || s.name != "International Crisis Group"));
+}
+
+#[test]
+fn an_organisation_apposition_makes_the_name_an_organisation() {
+    let text = "Ukrenergo, the state energy transmission operator, said the attack was the second this year. \
+                Eight facilities came under attack, it said in a statement.\n\
+                “All nuclear power plants were forced to reduce their load,” the statement said.";
+    let a = run(text);
+    check_invariants(text, &a);
+    assert_eq!(a.speakers.len(), 1);
+    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].kind), ("Ukrenergo", SpeakerKind::Organization));
+    assert_eq!(a.quotes.len(), 3);
+    assert!(a.quotes.iter().all(|q| q.speaker == Some(0)));
+}
+
+#[test]
+fn a_description_may_have_lower_case_modifiers() {
+    assert_eq!(
+        quotes("The state grid operator said power cuts would continue."),
+        [q(Indirect, "power cuts would continue", "state grid operator")]
+    );
+    // A person's apposition with "of" is not read as an organisation.
+    let text = "“It will be hard,” said John D. Podesta, a chief of staff to President Bill Clinton. \
+                “It will be first-order business,” Mr. Podesta said.";
+    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    assert_eq!(who, ["John D. Podesta", "John D. Podesta"]);
+}
+
+#[test]
+fn a_document_adjunct_between_subject_and_verb_is_skipped() {
+    let text = "The participants in the Crimea Platform in a joint statement called on Russia to withdraw its troops.";
+    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    assert_eq!(who, ["Crimea Platform"]);
+}
+
+#[test]
+fn a_generic_organisation_word_refers_to_the_latest_organisation() {
+    let text = "The Tax Policy Center said the plan would cut taxes for the rich.\n\
+                The top 1 percent would see an average tax cut of $275,000, the group said.";
+    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    assert_eq!(who, ["Tax Policy Center", "Tax Policy Center"]);
+}
