@@ -1,6 +1,11 @@
 //! `sayso`: the command-line client. `analyze` sends documents to a server
 //! (or analyses them in-process with `--local`), `health` checks a server.
 
+/// mimalloc: small, short-lived allocations are most of what analysis
+/// makes, and it serves them faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod analyze;
 mod bench;
 mod pretty;
