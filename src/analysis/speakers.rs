@@ -507,10 +507,14 @@ impl Registry {
                     Pronoun::Organization => kind == SpeakerKind::Organization,
                 }
             })?
-        } else if m.document && m.anaphoric {
+        } else if let Some(id) = (m.document && m.anaphoric)
+            .then(|| self.recent.iter().copied().find(|&id| self.entities[id].kind != SpeakerKind::Person))
+            .flatten()
+        {
             // "the statement said": whoever issued it, the latest
-            // organisation or group; unknown otherwise.
-            self.recent.iter().copied().find(|&id| self.entities[id].kind != SpeakerKind::Person)?
+            // organisation or group; else the document itself ("the book
+            // said"), below.
+            id
         } else if m.named {
             let surname = surname_of(&m.name);
             match self.same_person(m, &surname) {

@@ -510,3 +510,13 @@ fn a_generic_organisation_word_refers_to_the_latest_organisation() {
     let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
     assert_eq!(who, ["Tax Policy Center", "Tax Policy Center"]);
 }
+
+#[test]
+fn a_document_with_no_known_author_speaks_for_itself() {
+    let text = "“She was back on the campaign trail within days,” the book said.";
+    assert_eq!(quotes(text), [q(Direct, "She was back on the campaign trail within days,", "book")]);
+    // With an organisation before it, the statement is the organisation's.
+    let text = "The ministry said it would respond on Monday.\n“We will not negotiate,” the statement said.";
+    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    assert_eq!(who, ["ministry", "ministry"]);
+}
