@@ -41,9 +41,15 @@ impl Low {
     #[cold]
     fn of(word: &str) -> Low {
         let mut low = Low { bytes: [0; LOW_BYTES], len: u8::MAX };
-        if word.chars().all(|c| c.is_ascii() || c == '’') {
-            // ASCII with curly apostrophes, the common case, folds char by
-            // char (as `fold` would) straight into the buffer.
+        if word.is_ascii() {
+            if let Some(dst) = low.bytes.get_mut(..word.len()) {
+                dst.copy_from_slice(word.as_bytes());
+                dst.make_ascii_lowercase();
+                low.len = word.len() as u8;
+            }
+        } else if word.chars().all(|c| c.is_ascii() || c == '’') {
+            // ASCII with curly apostrophes ("DON’T") folds char by char (as
+            // `fold` would) straight into the buffer.
             let mut len = 0;
             for c in word.chars() {
                 let Some(slot) = low.bytes.get_mut(len) else {
