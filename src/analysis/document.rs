@@ -3,8 +3,6 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
-
 use super::{Span, lexicon};
 
 /// A paragraph: one non-blank line of the text, trimmed.
@@ -88,20 +86,28 @@ fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-static BOILERPLATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(lexicon::entries(include_str!("lexicon/en/boilerplate.txt")))
-        .expect("the boilerplate lexicon compiles")
+/// The phrases of `lexicon/en/boilerplate.txt` by their first byte in
+/// lower case.
+static BOILERPLATE: LazyLock<[Vec<&'static [u8]>; 256]> = LazyLock::new(|| {
+    let mut by_first: [Vec<&'static [u8]>; 256] = std::array::from_fn(|_| Vec::new());
+    for phrase in lexicon::entries(include_str!("lexicon/en/boilerplate.txt")) {
+        if let Some(&b) = phrase.as_bytes().first() {
+            by_first[usize::from(b.to_ascii_lowercase())].push(phrase.as_bytes());
+        }
+    }
+    by_first
 });
 
 /// Whether a paragraph is web boilerplate: it starts with a phrase of
-/// `lexicon/en/boilerplate.txt`.
+/// `lexicon/en/boilerplate.txt` (ASCII case ignored).
 pub fn is_boilerplate(paragraph: &str) -> bool {
-    let input = aho_corasick::Input::new(paragraph).anchored(aho_corasick::Anchored::Yes);
-    BOILERPLATE.find(input).is_some()
+    let bytes = paragraph.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    BOILERPLATE[usize::from(first.to_ascii_lowercase())]
+        .iter()
+        .any(|phrase| bytes.get(..phrase.len()).is_some_and(|head| head.eq_ignore_ascii_case(phrase)))
 }
 
 static ABBREVIATIONS: LazyLock<foldhash::HashSet<&'static str>> =

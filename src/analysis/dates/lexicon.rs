@@ -123,16 +123,52 @@ pub(crate) struct Entry {
     pub(crate) tense: Tense,
 }
 
+/// Bits of [`Lexicon::filter`].
+const FILTER_BITS: usize = 4096;
+
 /// The compiled tables of one language.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    entries: HashMap<&'static str, Entry>,
+    /// Index into `entries` by token text.
+    index: HashMap<&'static str, u32>,
+    entries: Vec<Entry>,
+    /// One bit per (length, first byte, last byte) of the texts in `index`
+    /// (see [`filter_bit`]): most tokens are no entry, and a clear bit says
+    /// so without hashing the text or touching the table.
+    filter: Box<[u64; FILTER_BITS / 64]>,
+}
+
+/// The bit of `t` in [`Lexicon::filter`].
+fn filter_bit(t: &[u8]) -> Option<usize> {
+    let (first, last) = (*t.first()?, *t.last()?);
+    let mix = (u32::from(first) << 16 | u32::from(last) << 8 | t.len().min(255) as u32).wrapping_mul(0x9E37_79B1);
+    Some((mix >> 20) as usize % FILTER_BITS)
 }
 
 impl Lexicon {
     /// The entry of a token text (lower case, normalised), if any.
+    #[inline]
     pub(crate) fn entry(&self, t: &str) -> Option<&Entry> {
-        self.entries.get(t)
+        let bit = filter_bit(t.as_bytes())?;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.entries.get(*self.index.get(t)? as usize)
+    }
+
+    /// Indexes the entries of each text.
+    fn index(table: HashMap<&'static str, Entry>) -> Lexicon {
+        let mut index = HashMap::with_capacity(table.len());
+        let mut entries = Vec::with_capacity(table.len());
+        let mut filter = Box::new([0u64; FILTER_BITS / 64]);
+        for (text, entry) in table {
+            if let Some(bit) = filter_bit(text.as_bytes()) {
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+            index.insert(text, entries.len() as u32);
+            entries.push(entry);
+        }
+        Lexicon { index, entries, filter }
     }
 
     fn build(files: &Files) -> Lexicon {
@@ -232,7 +268,7 @@ impl Lexicon {
                 _ => {}
             }
         }
-        Lexicon { entries }
+        Lexicon::index(entries)
     }
 }
 

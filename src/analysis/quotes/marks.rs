@@ -101,27 +101,36 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
                 skip_first = true;
             }
         }
-        let mut prev: Option<char> = None;
-        let mut iter = body.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let mut next = iter.peek().map(|&(_, n)| n);
-            let at = base + i;
-            if skip_first {
-                skip_first = false;
-                if c == '\'' && next == Some('\'') {
-                    iter.next();
-                }
-                prev = Some(c);
-                continue;
+        // Only bytes that may start a quotation mark are looked at: the
+        // ASCII marks and the lead bytes of the others (« » ‘ ’ “ ” „ ‚ ‹ ›
+        // 「 」 『 』 start with 0xC2, 0xE2 or 0xE3).
+        let bytes = body.as_bytes();
+        let mut pos = 0;
+        if skip_first {
+            // The continuation paragraph's opening mark ('' counts as one).
+            pos = body.chars().next().map_or(0, char::len_utf8);
+            if body.starts_with("''") {
+                pos = 2;
             }
+        }
+        while let Some(found) =
+            bytes.get(pos..).and_then(|rest| rest.iter().position(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3)))
+        {
+            let i = pos + found;
+            let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else { break };
+            pos = i + c.len_utf8();
             if !super::tokens::is_quote_mark(c) {
-                prev = Some(c);
                 continue;
             }
+            let at = base + i;
+            // The character before the mark ('' reads as '"', which counts
+            // the same as '\'' here).
+            let prev = body.get(..i).and_then(|s| s.chars().next_back());
+            let mut next = body.get(pos..).and_then(|s| s.chars().next());
             // Two apostrophes stand for a double quotation mark ('' ... '').
             let (c, mark_len) = if c == '\'' && next == Some('\'') {
-                iter.next();
-                next = iter.peek().map(|&(_, n)| n);
+                pos += 1;
+                next = body.get(pos..).and_then(|s| s.chars().next());
                 ('"', 2)
             } else {
                 (c, c.len_utf8())
@@ -131,7 +140,6 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
                 next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')'));
             // Apostrophes inside words.
             if matches!(c, '’' | '\'') && word_char(prev) && word_char(next) {
-                prev = Some(c);
                 continue;
             }
             let can_close = !before_space || after_space;
@@ -161,7 +169,6 @@ pub(crate) fn scan(doc: &Document<'_>) -> Vec<Segment> {
             } else if can_open && stack.len() < MAX_DEPTH {
                 stack.push(Open { mark: c, at, len: mark_len });
             }
-            prev = Some(c);
         }
         if let Some(&open) = stack.first() {
             let start = multi_start.unwrap_or(open.at);

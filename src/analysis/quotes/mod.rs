@@ -90,6 +90,25 @@ static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
     map
 });
 
+/// One bit per (length, first byte, last byte) of the cues' first words
+/// (see [`cue_bit`]): a word whose bit is clear starts no cue, which is told
+/// without hashing it.
+static CUE_STARTS: LazyLock<[u64; 64]> = LazyLock::new(|| {
+    let mut bits = [0; 64];
+    for word in CUES.keys() {
+        let bit = cue_bit(word);
+        bits[bit / 64] |= 1 << (bit % 64);
+    }
+    bits
+});
+
+/// The bit of a word in [`CUE_STARTS`].
+fn cue_bit(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+    ((u32::from(first) << 16 | u32::from(last) << 8 | b.len().min(255) as u32).wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
 static ADDRESSEES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/addressees.txt")).collect());
 
@@ -373,7 +392,9 @@ impl<'t> State<'_, 't> {
                 continue;
             }
             let w = self.lower(&toks[i]);
-            let found = CUES.get(w.as_str()).and_then(|list| {
+            let bit = cue_bit(&w);
+            let may_start = CUE_STARTS[bit / 64] & (1 << (bit % 64)) != 0;
+            let found = may_start.then(|| CUES.get(w.as_str())).flatten().and_then(|list| {
                 list.iter().find(|(words, _)| {
                     words
                         .iter()

@@ -38,6 +38,7 @@ struct Low {
 impl Low {
     const EMPTY: Low = Low { bytes: [0; LOW_BYTES], len: 0 };
 
+    #[cold]
     fn of(word: &str) -> Low {
         let mut low = Low { bytes: [0; LOW_BYTES], len: u8::MAX };
         if word.is_ascii() {
@@ -46,6 +47,18 @@ impl Low {
                 dst.make_ascii_lowercase();
                 low.len = word.len() as u8;
             }
+        } else if word.chars().all(|c| c.is_ascii() || c == '’') {
+            // ASCII with curly apostrophes ("DON’T") folds char by char (as
+            // `fold` would) straight into the buffer.
+            let mut len = 0;
+            for c in word.chars() {
+                let Some(slot) = low.bytes.get_mut(len) else {
+                    return low;
+                };
+                *slot = if c == '’' { b'\'' } else { (c as u8).to_ascii_lowercase() };
+                len += 1;
+            }
+            low.len = len as u8;
         } else {
             let folded = fold(word);
             if let Some(dst) = low.bytes.get_mut(..folded.len()) {
@@ -56,6 +69,7 @@ impl Low {
         low
     }
 
+    #[inline]
     fn as_str(&self) -> Option<&str> {
         std::str::from_utf8(self.bytes.get(..usize::from(self.len))?).ok()
     }
@@ -72,6 +86,7 @@ fn fold(word: &str) -> String {
 pub(crate) struct Lower<'t>(Cow<'t, str>);
 
 impl Lower<'_> {
+    #[inline]
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
@@ -79,18 +94,21 @@ impl Lower<'_> {
 
 impl std::ops::Deref for Lower<'_> {
     type Target = str;
+    #[inline]
     fn deref(&self) -> &str {
         &self.0
     }
 }
 
 impl PartialEq<&str> for Lower<'_> {
+    #[inline]
     fn eq(&self, other: &&str) -> bool {
         self.0 == *other
     }
 }
 
 impl PartialEq<str> for Lower<'_> {
+    #[inline]
     fn eq(&self, other: &str) -> bool {
         self.0 == other
     }
@@ -98,6 +116,7 @@ impl PartialEq<str> for Lower<'_> {
 
 /// The lower-case form of a token (see [`Lower`]), with curly apostrophes
 /// made straight.
+#[inline]
 pub(crate) fn lower<'a>(text: &'a str, t: &'a Token) -> Lower<'a> {
     if t.plain {
         return Lower(Cow::Borrowed(t.span.slice(text)));
@@ -109,8 +128,9 @@ pub(crate) fn lower<'a>(text: &'a str, t: &'a Token) -> Lower<'a> {
 }
 
 impl Token {
-    fn new(text: &str, span: Span, word: bool, cap: bool) -> Token {
-        let s = span.slice(text);
+    /// A token for `s`, the text of `span`.
+    #[inline]
+    fn new(s: &str, span: Span, word: bool, cap: bool) -> Token {
         if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             Token { span, word, cap, plain: true, low: Low::EMPTY }
         } else {
@@ -130,75 +150,98 @@ pub(crate) fn is_quote_mark_strict(c: char) -> bool {
     is_quote_mark(c) && !matches!(c, '\'' | '’')
 }
 
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’')
+/// Whether the word `before` ends in an apostrophe and an `s` (the last
+/// bytes of a possessive "Russia’s").
+fn ends_possessive(before: &[u8]) -> Option<usize> {
+    match before {
+        [.., b'\'', b's' | b'S'] => Some(before.len() - 2),
+        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => Some(before.len() - 4),
+        _ => None,
+    }
 }
 
-/// Whether the period at `chars[dot]` ends a sentence glued to the next
-/// ("Russia.He"): a word of three or more letters before it, a capital
-/// and a lower-case letter after it.
-pub(crate) fn glued_sentence(chars: &[(usize, char)], word_start: usize, dot: usize) -> bool {
-    let letters = chars[word_start..dot].iter().rev().take_while(|(_, c)| c.is_alphabetic()).count();
-    letters >= 3
-        && chars[dot - 1].1.is_lowercase()
-        && chars.get(dot + 1).is_some_and(|&(_, c)| c.is_uppercase())
-        && chars.get(dot + 2).is_some_and(|&(_, c)| c.is_lowercase())
+/// Whether the period between `word` and `after` ends a sentence glued to
+/// the next ("Russia.He"): a word of three or more letters before it, a
+/// capital and a lower-case letter after it.
+pub(crate) fn glued_sentence(word: &str, after: &str) -> bool {
+    let mut next = after.chars();
+    word.chars().rev().take_while(|c| c.is_alphabetic()).nth(2).is_some()
+        && word.chars().next_back().is_some_and(char::is_lowercase)
+        && next.next().is_some_and(char::is_uppercase)
+        && next.next().is_some_and(char::is_lowercase)
 }
 
-/// Tokenizes `text[span]`. Linear in the span's length.
+/// The character at byte `i` of `s` and its length; ASCII is read without
+/// decoding.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// Tokenizes `text[span]`. Linear in the span's length; runs of ASCII
+/// letters and digits are read as bytes.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let body = span.slice(text);
+    let bytes = body.as_bytes();
     let base = span.start;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut out = Vec::with_capacity(chars.len() / 4 + 1);
+    let mut out = Vec::with_capacity(body.len() / 5 + 1);
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    while let Some((c, len)) = char_at(body, i) {
         if c.is_whitespace() {
-            i += 1;
+            i += len;
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token::new(text, Span::new(base + at, base + at + c.len_utf8()), false, false));
-            i += 1;
+            out.push(Token::new(&body[i..i + len], Span::new(base + i, base + i + len), false, false));
+            i += len;
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            if c.is_alphanumeric() {
+        // The word runs over letters and digits, and over a joiner with a
+        // letter or digit after it.
+        let mut j = i + len;
+        let mut dotted = false;
+        loop {
+            while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                 j += 1;
-            } else if matches!(c, '.' | '-' | '\'' | '’' | '&')
-                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
-                && !(c == '.' && glued_sentence(&chars, i, j))
-            {
-                j += 2;
-            } else {
-                break;
+            }
+            let Some((d, dlen)) = char_at(body, j) else { break };
+            if d.is_alphanumeric() {
+                j += dlen;
+                continue;
+            }
+            let joins =
+                matches!(d, '.' | '-' | '\'' | '’' | '&') && !(d == '.' && glued_sentence(&body[i..j], &body[j + 1..]));
+            match char_at(body, j + dlen) {
+                Some((n, nlen)) if joins && n.is_alphanumeric() => {
+                    dotted |= d == '.';
+                    j += dlen + nlen;
+                }
+                _ => break,
             }
         }
+        let word_end = j;
+        let mut end = j;
         // "U.S." keeps its final period when the word has inner periods.
-        let word_end_idx = j;
-        let mut end = chars.get(j).map_or(body.len(), |&(k, _)| k);
-        let inner = &body[at..end];
-        let initial = j == i + 1 && c.is_uppercase();
-        if (inner.contains('.') && inner.len() <= 6 || initial) && chars.get(j).is_some_and(|&(_, c)| c == '.') {
+        let initial = word_end == i + len && c.is_uppercase();
+        let inner = &body[i..word_end];
+        if (dotted && inner.len() <= 6 || initial) && bytes.get(word_end) == Some(&b'.') {
             end += 1;
-            j += 1;
         }
+        let cap = c.is_uppercase();
         // Split a possessive 's / ’s.
-        let possessive = word_end_idx >= i + 3
-            && is_apostrophe(chars[word_end_idx - 2].1)
-            && matches!(chars[word_end_idx - 1].1, 's' | 'S')
-            && end == chars.get(word_end_idx).map_or(body.len(), |&(k, _)| k);
-        if possessive {
-            let split = chars[word_end_idx - 2].0;
-            out.push(Token::new(text, Span::new(base + at, base + split), true, c.is_uppercase()));
-            out.push(Token::new(text, Span::new(base + split, base + end), true, false));
+        let split = ends_possessive(inner.as_bytes()).filter(|&k| k > 0 && end == word_end);
+        if let Some(k) = split {
+            let split = i + k;
+            out.push(Token::new(&body[i..split], Span::new(base + i, base + split), true, cap));
+            out.push(Token::new(&body[split..end], Span::new(base + split, base + end), true, false));
         } else {
-            out.push(Token::new(text, Span::new(base + at, base + end), true, c.is_uppercase()));
+            out.push(Token::new(&body[i..end], Span::new(base + i, base + end), true, cap));
         }
-        i = j;
+        i = end;
     }
     out
 }
@@ -218,5 +261,90 @@ mod tests {
             ["Russia", "’s", "U.S.", "envoy", ",", "don't", "“", "go", "”", "."]
         );
         assert_eq!(words("state-run TASS"), ["state-run", "TASS"]);
+    }
+
+    /// The tokens by the definition, one decoded character at a time:
+    /// (span, word, cap).
+    fn by_definition(body: &str) -> Vec<(Span, bool, bool)> {
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let at = |k: usize| chars.get(k).map_or(body.len(), |&(b, _)| b);
+        let glued = |i: usize, dot: usize| {
+            chars[i..dot].iter().rev().take_while(|(_, c)| c.is_alphabetic()).count() >= 3
+                && chars[dot - 1].1.is_lowercase()
+                && chars.get(dot + 1).is_some_and(|&(_, c)| c.is_uppercase())
+                && chars.get(dot + 2).is_some_and(|&(_, c)| c.is_lowercase())
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(&(start, c)) = chars.get(i) {
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                out.push((Span::new(start, at(i + 1)), false, false));
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while let Some(&(_, d)) = chars.get(j) {
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if matches!(d, '.' | '-' | '\'' | '’' | '&')
+                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+                    && !(d == '.' && glued(i, j))
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let word_end = j;
+            let inner = &body[start..at(j)];
+            let initial = j == i + 1 && c.is_uppercase();
+            if (inner.contains('.') && inner.len() <= 6 || initial) && chars.get(j).is_some_and(|&(_, d)| d == '.') {
+                j += 1;
+            }
+            let possessive = word_end >= i + 3
+                && matches!(chars[word_end - 2].1, '\'' | '’')
+                && matches!(chars[word_end - 1].1, 's' | 'S')
+                && j == word_end;
+            if possessive {
+                out.push((Span::new(start, at(word_end - 2)), true, c.is_uppercase()));
+                out.push((Span::new(at(word_end - 2), at(j)), true, false));
+            } else {
+                out.push((Span::new(start, at(j)), true, c.is_uppercase()));
+            }
+            i = j;
+        }
+        out
+    }
+
+    #[test]
+    fn lower_folds_case_and_curly_apostrophes() {
+        let text = "DON’T Russia’s ΟΔΟΣ Straße UNDERSECRETARY-GENERAL’S-OFFICE’S Ärzte x";
+        for t in tokenize(text, Span::new(0, text.len())) {
+            let word = t.span.slice(text);
+            assert_eq!(lower(text, &t).as_str(), word.to_lowercase().replace('’', "'"), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn reads_ascii_fast_and_the_rest_by_unicode() {
+        for text in [
+            "Russia’s U.S. envoy, don't “go”. Kyiv's 'S Peskov’S x's 's ’s",
+            "They met in Russia.He also warned the U.S.A. team. Ph.D e.g. example.com J. Doe",
+            "Zürich-based Ökonom naïve café’s A&B AT&T 3.5% 1,000 – — «non» ½ ²3 Ⅻ 東京 2023年",
+            "\t\r\n x\u{a0}y\u{2003}z\u{85}w\u{b}v Ärzte.Über É. Übel",
+            "",
+            " ",
+            "ж",
+            "a.",
+            "I. A.B.C.D.E.F. ab.cd.",
+        ] {
+            let got: Vec<_> =
+                tokenize(text, Span::new(0, text.len())).iter().map(|t| (t.span, t.word, t.cap)).collect();
+            assert_eq!(got, by_definition(text), "{text:?}");
+        }
     }
 }
