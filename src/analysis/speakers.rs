@@ -464,6 +464,10 @@ pub(crate) struct Entity {
     gender: Option<char>,
 }
 
+/// How far back (bytes) "the statement" looks for the organisation that
+/// issued it.
+const DOCUMENT_REACH: usize = 1500;
+
 /// How many recently mentioned entities pronouns and descriptions look at.
 const RECENT: usize = 48;
 
@@ -508,7 +512,13 @@ impl Registry {
                 }
             })?
         } else if let Some(id) = (m.document && m.anaphoric)
-            .then(|| self.recent.iter().copied().find(|&id| self.entities[id].kind != SpeakerKind::Person))
+            .then(|| {
+                self.recent.iter().copied().find(|&id| {
+                    let e = &self.entities[id];
+                    e.kind != SpeakerKind::Person
+                        && e.mentions.last().is_some_and(|last| m.span.start.saturating_sub(last.end) <= DOCUMENT_REACH)
+                })
+            })
             .flatten()
         {
             // "the statement said": whoever issued it, the latest

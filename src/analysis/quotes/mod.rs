@@ -65,6 +65,9 @@ enum CueClass {
     Tell,
     /// "according to X, C".
     Source,
+    /// Like `Say`, but only with a document as the speaker: "C, the
+    /// letter reads".
+    Document,
 }
 
 /// Cues by their first word: (all words, class), longest first.
@@ -77,6 +80,7 @@ static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
         let class = match row.get(1).copied() {
             Some("tell") => CueClass::Tell,
             Some("source") => CueClass::Source,
+            Some("document") => CueClass::Document,
             _ => CueClass::Say,
         };
         let words: Vec<&'static str> = row[0].split_whitespace().collect();
@@ -145,7 +149,8 @@ const NAME_SEARCHES: usize = 32;
 /// Whether a lower-case word is a one-word speech verb ("said", "told"),
 /// not a multi-word cue or a source phrase.
 fn is_speech_verb(word: &str) -> bool {
-    CUES.get(word).is_some_and(|l| l.iter().any(|(w, c)| w.len() == 1 && *c != CueClass::Source))
+    CUES.get(word)
+        .is_some_and(|l| l.iter().any(|(w, c)| w.len() == 1 && *c != CueClass::Source && *c != CueClass::Document))
 }
 
 /// Finds and attributes the quotes of a document.
@@ -536,6 +541,8 @@ impl<'t> State<'_, 't> {
             cues[k].entity = entity;
             return;
         }
+        // "the letter reads": only a document reads.
+        let mention = mention.filter(|(m, _)| class != CueClass::Document || m.document);
         if let Some((mut m, place)) = mention {
             if m.named && m.title.is_empty() {
                 self.title_from_apposition(toks, &mut m);

@@ -520,3 +520,11 @@ fn a_document_with_no_known_author_speaks_for_itself() {
     let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
     assert_eq!(who, ["ministry", "ministry"]);
 }
+
+#[test]
+fn only_a_document_reads() {
+    let text = "“We see charter schools offering hope,” the letter reads.";
+    assert_eq!(quotes(text), [q(Direct, "We see charter schools offering hope,", "letter")]);
+    // A person reading is not speaking.
+    assert!(quotes("He reads the letter every morning.").is_empty());
+}
