@@ -71,6 +71,17 @@ impl<'t> Document<'t> {
     }
 }
 
+/// The character at byte `i` of `text` and its length, reading ASCII
+/// without decoding; `None` past the end or off a character boundary.
+pub(crate) fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// The trimmed non-blank lines of `text`.
 fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut start = 0;

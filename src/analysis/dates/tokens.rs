@@ -1,6 +1,8 @@
 //! Tokens for the temporal grammar: runs of letters, runs of ASCII digits and
 //! single other characters, with their byte offsets.
 
+use crate::analysis::document::char_at;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -49,17 +51,6 @@ fn kind_of(c: char) -> Option<Kind> {
     } else {
         Some(Kind::Punct)
     }
-}
-
-/// The character at byte `i` of `text` and its length, reading ASCII
-/// without decoding.
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = text.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
 }
 
 /// Splits `text` into tokens. Linear in the text.

@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use crate::analysis::Span;
+use crate::analysis::document::char_at;
 
 /// One token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,17 +170,6 @@ pub(crate) fn glued_sentence(word: &str, after: &str) -> bool {
         && word.chars().next_back().is_some_and(char::is_lowercase)
         && next.next().is_some_and(char::is_uppercase)
         && next.next().is_some_and(char::is_lowercase)
-}
-
-/// The character at byte `i` of `s` and its length; ASCII is read without
-/// decoding.
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((char::from(b), 1));
-    }
-    let c = s.get(i..)?.chars().next()?;
-    Some((c, c.len_utf8()))
 }
 
 /// Tokenizes `text[span]`. Linear in the span's length; runs of ASCII
