@@ -464,9 +464,9 @@ pub(crate) struct Entity {
     gender: Option<char>,
 }
 
-/// How far back (bytes) "the statement" looks for the organisation that
-/// issued it.
-const DOCUMENT_REACH: usize = 1500;
+/// How far back (bytes) "the statement" or "the group" looks for the
+/// organisation it stands for.
+const ISSUER_REACH: usize = 1500;
 
 /// How many recently mentioned entities pronouns and descriptions look at.
 const RECENT: usize = 48;
@@ -511,15 +511,8 @@ impl Registry {
                     Pronoun::Organization => kind == SpeakerKind::Organization,
                 }
             })?
-        } else if let Some(id) = (m.document && m.anaphoric)
-            .then(|| {
-                self.recent.iter().copied().find(|&id| {
-                    let e = &self.entities[id];
-                    e.kind != SpeakerKind::Person
-                        && e.mentions.last().is_some_and(|last| m.span.start.saturating_sub(last.end) <= DOCUMENT_REACH)
-                })
-            })
-            .flatten()
+        } else if let Some(id) =
+            (m.document && m.anaphoric).then(|| self.nearest_near(m, |k| k != SpeakerKind::Person)).flatten()
         {
             // "the statement said": whoever issued it, the latest
             // organisation or group; else the document itself ("the book
@@ -559,7 +552,7 @@ impl Registry {
             {
                 id
             } else if let Some(id) = (m.anaphoric && GENERIC_ORGANIZATIONS.contains(m.head.as_str()))
-                .then(|| self.recent.iter().copied().find(|&id| self.entities[id].kind == SpeakerKind::Organization))
+                .then(|| self.nearest_near(m, |k| k == SpeakerKind::Organization))
                 .flatten()
             {
                 // "the group said": the latest organisation.
@@ -593,6 +586,16 @@ impl Registry {
                 && (e.head == m.head
                     || e.title.to_lowercase().split_whitespace().any(|w| w == m.head)
                     || e.name.to_lowercase().split_whitespace().any(|w| w == m.head))
+        })
+    }
+
+    /// The latest entity of a kind `fits`, mentioned at most
+    /// [`ISSUER_REACH`] bytes before `m`: who issued "the statement", which
+    /// organisation "the group" is.
+    fn nearest_near(&self, m: &Mention, fits: impl Fn(SpeakerKind) -> bool) -> Option<usize> {
+        self.recent.iter().copied().find(|&id| {
+            let e = &self.entities[id];
+            fits(e.kind) && e.mentions.last().is_some_and(|last| m.span.start.saturating_sub(last.end) <= ISSUER_REACH)
         })
     }
 
