@@ -141,6 +141,26 @@ fn name_word(text: &str, t: &Token) -> bool {
     !NON_NAMES.contains(w.as_str()) && role(&w).is_none() && !DEMONYMS.contains_key(w.trim_end_matches('.'))
 }
 
+static SURNAME_NON_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/surname_nonnames.txt")).collect());
+
+/// Whether `toks[i]` is a surname that is otherwise a non-name word: "May"
+/// right after "Theresa" (one space between, no number after: not "June 5").
+pub(crate) fn surname_word(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    t.cap
+        && i > 0
+        && SURNAME_NON_NAMES.contains(lower(text, t).as_str())
+        && name_word(text, &toks[i - 1])
+        && text.get(toks[i - 1].span.end..t.span.start) == Some(" ")
+        && !toks.get(i + 1).is_some_and(|n| n.span.slice(text).starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether `toks[i]` is a name word, in context (see [`surname_word`]).
+fn name_word_at(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| name_word(text, t)) || surname_word(text, toks, i)
+}
+
 /// How many lower-case modifiers a description may have between its
 /// determiner and its role word ("the state energy transmission operator").
 const MODIFIERS: usize = 3;
@@ -213,7 +233,7 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
             start -= 2;
             continue;
         }
-        if phrase_word(text, t) || joins {
+        if phrase_word(text, t) || joins || surname_word(text, toks, start - 1) {
             start -= 1;
         } else {
             // "the state energy operator said": lower-case modifiers between
@@ -262,7 +282,7 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             continue;
         }
         let joins = lw == "of" && toks.get(end + 1).is_some_and(|n| n.cap) && last.is_some();
-        if phrase_word(text, t) || joins {
+        if phrase_word(text, t) || joins || surname_word(text, toks, end) {
             if !joins {
                 last = Some(end);
             }
@@ -346,9 +366,9 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         document: false,
         gender: gender_of(text, span),
     };
-    if name_word(text, head_tok) {
+    if name_word_at(text, toks, end) {
         let mut run = end;
-        while run > body_start && name_word(text, &toks[run - 1]) {
+        while run > body_start && name_word_at(text, toks, run - 1) {
             // "Minister of Foreign Affairs Vladimir Makei": a two-word name
             // does not take in a word that follows a modifier or "of".
             let before = (run >= body_start + 2).then(|| lower(text, &toks[run - 2]));
@@ -417,7 +437,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
 /// for which `skip` is true (inside quotes).
 pub(crate) fn titled_names(text: &str, toks: &[Token], skip: impl Fn(usize) -> bool) -> Vec<Mention> {
     let mut out = Vec::new();
-    let names: Vec<bool> = toks.iter().enumerate().map(|(i, t)| name_word(text, t) && !skip(i)).collect();
+    let names: Vec<bool> = (0..toks.len()).map(|i| name_word_at(text, toks, i) && !skip(i)).collect();
     let mut run_start = 0;
     for end in 0..toks.len() {
         let is_name = names[end];

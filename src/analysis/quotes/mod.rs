@@ -625,7 +625,9 @@ impl<'t> State<'_, 't> {
                 && j < verb
                 && toks[j].cap
                 && SKIP.contains(self.lower(&toks[j]).as_str());
-            if SKIP.contains(w.as_str()) || w == "did" || w == "does" || w == "do" || time_phrase {
+            // "Theresa May said": a surname, not the modal.
+            let skip = SKIP.contains(w.as_str()) && !speakers::surname_word(self.text, toks, j - 1);
+            if skip || w == "did" || w == "does" || w == "do" || time_phrase {
                 j -= 1;
             } else {
                 break;

@@ -528,3 +528,17 @@ fn only_a_document_reads() {
     // A person reading is not speaking.
     assert!(quotes("He reads the letter every morning.").is_empty());
 }
+
+#[test]
+fn a_month_after_a_first_name_is_a_surname() {
+    assert_eq!(
+        quotes("British Prime Minister Theresa May said the country would leave."),
+        [q(Indirect, "the country would leave", "Theresa May")]
+    );
+    // Still a month or a modal elsewhere.
+    assert_eq!(
+        quotes("In May, officials said talks would resume on June 5."),
+        [q(Indirect, "talks would resume on June 5", "officials")]
+    );
+    assert_eq!(quotes("Officials may say the talks failed."), [q(Indirect, "the talks failed", "Officials")]);
+}
