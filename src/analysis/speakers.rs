@@ -401,8 +401,18 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         }
         return Some(mention);
     }
-    let head_key = head.trim_end_matches('.');
-    if DEMONYMS.contains_key(head_key) || ORGANIZATIONS.contains(head_key) {
+    // "the US Secretary of State", "the Prime Minister of Israel": the head
+    // is the role word before "of"; what follows only complements it.
+    let of_head = (body_start + 1..end)
+        .rev()
+        .find(|&i| lower(text, &toks[i]) == "of")
+        .map(|i| lower(text, &toks[i - 1]).trim_end_matches('.').to_string())
+        .filter(|h| matches!(role(h), Some(Role::Person | Role::Group | Role::Org | Role::Doc)));
+    if let Some(h) = &of_head {
+        mention.head = h.clone();
+    }
+    let head_key = of_head.as_deref().unwrap_or(head.trim_end_matches('.'));
+    if of_head.is_none() && (DEMONYMS.contains_key(head_key) || ORGANIZATIONS.contains(head_key)) {
         // A country, capital or institution speaking ("Kyiv", "the Kremlin").
         mention.kind = SpeakerKind::Organization;
         mention.anaphoric = false;

@@ -542,3 +542,14 @@ fn a_month_after_a_first_name_is_a_surname() {
     );
     assert_eq!(quotes("Officials may say the talks failed."), [q(Indirect, "the talks failed", "Officials")]);
 }
+
+#[test]
+fn the_role_before_of_heads_a_description() {
+    assert_eq!(
+        quotes("The US Secretary of State said that the United States see signals of escalation."),
+        [q(Indirect, "the United States see signals of escalation", "US Secretary of State")]
+    );
+    let a = run("The Prime Minister of Israel said the talks would go on.");
+    assert_eq!(a.speakers.len(), 1);
+    assert_eq!((a.speakers[0].kind, a.speakers[0].affiliation.as_str()), (SpeakerKind::Person, "Israel"));
+}
