@@ -498,6 +498,9 @@ pub(crate) struct Entity {
 /// organisation it stands for.
 const ISSUER_REACH: usize = 1500;
 
+/// Surnames this long or longer are matched despite one wrong letter.
+const MISSPELT_MIN_CHARS: usize = 6;
+
 /// How many recently mentioned entities pronouns and descriptions look at.
 const RECENT: usize = 48;
 
@@ -638,7 +641,7 @@ impl Registry {
     /// names ("Hillary Clinton" is not "Bill Clinton"); a bare surname is
     /// the one mentioned last.
     fn same_person(&self, m: &Mention, surname: &str) -> Option<usize> {
-        let ids = self.by_surname.get(surname)?;
+        let ids = self.by_surname.get(surname).or_else(|| self.misspelt(surname))?;
         let words: Vec<&str> = m.name.split_whitespace().collect();
         if words.len() < 2 {
             return self.recent.iter().copied().find(|id| ids.contains(id)).or_else(|| ids.last().copied());
@@ -648,6 +651,27 @@ impl Registry {
             let name: Vec<&str> = self.entities[id].name.split_whitespace().collect();
             name.len() < 2 || name[0] == first || name[0].starts_with(first) || first.starts_with(name[0])
         })
+    }
+
+    /// The people whose long surname `surname` misspells by one letter
+    /// ("Blinkken" for Blinken, as hurried or machine-translated copy has
+    /// it): same first letter, one edit apart, at least six letters.
+    fn misspelt(&self, surname: &str) -> Option<&Vec<usize>> {
+        if surname.chars().count() < MISSPELT_MIN_CHARS {
+            return None;
+        }
+        let first = surname.chars().next();
+        // The earliest-named such person, so the choice does not depend on
+        // the map's order.
+        self.by_surname
+            .iter()
+            .filter(|(known, _)| {
+                known.chars().count() >= MISSPELT_MIN_CHARS
+                    && known.chars().next() == first
+                    && strsim::damerau_levenshtein(known, surname) == 1
+            })
+            .map(|(_, ids)| ids)
+            .min_by_key(|ids| ids.first().copied())
     }
 
     /// The nearest named person whose affiliation does not clash with the

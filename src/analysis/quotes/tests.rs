@@ -553,3 +553,13 @@ fn the_role_before_of_heads_a_description() {
     assert_eq!(a.speakers.len(), 1);
     assert_eq!((a.speakers[0].kind, a.speakers[0].affiliation.as_str()), (SpeakerKind::Person, "Israel"));
 }
+
+#[test]
+fn a_long_surname_misspelt_by_one_letter_is_the_same_person() {
+    let text = "Secretary of State Antony Blinken said the talks would go on. \
+                Blinkken added that Moscow must choose. Obama said it was late. Osama said nothing.";
+    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    assert_eq!(who[..2], ["Antony Blinken", "Antony Blinken"]);
+    // Short surnames are not merged.
+    assert!(run(text).speakers.iter().any(|s| s.name == "Obama"));
+}
