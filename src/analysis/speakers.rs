@@ -249,6 +249,19 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
             break;
         }
     }
+    // "the participants in the Crimea Platform said", "officials at the
+    // Pentagon said": the people are the head, not the place.
+    if start >= 2
+        && start <= end
+        && DETERMINERS.contains(lower(text, &toks[start]).as_str())
+        && matches!(lower(text, &toks[start - 1]).as_str(), "in" | "at" | "of" | "from")
+        && role(&lower(text, &toks[start - 2])) == Some(Role::Group)
+    {
+        start -= 2;
+        if start > 0 && toks[start - 1].word && DETERMINERS.contains(lower(text, &toks[start - 1]).as_str()) {
+            start -= 1;
+        }
+    }
     analyse(text, toks, start, end)
 }
 
@@ -405,7 +418,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     // is the role word before "of"; what follows only complements it.
     let of_head = (body_start + 1..end)
         .rev()
-        .find(|&i| lower(text, &toks[i]) == "of")
+        .find(|&i| matches!(lower(text, &toks[i]).as_str(), "of" | "in" | "at" | "from"))
         .map(|i| lower(text, &toks[i - 1]).trim_end_matches('.').to_string())
         .filter(|h| matches!(role(h), Some(Role::Person | Role::Group | Role::Org | Role::Doc)));
     if let Some(h) = &of_head {
@@ -515,10 +528,16 @@ pub(crate) struct Registry {
     recent: Vec<usize>,
 }
 
+/// The key of an unnamed entity: its words in lower case and in order,
+/// without articles and the prepositions that join a description, so
+/// "the participants in the Crimea Platform" and "Crimea Platform
+/// participants" are one group.
 fn key_of(name: &str) -> String {
     let lower = name.to_lowercase().replace('’', "'");
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    lower.to_string()
+    let mut words: Vec<&str> =
+        lower.split_whitespace().filter(|w| !matches!(*w, "the" | "a" | "an" | "in" | "at" | "of" | "from")).collect();
+    words.sort_unstable();
+    words.join(" ")
 }
 
 fn surname_of(name: &str) -> String {
@@ -577,6 +596,11 @@ impl Registry {
         } else {
             let key = key_of(&m.name);
             if let Some(&id) = self.by_key.get(&key) {
+                // The fullest description names the entity.
+                let e = &mut self.entities[id];
+                if m.name.split_whitespace().count() > e.name.split_whitespace().count() {
+                    e.name = m.name.clone();
+                }
                 id
             } else if let Some(id) = m.anaphoric.then(|| self.find_described(m)).flatten() {
                 id

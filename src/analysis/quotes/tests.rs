@@ -500,7 +500,7 @@ fn a_description_may_have_lower_case_modifiers() {
 fn a_document_adjunct_between_subject_and_verb_is_skipped() {
     let text = "The participants in the Crimea Platform in a joint statement called on Russia to withdraw its troops.";
     let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
-    assert_eq!(who, ["Crimea Platform"]);
+    assert_eq!(who, ["participants in the Crimea Platform"]);
 }
 
 #[test]
@@ -562,4 +562,19 @@ fn a_long_surname_misspelt_by_one_letter_is_the_same_person() {
     assert_eq!(who[..2], ["Antony Blinken", "Antony Blinken"]);
     // Short surnames are not merged.
     assert!(run(text).speakers.iter().any(|s| s.name == "Obama"));
+}
+
+#[test]
+fn people_in_an_organisation_are_the_speaker_and_one_group() {
+    assert_eq!(
+        quotes("Officials at the Pentagon said the strike was lawful."),
+        [q(Indirect, "the strike was lawful", "Officials at the Pentagon")]
+    );
+    let text = "Crimea Platform participants said they were concerned.\n\
+                The participants in the Crimea Platform said the occupation must end.";
+    let a = run(text);
+    check_invariants(text, &a);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    assert_eq!(a.speakers[0].name, "participants in the Crimea Platform");
+    assert_eq!(a.speakers[0].quotes.len(), 2);
 }
