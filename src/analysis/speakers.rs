@@ -161,6 +161,12 @@ fn name_word_at(text: &str, toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|t| name_word(text, t)) || surname_word(text, toks, i)
 }
 
+/// Whether a word joins a description to its complement: "the Secretary
+/// *of* State", "officials *at* the Pentagon".
+fn joins_description(word: &str) -> bool {
+    matches!(word, "of" | "in" | "at" | "from")
+}
+
 /// How many lower-case modifiers a description may have between its
 /// determiner and its role word ("the state energy transmission operator").
 const MODIFIERS: usize = 3;
@@ -254,7 +260,7 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     if start >= 2
         && start <= end
         && DETERMINERS.contains(lower(text, &toks[start]).as_str())
-        && matches!(lower(text, &toks[start - 1]).as_str(), "in" | "at" | "of" | "from")
+        && joins_description(&lower(text, &toks[start - 1]))
         && role(&lower(text, &toks[start - 2])) == Some(Role::Group)
     {
         start -= 2;
@@ -418,7 +424,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     // is the role word before "of"; what follows only complements it.
     let of_head = (body_start + 1..end)
         .rev()
-        .find(|&i| matches!(lower(text, &toks[i]).as_str(), "of" | "in" | "at" | "from"))
+        .find(|&i| joins_description(&lower(text, &toks[i])))
         .map(|i| lower(text, &toks[i - 1]).trim_end_matches('.').to_string())
         .filter(|h| matches!(role(h), Some(Role::Person | Role::Group | Role::Org | Role::Doc)));
     if let Some(h) = &of_head {
@@ -507,6 +513,15 @@ pub(crate) struct Entity {
     gender: Option<char>,
 }
 
+impl Entity {
+    /// Keeps the fullest name seen: the one with the most words.
+    fn take_fuller_name(&mut self, name: &str) {
+        if name.split_whitespace().count() > self.name.split_whitespace().count() {
+            self.name = name.to_string();
+        }
+    }
+}
+
 /// How far back (bytes) "the statement" or "the group" looks for the
 /// organisation it stands for.
 const ISSUER_REACH: usize = 1500;
@@ -528,14 +543,14 @@ pub(crate) struct Registry {
     recent: Vec<usize>,
 }
 
-/// The key of an unnamed entity: its words in lower case and in order,
-/// without articles and the prepositions that join a description, so
-/// "the participants in the Crimea Platform" and "Crimea Platform
-/// participants" are one group.
+/// The key of an unnamed entity: its words in lower case, sorted, without
+/// articles and the prepositions that join a description, so "the
+/// participants in the Crimea Platform" and "Crimea Platform participants"
+/// are one group.
 fn key_of(name: &str) -> String {
     let lower = name.to_lowercase().replace('’', "'");
     let mut words: Vec<&str> =
-        lower.split_whitespace().filter(|w| !matches!(*w, "the" | "a" | "an" | "in" | "at" | "of" | "from")).collect();
+        lower.split_whitespace().filter(|w| !matches!(*w, "the" | "a" | "an") && !joins_description(w)).collect();
     words.sort_unstable();
     words.join(" ")
 }
@@ -575,9 +590,7 @@ impl Registry {
             match self.same_person(m, &surname) {
                 Some(id) => {
                     let e = &mut self.entities[id];
-                    if m.name.split_whitespace().count() > e.name.split_whitespace().count() {
-                        e.name = m.name.clone();
-                    }
+                    e.take_fuller_name(&m.name);
                     if e.title.is_empty() {
                         e.title = m.title.clone();
                     }
@@ -596,11 +609,7 @@ impl Registry {
         } else {
             let key = key_of(&m.name);
             if let Some(&id) = self.by_key.get(&key) {
-                // The fullest description names the entity.
-                let e = &mut self.entities[id];
-                if m.name.split_whitespace().count() > e.name.split_whitespace().count() {
-                    e.name = m.name.clone();
-                }
+                self.entities[id].take_fuller_name(&m.name);
                 id
             } else if let Some(id) = m.anaphoric.then(|| self.find_described(m)).flatten() {
                 id
