@@ -578,3 +578,25 @@ fn people_in_an_organisation_are_the_speaker_and_one_group() {
     assert_eq!(a.speakers[0].name, "participants in the Crimea Platform");
     assert_eq!(a.speakers[0].quotes.len(), 2);
 }
+
+#[test]
+fn a_participle_cue_starts_a_second_report_of_the_same_speaker() {
+    assert_eq!(
+        quotes(
+            "Trump on Monday urged Kyiv to accelerate negotiations, warning that Ukraine had better “come to the table, fast.”"
+        ),
+        [
+            q(Indirect, "Kyiv to accelerate negotiations", "Trump"),
+            q(Mixed, "Ukraine had better “come to the table, fast.”", "Trump"),
+        ]
+    );
+}
+
+#[test]
+fn agreeing_with_someone_is_not_speech_but_agreeing_that_is() {
+    assert!(quotes("Russian officials agreed in principle with Washington’s calls for a compromise.").is_empty());
+    assert_eq!(
+        quotes("The ministers agreed that the talks should resume in March."),
+        [q(Indirect, "the talks should resume in March", "ministers")]
+    );
+}
