@@ -202,13 +202,13 @@ fn push_sentences(text: &str, paragraph: Span, index: usize, out: &mut Vec<Sente
 }
 
 /// Whether a period with no space after it still ends a sentence: a word
-/// of three or more letters ending in a lower-case letter before it, a
-/// capitalised word after it ("Russia.He"), unlike "U.S.", "Ph.D" or
-/// "example.com".
+/// of two or more letters ending in a lower-case letter before it, a
+/// capitalised word after it ("Russia.He", "for it.He"), unlike "U.S.",
+/// "e.g.The", "Ph.D" or "example.com".
 fn glued(before: &str, after: &str) -> bool {
     let letters = before.chars().rev().take_while(|c| c.is_alphabetic()).count();
     let mut next = after.chars();
-    letters >= 3
+    letters >= 2
         && before.chars().next_back().is_some_and(char::is_lowercase)
         && next.next().is_some_and(char::is_uppercase)
         && next.next().is_some_and(char::is_lowercase)
@@ -268,8 +268,15 @@ mod tests {
     #[test]
     fn splits_sentences_glued_without_a_space() {
         assert_eq!(
-            sentences("They met in Russia.He also warned the U.S.A. team."),
-            ["They met in Russia.", "He also warned the U.S.A. team."]
+            sentences(
+                "They met in Russia.He also warned the U.S.A. team.We talked about it.It was fine, e.g.The rest."
+            ),
+            [
+                "They met in Russia.",
+                "He also warned the U.S.A. team.",
+                "We talked about it.",
+                "It was fine, e.g.The rest."
+            ]
         );
     }
 
