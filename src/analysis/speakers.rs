@@ -95,9 +95,18 @@ static GENDERED: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
 
 /// The gender a phrase shows ('m' or 'f'), if any.
 fn gender_of(text: &str, span: Span) -> Option<char> {
-    span.slice(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .find_map(|w| GENDERED.get(w.to_lowercase().as_str()).copied())
+    span.slice(text).split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        // Short ASCII words (nearly all) are lower-cased on the stack.
+        let mut buffer = [0u8; 24];
+        match buffer.get_mut(..w.len()).filter(|_| w.is_ascii()) {
+            Some(low) => {
+                low.copy_from_slice(w.as_bytes());
+                low.make_ascii_lowercase();
+                GENDERED.get(std::str::from_utf8(low).ok()?).copied()
+            }
+            None => GENDERED.get(w.to_lowercase().as_str()).copied(),
+        }
+    })
 }
 
 static DETERMINERS: LazyLock<HashSet<&'static str>> =
@@ -107,6 +116,90 @@ use super::quotes::tokens::lower;
 
 fn role(word: &str) -> Option<Role> {
     ROLES.get(word.trim_end_matches('.')).copied()
+}
+
+/// What the speaker lexicons say of one word, as bits: the answers of
+/// [`role`], the demonym table (both read without a final period), and
+/// the non-name, determiner, pronoun and surname lists, from one lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Class(u16);
+
+impl Class {
+    /// Set on every class, so that a computed class is never 0.
+    const KNOWN: u16 = 1;
+    const NON_NAME: u16 = 1 << 1;
+    const DETERMINER: u16 = 1 << 2;
+    const PRONOUN: u16 = 1 << 3;
+    const SURNAME_NON_NAME: u16 = 1 << 4;
+    const DEMONYM: u16 = 1 << 5;
+    /// Where the role sits: 0 for none, else 1 + its index in [`Class::ROLES`].
+    const ROLE_SHIFT: u16 = 6;
+    const ROLE_MASK: u16 = 0b111 << Self::ROLE_SHIFT;
+    const ROLES: [Role; 5] = [Role::Person, Role::Group, Role::Org, Role::Doc, Role::Mod];
+    /// The bits read from the word without its final period.
+    const TRIMMED: u16 = Self::DEMONYM | Self::ROLE_MASK;
+
+    fn has(self, bits: u16) -> bool {
+        self.0 & bits != 0
+    }
+
+    fn role(self) -> Option<Role> {
+        let index = usize::from((self.0 & Self::ROLE_MASK) >> Self::ROLE_SHIFT);
+        index.checked_sub(1).and_then(|i| Self::ROLES.get(i).copied())
+    }
+}
+
+/// Every lexicon word with its [`Class`] bits.
+static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut classes: HashMap<&'static str, u16> = HashMap::default();
+    let mut add = |word: &'static str, bits: u16| *classes.entry(word).or_default() |= bits;
+    for &word in NON_NAMES.iter() {
+        add(word, Class::NON_NAME);
+    }
+    for &word in DETERMINERS.iter() {
+        add(word, Class::DETERMINER);
+    }
+    for &word in PRONOUNS.keys() {
+        add(word, Class::PRONOUN);
+    }
+    for &word in SURNAME_NON_NAMES.iter() {
+        add(word, Class::SURNAME_NON_NAME);
+    }
+    for &word in DEMONYMS.keys() {
+        add(word, Class::DEMONYM);
+    }
+    for (&word, role) in ROLES.iter() {
+        let index = Class::ROLES.iter().position(|r| r == role).unwrap_or_default() as u16;
+        add(word, (index + 1) << Class::ROLE_SHIFT);
+    }
+    classes
+});
+
+/// The [`Class`] of a lower-case word.
+fn class_of_word(word: &str) -> Class {
+    let bits = CLASSES.get(word).copied().unwrap_or_default();
+    let trimmed = word.trim_end_matches('.');
+    let bits = if trimmed.len() == word.len() {
+        bits
+    } else {
+        (bits & !Class::TRIMMED) | (CLASSES.get(trimmed).copied().unwrap_or_default() & Class::TRIMMED)
+    };
+    Class(bits | Class::KNOWN)
+}
+
+/// The [`Class`] of a token, looked up once per token.
+fn class(text: &str, t: &Token) -> Class {
+    Class(t.memo(|| class_of_word(&lower(text, t)).0))
+}
+
+/// The role a token's word names, if any (see [`role`]).
+fn role_at(text: &str, t: &Token) -> Option<Role> {
+    class(text, t).role()
+}
+
+/// Whether a token is a determiner ("the", "a", "his").
+fn determiner_at(text: &str, t: &Token) -> bool {
+    class(text, t).has(Class::DETERMINER)
 }
 
 /// Whether a description's head word names a kind of organisation
@@ -124,11 +217,11 @@ fn phrase_word(text: &str, t: &Token) -> bool {
     if !t.word {
         return false;
     }
-    let w = lower(text, t);
-    if is_possessive(&w) || role(&w).is_some() {
+    let c = class(text, t);
+    if c.role().is_some() || is_possessive(&lower(text, t)) {
         return true;
     }
-    t.cap && !NON_NAMES.contains(w.as_str())
+    t.cap && !c.has(Class::NON_NAME)
 }
 
 /// Whether a token is a name word: capitalised, not a role, demonym or
@@ -137,8 +230,8 @@ fn name_word(text: &str, t: &Token) -> bool {
     if !t.word || !t.cap {
         return false;
     }
-    let w = lower(text, t);
-    !NON_NAMES.contains(w.as_str()) && role(&w).is_none() && !DEMONYMS.contains_key(w.trim_end_matches('.'))
+    let c = class(text, t);
+    !c.has(Class::NON_NAME) && c.role().is_none() && !c.has(Class::DEMONYM)
 }
 
 static SURNAME_NON_NAMES: LazyLock<HashSet<&'static str>> =
@@ -150,7 +243,7 @@ pub(crate) fn surname_word(text: &str, toks: &[Token], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
     t.cap
         && i > 0
-        && SURNAME_NON_NAMES.contains(lower(text, t).as_str())
+        && class(text, t).has(Class::SURNAME_NON_NAME)
         && name_word(text, &toks[i - 1])
         && text.get(toks[i - 1].span.end..t.span.start) == Some(" ")
         && !toks.get(i + 1).is_some_and(|n| n.span.slice(text).starts_with(|c: char| c.is_ascii_digit()))
@@ -181,9 +274,7 @@ fn modifier_word(text: &str, t: &Token) -> bool {
     w.chars().all(|c| c.is_alphabetic() || c == '-')
         && !w.ends_with("ly")
         && w != "of"
-        && !NON_NAMES.contains(w.as_str())
-        && !DETERMINERS.contains(w.as_str())
-        && !PRONOUNS.contains_key(w.as_str())
+        && !class(text, t).has(Class::NON_NAME | Class::DETERMINER | Class::PRONOUN)
 }
 
 /// A speaker phrase found next to a cue.
@@ -217,14 +308,14 @@ pub(crate) struct Mention {
 pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Mention> {
     let last = toks.get(end)?;
     let w = lower(text, last);
-    if let Some(&p) = PRONOUNS.get(w.as_str()) {
+    if let Some(&p) = class(text, last).has(Class::PRONOUN).then(|| PRONOUNS.get(w.as_str())).flatten() {
         return pronoun(text, last, p);
     }
     let mut start = end + 1;
     while start > 0 && end + 1 - start < 10 {
         let t = &toks[start - 1];
         let lw = lower(text, t);
-        if t.word && DETERMINERS.contains(lw.as_str()) {
+        if t.word && determiner_at(text, t) {
             start -= 1;
             break;
         }
@@ -244,11 +335,11 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         } else {
             // "the state energy operator said": lower-case modifiers between
             // a determiner and the role words read so far.
-            let has_role = toks[start..=end].iter().any(|t| role(&lower(text, t)).is_some());
+            let has_role = toks[start..=end].iter().any(|t| role_at(text, t).is_some());
             let det = (1..=MODIFIERS.min(start))
                 .map(|n| start - n)
                 .take_while(|&k| k + 1 == start || modifier_word(text, &toks[k + 1]))
-                .find(|&k| toks[k].word && DETERMINERS.contains(lower(text, &toks[k]).as_str()));
+                .find(|&k| toks[k].word && determiner_at(text, &toks[k]));
             if let Some(k) = det.filter(|_| has_role && start <= end) {
                 start = k;
             }
@@ -259,12 +350,12 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     // Pentagon said": the people are the head, not the place.
     if start >= 2
         && start <= end
-        && DETERMINERS.contains(lower(text, &toks[start]).as_str())
+        && determiner_at(text, &toks[start])
         && joins_description(&lower(text, &toks[start - 1]))
-        && role(&lower(text, &toks[start - 2])) == Some(Role::Group)
+        && role_at(text, &toks[start - 2]) == Some(Role::Group)
     {
         start -= 2;
-        if start > 0 && toks[start - 1].word && DETERMINERS.contains(lower(text, &toks[start - 1]).as_str()) {
+        if start > 0 && toks[start - 1].word && determiner_at(text, &toks[start - 1]) {
             start -= 1;
         }
     }
@@ -285,11 +376,11 @@ fn is_abbreviated_title(text: &str, word: &Token, dot: &Token) -> bool {
 pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<Mention> {
     let first = toks.get(start)?;
     let w = lower(text, first);
-    if let Some(&p) = PRONOUNS.get(w.as_str()) {
+    if let Some(&p) = class(text, first).has(Class::PRONOUN).then(|| PRONOUNS.get(w.as_str())).flatten() {
         return pronoun(text, first, p);
     }
     let mut end = start;
-    if first.word && DETERMINERS.contains(w.as_str()) {
+    if first.word && determiner_at(text, first) {
         end += 1;
     }
     let mut last = None;
@@ -308,14 +399,13 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             end += 1;
         } else if let Some(k) = (end..toks.len().min(end + MODIFIERS + 1))
             .take_while(|&k| k == end || modifier_word(text, &toks[k - 1]))
-            .find(|&k| toks[k].word && role(&lower(text, &toks[k])).is_some())
+            .find(|&k| toks[k].word && role_at(text, &toks[k]).is_some())
             .filter(|&k| k > end && modifier_word(text, t))
             .filter(|_| {
                 // Only while the phrase so far is a determiner and modifiers.
-                toks[start..end].iter().all(|t| {
-                    let w = lower(text, t);
-                    DETERMINERS.contains(w.as_str()) || role(&w) == Some(Role::Mod) || modifier_word(text, t)
-                })
+                toks[start..end]
+                    .iter()
+                    .all(|t| determiner_at(text, t) || role_at(text, t) == Some(Role::Mod) || modifier_word(text, t))
             })
         {
             // "the state energy operator": lower-case modifiers before the role word.
@@ -368,10 +458,11 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     let body = Span::new(toks[body_start].span.start, head_tok.span.end);
     let affiliation = toks[body_start..=end]
         .iter()
+        .filter(|t| class(text, t).has(Class::DEMONYM))
         .find_map(|t| DEMONYMS.get(lower(text, t).trim_end_matches('.')).copied())
         .unwrap_or("")
         .to_string();
-    let has_org_word = toks[body_start..=end].iter().any(|t| role(&lower(text, t)) == Some(Role::Org));
+    let has_org_word = toks[body_start..=end].iter().any(|t| role_at(text, t) == Some(Role::Org));
     let mut mention = Mention {
         span,
         pronoun: None,
@@ -397,9 +488,9 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             }
             run -= 1;
         }
-        let person_role = toks[body_start..run].iter().any(|t| role(&lower(text, t)) == Some(Role::Person));
+        let person_role = toks[body_start..run].iter().any(|t| role_at(text, t) == Some(Role::Person));
         let name = Span::new(toks[run].span.start, head_tok.span.end).slice(text);
-        let modified = toks[body_start..run].iter().any(|t| role(&lower(text, t)) == Some(Role::Mod));
+        let modified = toks[body_start..run].iter().any(|t| role_at(text, t) == Some(Role::Mod));
         let org = ORGANIZATIONS.contains(name.to_lowercase().replace('’', "'").as_str())
             || (has_org_word && !person_role)
             || (modified && !person_role)
@@ -786,5 +877,30 @@ mod tests {
         assert_eq!(reg.entities[a].name, "Dmitry Peskov");
         let mut empty = Registry::default();
         assert_eq!(empty.resolve(&before("she").unwrap()), None);
+    }
+}
+
+#[cfg(test)]
+mod class_tests {
+    use super::*;
+
+    #[test]
+    fn one_lookup_answers_as_the_separate_lists_do() {
+        for word in ["spokesman", "gen.", "gen", "the", "he", "russian", "russian.", "may", "talks", "peskov", "of", ""]
+        {
+            let c = class_of_word(word);
+            assert_eq!(c.role(), role(word), "{word}");
+            assert_eq!(c.has(Class::DEMONYM), DEMONYMS.contains_key(word.trim_end_matches('.')), "{word}");
+            assert_eq!(c.has(Class::NON_NAME), NON_NAMES.contains(word), "{word}");
+            assert_eq!(c.has(Class::DETERMINER), DETERMINERS.contains(word), "{word}");
+            assert_eq!(c.has(Class::PRONOUN), PRONOUNS.contains_key(word), "{word}");
+            assert_eq!(c.has(Class::SURNAME_NON_NAME), SURNAME_NON_NAMES.contains(word), "{word}");
+        }
+        // Every word of every list, too.
+        for &word in ROLES.keys().chain(DEMONYMS.keys()).chain(NON_NAMES.iter()).chain(DETERMINERS.iter()) {
+            let c = class_of_word(word);
+            assert_eq!(c.role(), role(word), "{word}");
+            assert_eq!(c.has(Class::NON_NAME), NON_NAMES.contains(word), "{word}");
+        }
     }
 }

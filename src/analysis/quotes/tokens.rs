@@ -3,12 +3,13 @@
 //! punctuation characters, each with its byte span in the text.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::analysis::Span;
 use crate::analysis::document::char_at;
 
 /// One token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Token {
     /// Where it is in the text.
     pub(crate) span: Span,
@@ -21,6 +22,9 @@ pub(crate) struct Token {
     plain: bool,
     /// Otherwise its lower-case form, computed once (see [`lower`]).
     low: Low,
+    /// What the speaker lexicons say of the word, looked up on first use
+    /// (see [`Token::memo`]); 0 until then.
+    class: Cell<u16>,
 }
 
 /// Bytes of a lower-case form kept inside the token; longer words are
@@ -133,9 +137,24 @@ impl Token {
     #[inline]
     fn new(s: &str, span: Span, word: bool, cap: bool) -> Token {
         if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            Token { span, word, cap, plain: true, low: Low::EMPTY }
+            Token { span, word, cap, plain: true, low: Low::EMPTY, class: Cell::new(0) }
         } else {
-            Token { span, word, cap, plain: false, low: Low::of(s) }
+            Token { span, word, cap, plain: false, low: Low::of(s), class: Cell::new(0) }
+        }
+    }
+
+    /// A value (never 0) computed from the token once and then remembered:
+    /// the speaker lexicons' word class, so that each token is looked up
+    /// once however often the phrase readers ask.
+    #[inline]
+    pub(crate) fn memo(&self, compute: impl FnOnce() -> u16) -> u16 {
+        match self.class.get() {
+            0 => {
+                let value = compute();
+                self.class.set(value);
+                value
+            }
+            value => value,
         }
     }
 }
