@@ -44,27 +44,31 @@ impl Tokens {
         let mut buffer = String::new();
         let mut add = |out: &mut Self, start: usize, end: usize, boundary: bool| {
             let Some(word) = text.get(start..end) else { return };
-            let id = match words.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = out.ends.len() as u32;
-                    if boundary {
-                        out.stems.push_str(word);
-                    } else {
-                        stem_into(word, &mut buffer);
-                        out.stems.push_str(&buffer);
-                    }
-                    out.ends.push(out.stems.len());
-                    words.insert(word, id);
-                    id
+            // One hash per token: a new word is inserted where it was looked for.
+            let id = *words.entry(word).or_insert_with(|| {
+                if boundary {
+                    out.stems.push_str(word);
+                } else {
+                    stem_into(word, &mut buffer);
+                    out.stems.push_str(&buffer);
                 }
-            };
+                out.ends.push(out.stems.len());
+                out.ends.len() as u32 - 1
+            });
             out.tokens.push(Token { span: Span::new(base + start, base + end), boundary, word: id });
         };
         let bytes = text.as_bytes();
         let mut word_start: Option<usize> = None;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            // Most bytes are ASCII letters and digits: a word or its
+            // continuation, taken up to the next other byte at once.
+            if b.is_ascii_alphanumeric() {
+                word_start.get_or_insert(i);
+                let rest = bytes.get(i + 1..).unwrap_or_default();
+                i += 1 + rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len());
+                continue;
+            }
             // The character at `i`, decoded only when it is not ASCII.
             let c =
                 if b.is_ascii() { char::from(b) } else { text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ') };
@@ -599,6 +603,50 @@ mod tests {
         words.extend(UNSTEMMED.iter().map(|w| w.to_string()));
         for word in &words {
             assert_eq!(stem(word), linear_stem(word), "{word:?}");
+        }
+    }
+
+    /// Token spans and clause marks as cut by the tokenizer before its
+    /// ASCII fast path: every character decoded and classified.
+    fn char_by_char_tokens(text: &str) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let mut word_start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let next = text[i + c.len_utf8()..].chars().next();
+            let in_word = c.is_alphanumeric()
+                || (matches!(c, '\'' | '’') && word_start.is_some() && next.is_some_and(char::is_alphanumeric));
+            if in_word {
+                word_start.get_or_insert(i);
+            } else {
+                if let Some(start) = word_start.take() {
+                    out.push((start, i, false));
+                }
+                if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–' | '…') {
+                    out.push((i, i + c.len_utf8(), true));
+                }
+            }
+        }
+        if let Some(start) = word_start {
+            out.push((start, text.len(), false));
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_as_cut_char_by_char() {
+        for text in [
+            "",
+            "a",
+            "'Twas O'Neil's x' y'' d’Ivoire’s ’quoted’ rock'n'roll 'n",
+            "Café naïve—Zürich–Ørsted… (1,000.5 km²) ½ Ⅻ 東京 123abc",
+            "end with apostrophe'",
+            "end with word42",
+            "  spaces\tand\nlines!?;:",
+        ] {
+            let tokens = Tokens::new(text, 7);
+            let cut: Vec<(usize, usize, bool)> =
+                tokens.tokens.iter().map(|t| (t.span.start - 7, t.span.end - 7, t.boundary)).collect();
+            assert_eq!(cut, char_by_char_tokens(text), "{text:?}");
         }
     }
 
