@@ -368,11 +368,13 @@ static UNSTEMMED_BY_LAST: ByLastByte<{ UNSTEMMED.len() }> = ByLastByte::new(UNST
 static ISE_BY_LAST: ByLastByte<{ ISE.len() }> = ByLastByte::new(firsts(&ISE));
 static RULES_BY_LAST: ByLastByte<{ RULES.len() }> = ByLastByte::new(firsts(&RULES));
 
-/// `word.ends_with(suffix)`, compared from the last byte back: inline, and
-/// most non-matching suffixes differ in their second-to-last byte, where a
-/// library comparison of the whole suffix would be a call.
+/// `word.ends_with(suffix)` for a suffix from `word`'s last-byte group (so
+/// their last bytes are equal and not compared again), compared from the
+/// end back: inline, and most non-matching suffixes differ in their
+/// second-to-last byte, where a library comparison would be a call.
 fn ends_with(word: &[u8], suffix: &[u8]) -> bool {
-    word.len() >= suffix.len() && word.iter().rev().zip(suffix.iter().rev()).all(|(a, b)| a == b)
+    debug_assert_eq!(word.last(), suffix.last());
+    word.len() >= suffix.len() && word.iter().rev().zip(suffix.iter().rev()).skip(1).all(|(a, b)| a == b)
 }
 
 /// Whether `word` is one of the [`UNSTEMMED`] words.
