@@ -37,34 +37,45 @@ pub(crate) struct Tokens {
 impl Tokens {
     /// Tokenises `text`; spans are offset by `base`. Linear in the text.
     pub(crate) fn new(text: &str, base: usize) -> Self {
-        let mut out = Self { tokens: Vec::with_capacity(text.len() / 5), stems: String::new(), ends: Vec::new() };
+        // About one distinct word in 12 to 16 bytes of an article, stemmed
+        // to 5 or 6 bytes: room for them at once rather than by doubling.
+        let distinct = (text.len() / 16).min(1 << 16);
+        let mut out = Self {
+            tokens: Vec::with_capacity(text.len() / 5),
+            stems: String::with_capacity(distinct * 8),
+            ends: Vec::with_capacity(distinct),
+        };
         // Each distinct word, by its text, and its number.
-        let mut words: HashMap<&str, u32> = HashMap::with_capacity((text.len() / 16).min(1 << 16));
+        let mut words: HashMap<&str, u32> = HashMap::with_capacity(distinct);
         // One buffer for every word's stem.
         let mut buffer = String::new();
         let mut add = |out: &mut Self, start: usize, end: usize, boundary: bool| {
             let Some(word) = text.get(start..end) else { return };
-            let id = match words.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = out.ends.len() as u32;
-                    if boundary {
-                        out.stems.push_str(word);
-                    } else {
-                        stem_into(word, &mut buffer);
-                        out.stems.push_str(&buffer);
-                    }
-                    out.ends.push(out.stems.len());
-                    words.insert(word, id);
-                    id
+            // One hash per token: a new word is inserted where it was looked for.
+            let id = *words.entry(word).or_insert_with(|| {
+                if boundary {
+                    out.stems.push_str(word);
+                } else {
+                    stem_into(word, &mut buffer);
+                    out.stems.push_str(&buffer);
                 }
-            };
+                out.ends.push(out.stems.len());
+                out.ends.len() as u32 - 1
+            });
             out.tokens.push(Token { span: Span::new(base + start, base + end), boundary, word: id });
         };
         let bytes = text.as_bytes();
         let mut word_start: Option<usize> = None;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            // Most bytes are ASCII letters and digits: a word or its
+            // continuation, taken up to the next other byte at once.
+            if b.is_ascii_alphanumeric() {
+                word_start.get_or_insert(i);
+                let rest = bytes.get(i + 1..).unwrap_or_default();
+                i += 1 + rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len());
+                continue;
+            }
             // The character at `i`, decoded only when it is not ASCII.
             let c =
                 if b.is_ascii() { char::from(b) } else { text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ') };
@@ -217,40 +228,159 @@ impl Phrases {
     }
 }
 
-/// Whether a word's suffix-like ending is part of the word, so it is kept
-/// whole and does not meet another word ("willing" is not "will").
+/// Words whose suffix-like ending is part of the word, so they are kept
+/// whole and do not meet another word ("willing" is not "will").
+const UNSTEMMED: [&str; 28] = [
+    "willing",
+    "unwilling",
+    "during",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "thing",
+    "things",
+    "morning",
+    "evening",
+    "news",
+    "united",
+    "ceiling",
+    "wedding",
+    "bless",
+    "blessing",
+    "offering",
+    "mission",
+    "missions",
+    "opinion",
+    "opinions",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "nation",
+    "nations",
+];
+
+/// British -ise spellings, rewritten to -ize (the first that matches).
+const ISE: [(&str, &str); 6] = [
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+];
+
+/// Suffixes stripped, each with its replacement (the first that matches
+/// and leaves a long enough stem).
+const RULES: [(&str, &str); 28] = [
+    ("izations", ""),
+    ("ization", ""),
+    ("izing", ""),
+    ("ized", ""),
+    ("izes", ""),
+    ("ize", ""),
+    ("ations", "at"),
+    ("ation", "at"),
+    ("ators", "at"),
+    ("ator", "at"),
+    ("ions", ""),
+    ("ion", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("nesses", ""),
+    ("ness", ""),
+    ("ingly", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("edly", ""),
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ers", ""),
+    ("er", ""),
+    ("ed", ""),
+    ("ly", ""),
+    ("es", "e"),
+    ("s", ""),
+];
+
+/// The entries of a table of `N` words grouped by their last byte, each
+/// group in table order: a word can only equal or end with the entries of
+/// its own last byte's group, and trying those in order finds the same
+/// first match as a scan of the whole table. Built at compile time.
+struct ByLastByte<const N: usize> {
+    /// Entry indices, stably sorted by the entry's last byte.
+    order: [u8; N],
+    /// Byte `b`'s group is `order[start[b]..start[b + 1]]`.
+    start: [u8; 257],
+}
+
+impl<const N: usize> ByLastByte<N> {
+    /// Groups `words` (non-empty, fewer than 256) by last byte.
+    const fn new(words: [&str; N]) -> Self {
+        assert!(N < 256);
+        // Counting sort: group sizes, then group starts, then placement.
+        let mut start = [0u8; 257];
+        let mut i = 0;
+        while i < N {
+            let bytes = words[i].as_bytes();
+            assert!(!bytes.is_empty());
+            start[bytes[bytes.len() - 1] as usize + 1] += 1;
+            i += 1;
+        }
+        let mut b = 0;
+        while b < 256 {
+            start[b + 1] += start[b];
+            b += 1;
+        }
+        let mut next = start;
+        let mut order = [0u8; N];
+        let mut i = 0;
+        while i < N {
+            let bytes = words[i].as_bytes();
+            let last = bytes[bytes.len() - 1] as usize;
+            order[next[last] as usize] = i as u8;
+            next[last] += 1;
+            i += 1;
+        }
+        Self { order, start }
+    }
+
+    /// The indices of the entries ending in `last`, in table order.
+    fn group(&self, last: u8) -> impl Iterator<Item = usize> + '_ {
+        let (from, to) = (self.start[last as usize] as usize, self.start[last as usize + 1] as usize);
+        self.order.get(from..to).unwrap_or_default().iter().map(|&i| usize::from(i))
+    }
+}
+
+/// The first elements of a table's pairs (its suffixes), for [`ByLastByte::new`].
+const fn firsts<const N: usize>(table: &[(&'static str, &'static str); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = table[i].0;
+        i += 1;
+    }
+    out
+}
+
+static UNSTEMMED_BY_LAST: ByLastByte<{ UNSTEMMED.len() }> = ByLastByte::new(UNSTEMMED);
+static ISE_BY_LAST: ByLastByte<{ ISE.len() }> = ByLastByte::new(firsts(&ISE));
+static RULES_BY_LAST: ByLastByte<{ RULES.len() }> = ByLastByte::new(firsts(&RULES));
+
+/// `word.ends_with(suffix)` for a suffix from `word`'s last-byte group (so
+/// their last bytes are equal and not compared again), compared from the
+/// end back: inline, and most non-matching suffixes differ in their
+/// second-to-last byte, where a library comparison would be a call.
+fn ends_with(word: &[u8], suffix: &[u8]) -> bool {
+    debug_assert_eq!(word.last(), suffix.last());
+    word.len() >= suffix.len() && word.iter().rev().zip(suffix.iter().rev()).skip(1).all(|(a, b)| a == b)
+}
+
+/// Whether `word` is one of the [`UNSTEMMED`] words.
 fn unstemmed(word: &str) -> bool {
-    matches!(
-        word,
-        "willing"
-            | "unwilling"
-            | "during"
-            | "nothing"
-            | "something"
-            | "anything"
-            | "everything"
-            | "thing"
-            | "things"
-            | "morning"
-            | "evening"
-            | "news"
-            | "united"
-            | "ceiling"
-            | "wedding"
-            | "bless"
-            | "blessing"
-            | "offering"
-            | "mission"
-            | "missions"
-            | "opinion"
-            | "opinions"
-            | "million"
-            | "millions"
-            | "billion"
-            | "billions"
-            | "nation"
-            | "nations"
-    )
+    let last = word.as_bytes().last().copied().unwrap_or_default();
+    UNSTEMMED_BY_LAST.group(last).any(|i| UNSTEMMED[i] == word)
 }
 
 /// A light English stemmer: lower case, no possessive, no inflection and a
@@ -267,7 +397,8 @@ pub(crate) fn stem(word: &str) -> String {
 /// [`stem`] into `w` (cleared first), so that one buffer serves every word.
 fn stem_into(word: &str, w: &mut String) {
     w.clear();
-    if word.is_ascii() {
+    let ascii = word.is_ascii();
+    if ascii {
         w.push_str(word);
         w.make_ascii_lowercase();
     } else {
@@ -278,61 +409,26 @@ fn stem_into(word: &str, w: &mut String) {
             w.truncate(w.len() - suffix.len());
         }
     }
-    if w.len() <= 3 || !w.is_ascii() || w.contains('\'') || unstemmed(w) {
+    // (Lower case can make a word ASCII, never the reverse.)
+    if w.len() <= 3 || (!ascii && !w.is_ascii()) || w.contains('\'') || unstemmed(w) {
         return;
     }
-    // Only suffixes ending in the word's last letter can match: checking
-    // that byte first skips most comparisons, and keeps the rules' order.
+    // Only the suffixes ending in the word's last letter can match: the
+    // tables are tried by last byte, in their order.
     let last = w.as_bytes().last().copied().unwrap_or_default();
-    // British -ise spellings to -ize.
-    for (from, to) in [
-        ("isations", "izations"),
-        ("isation", "ization"),
-        ("ising", "izing"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("ise", "ize"),
-    ] {
-        if from.as_bytes().last() == Some(&last) && w.len() > from.len() + 3 && w.ends_with(from) {
+    for i in ISE_BY_LAST.group(last) {
+        let (from, to) = ISE[i];
+        if w.len() > from.len() + 3 && ends_with(w.as_bytes(), from.as_bytes()) {
             w.truncate(w.len() - from.len());
             w.push_str(to);
             break;
         }
     }
-    const RULES: &[(&str, &str)] = &[
-        ("izations", ""),
-        ("ization", ""),
-        ("izing", ""),
-        ("ized", ""),
-        ("izes", ""),
-        ("ize", ""),
-        ("ations", "at"),
-        ("ation", "at"),
-        ("ators", "at"),
-        ("ator", "at"),
-        ("ions", ""),
-        ("ion", ""),
-        ("ments", ""),
-        ("ment", ""),
-        ("nesses", ""),
-        ("ness", ""),
-        ("ingly", ""),
-        ("ings", ""),
-        ("ing", ""),
-        ("edly", ""),
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ers", ""),
-        ("er", ""),
-        ("ed", ""),
-        ("ly", ""),
-        ("es", "e"),
-        ("s", ""),
-    ];
     let last = w.as_bytes().last().copied().unwrap_or_default();
     let mut stripped = false;
-    for &(suffix, replacement) in RULES {
-        if suffix.as_bytes().last() != Some(&last) || !w.ends_with(suffix) {
+    for i in RULES_BY_LAST.group(last) {
+        let (suffix, replacement) = RULES[i];
+        if !ends_with(w.as_bytes(), suffix.as_bytes()) {
             continue;
         }
         let stem_len = w.len() - suffix.len();
@@ -384,6 +480,183 @@ mod tests {
         }
         assert_ne!(stem("never"), stem("new"));
         assert_eq!(stem("Russia’s"), "russia");
+    }
+
+    /// The stemmer as it was before its tables were grouped by last byte:
+    /// every table scanned whole, in order.
+    fn linear_stem(word: &str) -> String {
+        let mut w = String::new();
+        if word.is_ascii() {
+            w.push_str(word);
+            w.make_ascii_lowercase();
+        } else {
+            w.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
+        }
+        for suffix in ["'s", "'"] {
+            if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+                w.truncate(w.len() - suffix.len());
+            }
+        }
+        if w.len() <= 3 || !w.is_ascii() || w.contains('\'') || UNSTEMMED.contains(&w.as_str()) {
+            return w;
+        }
+        for (from, to) in ISE {
+            if w.len() > from.len() + 3 && w.ends_with(from) {
+                w.truncate(w.len() - from.len());
+                w.push_str(to);
+                break;
+            }
+        }
+        let mut stripped = false;
+        for (suffix, replacement) in RULES {
+            if !w.ends_with(suffix) {
+                continue;
+            }
+            let stem_len = w.len() - suffix.len();
+            let min = match suffix {
+                "er" | "ers" | "ly" | "ion" | "ions" => 4,
+                _ => 3,
+            };
+            if stem_len < min {
+                continue;
+            }
+            if suffix == "s" && (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
+                break;
+            }
+            w.truncate(stem_len);
+            w.push_str(replacement);
+            stripped = !replacement.is_empty() || suffix != "s";
+            break;
+        }
+        if w.len() > 3 && w.ends_with('e') {
+            w.pop();
+        }
+        if stripped && w.len() > 3 {
+            let b = w.as_bytes();
+            let (x, y) = (b[b.len() - 2], b[b.len() - 1]);
+            if x == y && !matches!(y, b'l' | b's' | b'z' | b'a' | b'e' | b'i' | b'o' | b'u') {
+                w.pop();
+            }
+        }
+        w
+    }
+
+    #[test]
+    fn tables_by_last_byte_keep_table_order() {
+        let rules = ByLastByte::new(firsts(&RULES));
+        for b in 0..=255u8 {
+            let linear: Vec<usize> = (0..RULES.len()).filter(|&i| RULES[i].0.as_bytes().last() == Some(&b)).collect();
+            assert_eq!(rules.group(b).collect::<Vec<_>>(), linear, "byte {b}");
+        }
+        assert_eq!(RULES_BY_LAST.group(b'z').count(), 0);
+        assert_eq!(ISE_BY_LAST.group(b's').map(|i| ISE[i].0).collect::<Vec<_>>(), ["isations", "ises"]);
+        assert_eq!(UNSTEMMED_BY_LAST.group(b'd').map(|i| UNSTEMMED[i]).collect::<Vec<_>>(), ["united"]);
+    }
+
+    #[test]
+    fn stems_as_a_linear_scan_of_the_tables() {
+        let mut words: Vec<String> = Vec::new();
+        let bases = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "legal",
+            "negotiat",
+            "hop",
+            "stop",
+            "refus",
+            "nat",
+            "mill",
+            "opin",
+            "bless",
+            "thing",
+            "will",
+            "morn",
+            "even",
+            "unit",
+            "new",
+            "s",
+            "ss",
+            "u",
+            "i",
+            "bus",
+            "cris",
+            "kindn",
+            "organ",
+            "real",
+            "station",
+            "mission",
+            "ope",
+            "mem",
+            "Russia",
+            "Éclair",
+            "naïve",
+            "O’Brien",
+            "don't",
+        ];
+        let tails: Vec<&str> = RULES
+            .iter()
+            .chain(ISE.iter())
+            .flat_map(|&(a, b)| [a, b])
+            .chain(UNSTEMMED)
+            .chain(["", "e", "ee", "ss", "us", "is", "'s", "’s", "'", "S", "ING", "IZATION", "Ly", "ness'"])
+            .collect();
+        for base in bases {
+            for tail in &tails {
+                words.push(format!("{base}{tail}"));
+                words.push(format!("{base}{tail}").to_uppercase());
+                words.push(format!("{base}{tail}s"));
+            }
+        }
+        words.extend(UNSTEMMED.iter().map(|w| w.to_string()));
+        for word in &words {
+            assert_eq!(stem(word), linear_stem(word), "{word:?}");
+        }
+    }
+
+    /// Token spans and clause marks as cut by the tokenizer before its
+    /// ASCII fast path: every character decoded and classified.
+    fn char_by_char_tokens(text: &str) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let mut word_start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            let next = text[i + c.len_utf8()..].chars().next();
+            let in_word = c.is_alphanumeric()
+                || (matches!(c, '\'' | '’') && word_start.is_some() && next.is_some_and(char::is_alphanumeric));
+            if in_word {
+                word_start.get_or_insert(i);
+            } else {
+                if let Some(start) = word_start.take() {
+                    out.push((start, i, false));
+                }
+                if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–' | '…') {
+                    out.push((i, i + c.len_utf8(), true));
+                }
+            }
+        }
+        if let Some(start) = word_start {
+            out.push((start, text.len(), false));
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_as_cut_char_by_char() {
+        for text in [
+            "",
+            "a",
+            "'Twas O'Neil's x' y'' d’Ivoire’s ’quoted’ rock'n'roll 'n",
+            "Café naïve—Zürich–Ørsted… (1,000.5 km²) ½ Ⅻ 東京 123abc",
+            "end with apostrophe'",
+            "end with word42",
+            "  spaces\tand\nlines!?;:",
+        ] {
+            let tokens = Tokens::new(text, 7);
+            let cut: Vec<(usize, usize, bool)> =
+                tokens.tokens.iter().map(|t| (t.span.start - 7, t.span.end - 7, t.boundary)).collect();
+            assert_eq!(cut, char_by_char_tokens(text), "{text:?}");
+        }
     }
 
     #[test]
