@@ -95,24 +95,13 @@ static GENDERED: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
 
 /// The gender a phrase shows ('m' or 'f'), if any.
 fn gender_of(text: &str, span: Span) -> Option<char> {
-    span.slice(text).split(|c: char| !c.is_alphanumeric()).find_map(|w| {
-        // Short ASCII words (nearly all) are lower-cased on the stack.
-        let mut buffer = [0u8; 24];
-        match buffer.get_mut(..w.len()).filter(|_| w.is_ascii()) {
-            Some(low) => {
-                low.copy_from_slice(w.as_bytes());
-                low.make_ascii_lowercase();
-                GENDERED.get(std::str::from_utf8(low).ok()?).copied()
-            }
-            None => GENDERED.get(w.to_lowercase().as_str()).copied(),
-        }
-    })
+    span.slice(text).split(|c: char| !c.is_alphanumeric()).find_map(|w| with_lower(w, |low| GENDERED.get(low).copied()))
 }
 
 static DETERMINERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/determiners.txt")).collect());
 
-use super::quotes::tokens::lower;
+use super::quotes::tokens::{lower, with_lower};
 
 fn role(word: &str) -> Option<Role> {
     ROLES.get(word.trim_end_matches('.')).copied()

@@ -80,6 +80,15 @@ impl Low {
     }
 }
 
+/// Calls `f` with `word` in lower case, curly apostrophes made straight;
+/// short words are lower-cased on the stack, not allocated.
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    match Low::of(word).as_str() {
+        Some(low) => f(low),
+        None => f(&fold(word)),
+    }
+}
+
 /// Lower case with curly apostrophes made straight.
 fn fold(word: &str) -> String {
     word.to_lowercase().replace('’', "'")
