@@ -396,19 +396,8 @@ pub(crate) fn stem(word: &str) -> String {
 
 /// [`stem`] into `w` (cleared first), so that one buffer serves every word.
 fn stem_into(word: &str, w: &mut String) {
-    w.clear();
     let ascii = word.is_ascii();
-    if ascii {
-        w.push_str(word);
-        w.make_ascii_lowercase();
-    } else {
-        w.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
-    }
-    for suffix in ["'s", "'"] {
-        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
-            w.truncate(w.len() - suffix.len());
-        }
-    }
+    lower_without_possessive(word, w);
     // (Lower case can make a word ASCII, never the reverse.)
     if w.len() <= 3 || (!ascii && !w.is_ascii()) || w.contains('\'') || unstemmed(w) {
         return;
@@ -431,23 +420,69 @@ fn stem_into(word: &str, w: &mut String) {
         if !ends_with(w.as_bytes(), suffix.as_bytes()) {
             continue;
         }
-        let stem_len = w.len() - suffix.len();
-        let min = match suffix {
-            "er" | "ers" | "ly" => 4,
-            "ion" | "ions" => 4,
-            _ => 3,
-        };
-        if stem_len < min {
-            continue;
+        match apply_rule(w, suffix, replacement) {
+            Rule::TooShort => continue,
+            Rule::Kept => break,
+            Rule::Applied(s) => {
+                stripped = s;
+                break;
+            }
         }
-        if suffix == "s" && (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
-            break;
-        }
-        w.truncate(stem_len);
-        w.push_str(replacement);
-        stripped = !replacement.is_empty() || suffix != "s";
-        break;
     }
+    tidy_end(w, stripped);
+}
+
+/// `word` lower-cased into `w` (cleared first), curly apostrophes made
+/// straight, without a possessive "'s" or "'".
+fn lower_without_possessive(word: &str, w: &mut String) {
+    w.clear();
+    if word.is_ascii() {
+        w.push_str(word);
+        w.make_ascii_lowercase();
+    } else {
+        w.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
+    }
+    for suffix in ["'s", "'"] {
+        if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
+            w.truncate(w.len() - suffix.len());
+        }
+    }
+}
+
+/// What a matching rule of [`RULES`] did to a word.
+enum Rule {
+    /// The stem would be too short: the next rule is tried.
+    TooShort,
+    /// A plural-looking "s" that belongs to the word ("press", "bus"): no
+    /// rule applies.
+    Kept,
+    /// The suffix was replaced; `true` unless only a plural "s" went.
+    Applied(bool),
+}
+
+/// Applies the rule (`suffix` → `replacement`) to `w`, which ends in `suffix`.
+fn apply_rule(w: &mut String, suffix: &str, replacement: &str) -> Rule {
+    let stem_len = w.len() - suffix.len();
+    let min = match suffix {
+        "er" | "ers" | "ly" => 4,
+        "ion" | "ions" => 4,
+        _ => 3,
+    };
+    if stem_len < min {
+        return Rule::TooShort;
+    }
+    if suffix == "s" && (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
+        return Rule::Kept;
+    }
+    w.truncate(stem_len);
+    w.push_str(replacement);
+    Rule::Applied(!replacement.is_empty() || suffix != "s")
+}
+
+/// The last touches after the rules: a final "e" goes ("negotiate" meets
+/// "negotiat"), and a doubled consonant left by a stripped suffix is
+/// undoubled ("stopped" → "stop").
+fn tidy_end(w: &mut String, stripped: bool) {
     if w.len() > 3 && w.ends_with('e') {
         w.pop();
     }
@@ -482,21 +517,11 @@ mod tests {
         assert_eq!(stem("Russia’s"), "russia");
     }
 
-    /// The stemmer as it was before its tables were grouped by last byte:
-    /// every table scanned whole, in order.
+    /// The stemmer with its tables scanned whole, in order, and suffixes
+    /// compared by the library: what grouping by last byte must not change.
     fn linear_stem(word: &str) -> String {
         let mut w = String::new();
-        if word.is_ascii() {
-            w.push_str(word);
-            w.make_ascii_lowercase();
-        } else {
-            w.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }).flat_map(char::to_lowercase));
-        }
-        for suffix in ["'s", "'"] {
-            if w.len() > suffix.len() + 1 && w.ends_with(suffix) {
-                w.truncate(w.len() - suffix.len());
-            }
-        }
+        lower_without_possessive(word, &mut w);
         if w.len() <= 3 || !w.is_ascii() || w.contains('\'') || UNSTEMMED.contains(&w.as_str()) {
             return w;
         }
@@ -512,32 +537,16 @@ mod tests {
             if !w.ends_with(suffix) {
                 continue;
             }
-            let stem_len = w.len() - suffix.len();
-            let min = match suffix {
-                "er" | "ers" | "ly" | "ion" | "ions" => 4,
-                _ => 3,
-            };
-            if stem_len < min {
-                continue;
-            }
-            if suffix == "s" && (w.ends_with("ss") || w.ends_with("us") || w.ends_with("is")) {
-                break;
-            }
-            w.truncate(stem_len);
-            w.push_str(replacement);
-            stripped = !replacement.is_empty() || suffix != "s";
-            break;
-        }
-        if w.len() > 3 && w.ends_with('e') {
-            w.pop();
-        }
-        if stripped && w.len() > 3 {
-            let b = w.as_bytes();
-            let (x, y) = (b[b.len() - 2], b[b.len() - 1]);
-            if x == y && !matches!(y, b'l' | b's' | b'z' | b'a' | b'e' | b'i' | b'o' | b'u') {
-                w.pop();
+            match apply_rule(&mut w, suffix, replacement) {
+                Rule::TooShort => continue,
+                Rule::Kept => break,
+                Rule::Applied(s) => {
+                    stripped = s;
+                    break;
+                }
             }
         }
+        tidy_end(&mut w, stripped);
         w
     }
 
