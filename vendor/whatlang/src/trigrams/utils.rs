@@ -23,9 +23,40 @@ pub fn get_trigrams_with_positions(text: &LowercaseText) -> TrigramsWithPosition
     }
 }
 
+// PATCH (sayso): sorts each trigram under one integer key instead of
+// comparing (count, Trigram) tuples field by field; the order is the same
+// (descending by count, then by trigram), and the keys are distinct, so
+// the positions are upstream's.
 #[inline]
-#[allow(clippy::unnecessary_sort_by)]
 fn trigram_occurances_to_positions(
+    trigram_occurances: HashMap<Trigram, u32>,
+) -> HashMap<Trigram, u32> {
+    let mut keyed: Vec<(u128, Trigram)> = trigram_occurances
+        .into_iter()
+        .map(|(trigram, count)| (sort_key(count, trigram), trigram))
+        .collect();
+    keyed.sort_unstable_by_key(|&(key, _)| std::cmp::Reverse(key));
+
+    keyed
+        .into_iter()
+        .take(TEXT_TRIGRAMS_SIZE) // we're interested only in the first 600 (2 * MAX_TRIGRAM_DISTANCE)
+        .enumerate()
+        .map(|(i, (_, trigram))| (trigram, i as u32))
+        .collect()
+}
+
+// PATCH (sayso): (count, trigram) as one integer that orders as the tuple
+// does: a char is below 2^21, so three fit in 63 bits under the count.
+#[inline]
+fn sort_key(count: u32, Trigram(a, b, c): Trigram) -> u128 {
+    ((count as u128) << 64) | ((a as u128) << 42) | ((b as u128) << 21) | (c as u128)
+}
+
+// PATCH (sayso): upstream's version, the oracle of the test
+// `positions_are_upstreams`.
+#[cfg(test)]
+#[allow(clippy::unnecessary_sort_by)]
+fn upstream_trigram_occurances_to_positions(
     trigram_occurances: HashMap<Trigram, u32>,
 ) -> HashMap<Trigram, u32> {
     // Sort in descending order by number of occurrences and trigrams
@@ -182,5 +213,36 @@ mod tests {
         assert_eq!(trigram_positions[&Trigram('a', 'a', 'a')], 0);
         assert_eq!(trigram_positions[&Trigram('b', 'b', 'b')], 1);
         assert_eq!(_total_trigrams, 11);
+    }
+
+    // PATCH (sayso): the packed sort keys give upstream's positions.
+    #[test]
+    fn positions_are_upstreams() {
+        let texts = [
+            "There is no reason not to learn Esperanto, said the minister.",
+            "Die Ordnung muss für immer in diesem Codebase bleiben",
+            "Президент заявил, что переговоры возобновятся.",
+            "ĉu ĉi tio estas ĝusta? 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 中文 العربية",
+            "a",
+            "",
+        ];
+        let long = texts.concat().repeat(30);
+        // More distinct trigrams than the 600 kept: "aab abc acd ...".
+        let many: String = (0..3000u32)
+            .map(|i| {
+                let letter = |n: u32| char::from(b'a' + (n % 26) as u8);
+                format!("{}{}{} ", letter(i), letter(i / 26), letter(i / 676))
+            })
+            .collect();
+        let occurances = count(&LowercaseText::new(&many)).trigram_occurances;
+        assert!(occurances.len() > TEXT_TRIGRAMS_SIZE);
+        for text in texts.iter().copied().chain([long.as_str(), many.as_str()]) {
+            let occurances = count(&LowercaseText::new(text)).trigram_occurances;
+            assert_eq!(
+                trigram_occurances_to_positions(occurances.clone()),
+                upstream_trigram_occurances_to_positions(occurances),
+                "{text:?}"
+            );
+        }
     }
 }
