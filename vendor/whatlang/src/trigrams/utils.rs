@@ -31,17 +31,17 @@ pub fn get_trigrams_with_positions(text: &LowercaseText) -> TrigramsWithPosition
 fn trigram_occurances_to_positions(
     trigram_occurances: HashMap<Trigram, u32>,
 ) -> HashMap<Trigram, u32> {
-    let mut keyed: Vec<(u128, Trigram)> = trigram_occurances
+    let mut keys: Vec<u128> = trigram_occurances
         .into_iter()
-        .map(|(trigram, count)| (sort_key(count, trigram), trigram))
+        .map(|(trigram, count)| sort_key(count, trigram))
         .collect();
-    keyed.sort_unstable_by_key(|&(key, _)| std::cmp::Reverse(key));
+    keys.sort_unstable();
 
-    keyed
-        .into_iter()
+    keys.into_iter()
+        .rev()
         .take(TEXT_TRIGRAMS_SIZE) // we're interested only in the first 600 (2 * MAX_TRIGRAM_DISTANCE)
         .enumerate()
-        .map(|(i, (_, trigram))| (trigram, i as u32))
+        .map(|(i, key)| (trigram_of(key), i as u32))
         .collect()
 }
 
@@ -50,6 +50,13 @@ fn trigram_occurances_to_positions(
 #[inline]
 fn sort_key(count: u32, Trigram(a, b, c): Trigram) -> u128 {
     ((count as u128) << 64) | ((a as u128) << 42) | ((b as u128) << 21) | (c as u128)
+}
+
+// PATCH (sayso): the trigram of a sort key.
+#[inline]
+fn trigram_of(key: u128) -> Trigram {
+    let char_at = |shift: u32| char::from_u32(((key >> shift) & 0x1F_FFFF) as u32).unwrap_or(' ');
+    Trigram(char_at(42), char_at(21), char_at(0))
 }
 
 // PATCH (sayso): upstream's version, the oracle of the test
