@@ -52,18 +52,6 @@ pub fn raw_detect(iquery: &InternalQuery) -> RawOutcome {
     calculate_scores_in_profiles(&iquery.text, iquery.filter_list, profiles)
 }
 
-#[cfg(test)]
-fn script_to_lang_profile_list(script: MultiLangScript) -> LangProfileList {
-    use MultiLangScript as MLS;
-    match script {
-        MLS::Latin => LATIN_LANGS,
-        MLS::Cyrillic => CYRILLIC_LANGS,
-        MLS::Arabic => ARABIC_LANGS,
-        MLS::Devanagari => DEVANAGARI_LANGS,
-        MLS::Hebrew => HEBREW_LANGS,
-    }
-}
-
 // PATCH (sayso): the profiles of a script, inverted once per process.
 fn script_to_profiles(script: MultiLangScript) -> &'static InvertedProfiles {
     use MultiLangScript as MLS;
@@ -268,12 +256,13 @@ mod tests {
                 trigram_positions, ..
             } = get_trigrams_with_positions(&Text::new(text).lowercase());
             for script in scripts {
-                let list = script_to_lang_profile_list(script);
-                let expected: Vec<u32> = list
+                let profiles = script_to_profiles(script);
+                let expected: Vec<u32> = profiles
+                    .list
                     .iter()
                     .map(|&(_, profile)| calculate_distance(profile, &trigram_positions))
                     .collect();
-                let got = script_to_profiles(script).distances(&trigram_positions);
+                let got = profiles.distances(&trigram_positions);
                 assert_eq!(got, expected, "{script:?} on {text:?}");
             }
         }
