@@ -18,6 +18,11 @@ fn quotes(text: &str) -> Vec<(QuoteKind, String, String)> {
         .collect()
 }
 
+/// The speaker of each quote `quotes` finds, in order.
+fn speakers(text: &str) -> Vec<String> {
+    quotes(text).into_iter().map(|(_, _, who)| who).collect()
+}
+
 fn check_invariants(text: &str, a: &Attribution) {
     for (i, q) in a.quotes.iter().enumerate() {
         assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
@@ -492,14 +497,14 @@ fn a_description_may_have_lower_case_modifiers() {
     // A person's apposition with "of" is not read as an organisation.
     let text = "“It will be hard,” said John D. Podesta, a chief of staff to President Bill Clinton. \
                 “It will be first-order business,” Mr. Podesta said.";
-    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    let who = speakers(text);
     assert_eq!(who, ["John D. Podesta", "John D. Podesta"]);
 }
 
 #[test]
 fn a_document_adjunct_between_subject_and_verb_is_skipped() {
     let text = "The participants in the Crimea Platform in a joint statement called on Russia to withdraw its troops.";
-    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    let who = speakers(text);
     assert_eq!(who, ["participants in the Crimea Platform"]);
 }
 
@@ -507,7 +512,7 @@ fn a_document_adjunct_between_subject_and_verb_is_skipped() {
 fn a_generic_organisation_word_refers_to_the_latest_organisation() {
     let text = "The Tax Policy Center said the plan would cut taxes for the rich.\n\
                 The top 1 percent would see an average tax cut of $275,000, the group said.";
-    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    let who = speakers(text);
     assert_eq!(who, ["Tax Policy Center", "Tax Policy Center"]);
 }
 
@@ -517,7 +522,7 @@ fn a_document_with_no_known_author_speaks_for_itself() {
     assert_eq!(quotes(text), [q(Direct, "She was back on the campaign trail within days,", "book")]);
     // With an organisation before it, the statement is the organisation's.
     let text = "The ministry said it would respond on Monday.\n“We will not negotiate,” the statement said.";
-    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    let who = speakers(text);
     assert_eq!(who, ["ministry", "ministry"]);
 }
 
@@ -558,7 +563,7 @@ fn the_role_before_of_heads_a_description() {
 fn a_long_surname_misspelt_by_one_letter_is_the_same_person() {
     let text = "Secretary of State Antony Blinken said the talks would go on. \
                 Blinkken added that Moscow must choose. Obama said it was late. Osama said nothing.";
-    let who: Vec<_> = quotes(text).into_iter().map(|(_, _, who)| who).collect();
+    let who = speakers(text);
     assert_eq!(who[..2], ["Antony Blinken", "Antony Blinken"]);
     // Short surnames are not merged.
     assert!(run(text).speakers.iter().any(|s| s.name == "Obama"));
