@@ -39,6 +39,33 @@ mod tests {
         assert_eq!(entries(file).collect::<Vec<_>>(), ["said", "told"]);
     }
 
+    /// A repeated entry is dead weight at best and, in a table, a second
+    /// meaning that silently loses; every file of every language is checked.
+    #[test]
+    fn no_lexicon_file_repeats_an_entry() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analysis/lexicon");
+        let mut files = Vec::new();
+        let mut dirs = vec![root];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("lexicon directory").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    files.push(path);
+                }
+            }
+        }
+        assert!(files.len() > 20, "found only {files:?}");
+        for path in files {
+            let file = std::fs::read_to_string(&path).expect("read a lexicon file");
+            let mut seen = std::collections::HashSet::new();
+            for entry in entries(&file) {
+                assert!(seen.insert(entry), "{} repeats {entry:?}", path.display());
+            }
+        }
+    }
+
     #[test]
     fn splits_table_columns() {
         let file = "said | say | past\nadded\tadd\n";
