@@ -104,7 +104,15 @@ static DETERMINERS: LazyLock<HashSet<&'static str>> =
 use super::quotes::tokens::{lower, with_lower};
 
 fn role(word: &str) -> Option<Role> {
-    ROLES.get(word.trim_end_matches('.')).copied()
+    let word = word.trim_end_matches('.');
+    ROLES.get(word).copied().or_else(|| is_age_noun(word).then_some(Role::Person))
+}
+
+/// "34-year-old" ("the 34-year-old said"): an age used as a noun describes
+/// a person.
+fn is_age_noun(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
 }
 
 /// What the speaker lexicons say of one word, as bits: the answers of
@@ -173,7 +181,17 @@ fn class_of_word(word: &str) -> Class {
     } else {
         (bits & !Class::TRIMMED) | (CLASSES.get(trimmed).copied().unwrap_or_default() & Class::TRIMMED)
     };
-    Class(bits | Class::KNOWN)
+    Class(bits | age_role(trimmed) | Class::KNOWN)
+}
+
+/// The [`Class`] bits of the person role of an age noun ([`is_age_noun`]),
+/// or 0.
+fn age_role(word: &str) -> u16 {
+    if !is_age_noun(word) {
+        return 0;
+    }
+    let index = Class::ROLES.iter().position(|r| *r == Role::Person).unwrap_or_default() as u16;
+    (index + 1) << Class::ROLE_SHIFT
 }
 
 /// The [`Class`] of a token, looked up once per token.
@@ -373,11 +391,27 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
         end += 1;
     }
     let mut last = None;
+    // Whether lower-case modifiers were skipped between "the" and a name.
+    let mut modified_name = false;
     while end < toks.len() && end - start < 10 {
         let t = &toks[end];
         let lw = lower(text, t);
         if toks.get(end + 1).is_some_and(|d| d.span.slice(text) == "." && is_abbreviated_title(text, t, d)) {
             end += 2;
+            continue;
+        }
+        // "the nonpartisan Congressional Budget Office": modifiers before an
+        // organisation's name (kept only if the phrase is one, see below).
+        if last.is_none()
+            && end == start + 1
+            && lower(text, first) == "the"
+            && let Some(k) = (end..toks.len().min(end + MODIFIERS + 1))
+                .take_while(|&k| k == end || modifier_word(text, &toks[k - 1]))
+                .find(|&k| toks[k].cap && name_word(text, &toks[k]))
+                .filter(|&k| k > end && role_at(text, t).is_none())
+        {
+            modified_name = true;
+            end = k;
             continue;
         }
         let joins = lw == "of" && toks.get(end + 1).is_some_and(|n| n.cap) && last.is_some();
@@ -404,7 +438,7 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             break;
         }
     }
-    analyse(text, toks, start, last?)
+    analyse(text, toks, start, last?).filter(|m| !modified_name || m.kind == SpeakerKind::Organization)
 }
 
 fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {
@@ -493,8 +527,10 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             mention.named = true;
             mention.anaphoric = false;
             mention.name = name.to_string();
-            if run > body_start {
-                let title = Span::new(toks[body_start].span.start, toks[run - 1].span.end).slice(text);
+            // "68-year-old Hillary Clinton": an age is not a title.
+            let title_start = (body_start..run).find(|&k| !is_age_noun(&lower(text, &toks[k]))).unwrap_or(run);
+            if run > title_start {
+                let title = Span::new(toks[title_start].span.start, toks[run - 1].span.end).slice(text);
                 mention.title = title.trim_end_matches(',').trim().to_string();
             }
         }
@@ -526,7 +562,18 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             mention.title = body.slice(text).to_string();
         }
         Some(Role::Group) => mention.kind = SpeakerKind::Group,
-        Some(Role::Org) => mention.kind = SpeakerKind::Organization,
+        Some(Role::Org) => {
+            mention.kind = SpeakerKind::Organization;
+            // "the nonpartisan Congressional Budget Office": descriptive
+            // lower-case words before a proper name are not part of it.
+            if let Some(k) =
+                (body_start..end).find(|&k| !(modifier_word(text, &toks[k]) && role_at(text, &toks[k]).is_none()))
+                && k > body_start
+                && toks[k].cap
+            {
+                mention.name = Span::new(toks[k].span.start, head_tok.span.end).slice(text).to_string();
+            }
+        }
         Some(Role::Doc) => {
             mention.kind = SpeakerKind::Organization;
             mention.document = true;

@@ -142,6 +142,11 @@ static ADVERBIAL_STARTS: LazyLock<HashSet<&'static str>> =
 static INVERTED_ADJUNCTS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/inverted_adjuncts.txt")).collect());
 
+/// Prepositions before a relative pronoun that make a speech cue in its
+/// clause a full report: "an interview in which he said ...".
+static RELATIVE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/relative_prepositions.txt")).collect());
+
 /// Up to this many speaker names are searched one by one; more go through
 /// one automaton.
 const NAME_SEARCHES: usize = 32;
@@ -151,6 +156,16 @@ const NAME_SEARCHES: usize = 32;
 fn is_speech_verb(word: &str) -> bool {
     CUES.get(word)
         .is_some_and(|l| l.iter().any(|(w, c)| w.len() == 1 && *c != CueClass::Source && *c != CueClass::Document))
+}
+
+/// Whether a description names a role rather than a person: a titled
+/// person ("the state's campaign chairman") or the head of an organisation
+/// ("the state grid operator").
+fn describes_role(d: &speakers::Mention) -> bool {
+    !d.named
+        && d.pronoun.is_none()
+        && ((d.kind == SpeakerKind::Person && !d.title.is_empty())
+            || (d.kind == SpeakerKind::Organization && speakers::is_organization_head(&d.head)))
 }
 
 /// Finds and attributes the quotes of a document.
@@ -450,15 +465,19 @@ impl<'t> State<'_, 't> {
         if has_named {
             cues.retain(|c| c.class != CueClass::Source);
         }
-        // "what they describe as", "which he called": a relative clause.
+        // "what they describe as", "which he called": a relative clause
+        // whose object is the relative pronoun. After a preposition ("an
+        // interview in which he said ...") "which" is not the object, and
+        // the clause reports in full.
         cues.retain(|c| {
             let first = c.speaker.map_or(c.start, |(s, _)| s.min(c.start));
-            !toks[..first]
-                .iter()
-                .rev()
-                .take(6)
-                .take_while(|t| t.word)
-                .any(|t| matches!(self.lower(t).as_str(), "which" | "what" | "whom"))
+            let words = toks[..first].iter().rev().take(6).take_while(|t| t.word).count();
+            !(first - words..first).any(|i| match self.lower(&toks[i]).as_str() {
+                // "in what Ukraine described as": still the object.
+                "what" | "whom" => true,
+                "which" => !(i > 0 && RELATIVE_PREPOSITIONS.contains(self.lower(&toks[i - 1]).as_str())),
+                _ => false,
+            })
         });
         // A cue inside the content of an earlier one ("X said Y believed
         // ...") belongs to the reported speech, not to the text.
@@ -558,24 +577,36 @@ impl<'t> State<'_, 't> {
         }
     }
 
+    /// The name set off by commas after a description of its bearer, the
+    /// apposition ending at the comma at token `comma`: "The state's campaign
+    /// chairman, Phil Lovas," (the title is taken from the description later).
+    fn named_apposition(&self, toks: &[Token], in_seg: &[Option<usize>], comma: usize) -> Option<speakers::Mention> {
+        const NAME_TOKENS: usize = 6;
+        let open = (comma.saturating_sub(NAME_TOKENS + 1)..comma)
+            .rev()
+            .take_while(|&i| in_seg[i].is_none())
+            .find(|&i| toks[i].span.slice(self.text) == ",")
+            .filter(|&open| open >= 1 && open + 1 < comma)?;
+        let name = speakers::phrase_after(self.text, toks, open + 1).filter(|m| m.named && m.pronoun.is_none())?;
+        let ends_at_comma = toks.partition_point(|t| t.span.end <= name.span.end) == comma;
+        let description = speakers::phrase_before(self.text, toks, open - 1).filter(describes_role)?;
+        let description_ends = toks.partition_point(|t| t.span.end <= description.span.end) == open;
+        (ends_at_comma && description_ends).then_some(name)
+    }
+
     /// Takes a named person's title from an apposition: "Putin's press
     /// secretary, Dmitry Peskov" or "Mykhailo Podoliak, an adviser to ...".
     fn title_from_apposition(&self, toks: &[Token], m: &mut speakers::Mention) {
         let first = toks.partition_point(|t| t.span.start < m.span.start);
         let last = toks.partition_point(|t| t.span.end <= m.span.end);
         let is_comma = |i: usize| toks.get(i).is_some_and(|t| t.span.slice(self.text) == ",");
-        let described = |d: &speakers::Mention| {
-            !d.named
-                && d.pronoun.is_none()
-                && ((d.kind == SpeakerKind::Person && !d.title.is_empty())
-                    || (d.kind == SpeakerKind::Organization && speakers::is_organization_head(&d.head)))
-        };
         let before = (first >= 2 && is_comma(first - 1))
             .then(|| speakers::phrase_before(self.text, toks, first - 2))
             .flatten()
-            .filter(described);
-        let after =
-            || is_comma(last).then(|| speakers::phrase_after(self.text, toks, last + 1)).flatten().filter(described);
+            .filter(describes_role);
+        let after = || {
+            is_comma(last).then(|| speakers::phrase_after(self.text, toks, last + 1)).flatten().filter(describes_role)
+        };
         if let Some(d) = before.or_else(after) {
             if d.kind == SpeakerKind::Organization {
                 // "Ukrenergo, the state grid operator, said": the name is an
@@ -692,6 +723,11 @@ impl<'t> State<'_, 't> {
                         found = Some(m);
                     }
                 }
+            }
+            // "The state's campaign chairman, Phil Lovas, said": the name is
+            // the apposition, after a description of the person.
+            if found.is_none() {
+                found = self.named_apposition(toks, in_seg, j - 1);
             }
             return adjacent(found);
         }

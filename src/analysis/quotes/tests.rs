@@ -605,3 +605,48 @@ fn agreeing_with_someone_is_not_speech_but_agreeing_that_is() {
         [q(Indirect, "the talks should resume in March", "ministers")]
     );
 }
+
+#[test]
+fn a_name_in_apposition_after_a_description_is_the_subject() {
+    let text = "The ministry’s chief spokesman, Oleg Nikolenko, said the talks were over.";
+    assert_eq!(quotes(text), [q(Indirect, "the talks were over", "Oleg Nikolenko")]);
+    let a = run(text);
+    assert_eq!(a.speakers[0].title, "ministry’s chief spokesman");
+    // A place or a time before the comma is not a description of the name.
+    assert!(quotes("In Kyiv, Oleg Nikolenko, said nothing new.").iter().all(|(_, _, who)| who.is_empty()));
+}
+
+#[test]
+fn an_organisation_after_descriptive_modifiers_speaks() {
+    assert_eq!(
+        quotes(
+            "The top 1 percent paid a quarter of all taxes, according to the nonpartisan Congressional Budget Office."
+        ),
+        [q(Indirect, "The top 1 percent paid a quarter of all taxes", "Congressional Budget Office")]
+    );
+    assert_eq!(
+        speakers("Sanctions cost more than they bring, the conservative Heritage Foundation said."),
+        ["Heritage Foundation"]
+    );
+    // A person is not an organisation: no speaker from "the embattled <name>"
+    // read after the cue.
+    assert!(speakers("According to the embattled Boris Johnson, the war will end.").iter().all(|s| s.is_empty()));
+}
+
+#[test]
+fn a_cue_after_a_preposition_and_relative_pronoun_reports() {
+    assert_eq!(
+        quotes("Lavrov gave an interview on Monday, in which he said the talks were over."),
+        [q(Indirect, "the talks were over", "Lavrov")]
+    );
+    // Without the preposition the pronoun is what was said.
+    assert!(quotes("The deal, which he called a disaster, was signed.").is_empty());
+}
+
+#[test]
+fn an_age_used_as_a_noun_is_a_person_and_bounds_the_report() {
+    assert_eq!(speakers("Ivanka Trump spoke on Monday. The 34-year-old said the plan was fair."), ["Ivanka Trump"]);
+    let found = quotes("Mills said the plan was fair, and when pressed, the 34-year-old said it was about mothers.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1, "it was about mothers");
+}
