@@ -181,7 +181,8 @@ fn class_of_word(word: &str) -> Class {
     } else {
         (bits & !Class::TRIMMED) | (CLASSES.get(trimmed).copied().unwrap_or_default() & Class::TRIMMED)
     };
-    Class(bits | age_role(trimmed) | Class::KNOWN)
+    let age = if bits & Class::ROLE_MASK == 0 { age_role(trimmed) } else { 0 };
+    Class(bits | age | Class::KNOWN)
 }
 
 /// The [`Class`] bits of the person role of an age noun ([`is_age_noun`]),
