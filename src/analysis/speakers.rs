@@ -140,6 +140,12 @@ impl Class {
         self.0 & bits != 0
     }
 
+    /// The bits of `role`.
+    fn of_role(role: Role) -> u16 {
+        let index = Self::ROLES.iter().position(|r| *r == role).unwrap_or_default() as u16;
+        (index + 1) << Self::ROLE_SHIFT
+    }
+
     fn role(self) -> Option<Role> {
         let index = usize::from((self.0 & Self::ROLE_MASK) >> Self::ROLE_SHIFT);
         index.checked_sub(1).and_then(|i| Self::ROLES.get(i).copied())
@@ -165,9 +171,8 @@ static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     for &word in DEMONYMS.keys() {
         add(word, Class::DEMONYM);
     }
-    for (&word, role) in ROLES.iter() {
-        let index = Class::ROLES.iter().position(|r| r == role).unwrap_or_default() as u16;
-        add(word, (index + 1) << Class::ROLE_SHIFT);
+    for (&word, &role) in ROLES.iter() {
+        add(word, Class::of_role(role));
     }
     classes
 });
@@ -181,18 +186,9 @@ fn class_of_word(word: &str) -> Class {
     } else {
         (bits & !Class::TRIMMED) | (CLASSES.get(trimmed).copied().unwrap_or_default() & Class::TRIMMED)
     };
-    let age = if bits & Class::ROLE_MASK == 0 { age_role(trimmed) } else { 0 };
+    // An age noun is a person, as [`role`] says, unless the lexicon gave a role.
+    let age = if bits & Class::ROLE_MASK == 0 && is_age_noun(trimmed) { Class::of_role(Role::Person) } else { 0 };
     Class(bits | age | Class::KNOWN)
-}
-
-/// The [`Class`] bits of the person role of an age noun ([`is_age_noun`]),
-/// or 0.
-fn age_role(word: &str) -> u16 {
-    if !is_age_noun(word) {
-        return 0;
-    }
-    let index = Class::ROLES.iter().position(|r| *r == Role::Person).unwrap_or_default() as u16;
-    (index + 1) << Class::ROLE_SHIFT
 }
 
 /// The [`Class`] of a token, looked up once per token.
