@@ -46,6 +46,11 @@ pub fn generic_alphabet_calculate_scores(
     // score of each character.
     let mut char_scores = vec![0; chars.len()];
     let mut max_raw_score = 0;
+    // PATCH (sayso): ASCII characters, most of a Latin-script text, are
+    // counted in a table by code and looked up in `chars` once each after
+    // the loop, instead of a binary search per character; the scores are
+    // the same.
+    let mut ascii_scores = [0usize; 128];
     // iterate over the text and scores characters.
     for ch in text.chars() {
         if is_stop_char(ch) {
@@ -54,10 +59,17 @@ pub fn generic_alphabet_calculate_scores(
 
         max_raw_score += 1;
 
-        if let Ok(position) = chars.binary_search(&ch) {
+        if ch.is_ascii() {
+            ascii_scores[ch as usize] += 2;
+        } else if let Ok(position) = chars.binary_search(&ch) {
             // add 2 and remove max_raw_score at the end,
             // to keep the score interval of -max_raw_score..max_raw_score
             char_scores[position] += 2;
+        }
+    }
+    for (code, &score) in ascii_scores.iter().enumerate().filter(|(_, s)| **s > 0) {
+        if let Ok(position) = chars.binary_search(&char::from(code as u8)) {
+            char_scores[position] += score;
         }
     }
 

@@ -5,7 +5,9 @@ use hashbrown::HashMap;
 #[cfg(test)]
 use super::LangProfile;
 use super::LangProfileList;
-use super::utils::{TrigramsWithPositions, get_trigrams_with_positions};
+#[cfg(test)]
+use super::utils::unpack;
+use super::utils::{TrigramsWithPositions, get_trigrams_with_positions, pack};
 use super::{ARABIC_LANGS, CYRILLIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS, LATIN_LANGS};
 use super::{MAX_TOTAL_DISTANCE, MAX_TRIGRAM_DISTANCE, Trigram};
 use crate::Lang;
@@ -81,34 +83,49 @@ fn script_to_profiles(script: MultiLangScript) -> &'static InvertedProfiles {
 // profiles that contain it. The distances are the same integers.
 struct InvertedProfiles {
     list: LangProfileList,
-    /// Trigram -> (index of the language in `list`, rank in its profile).
-    postings: HashMap<Trigram, Vec<(u16, u16)>>,
+    /// Packed trigram -> where its postings are in `postings`.
+    index: HashMap<u64, (u32, u32)>,
+    /// Every trigram's postings, end to end: (index of the language in
+    /// `list`, rank in its profile). One array rather than one vector per
+    /// trigram, so a lookup touches two places in memory, not three.
+    postings: Vec<(u16, u16)>,
 }
 
 impl InvertedProfiles {
     fn new(list: LangProfileList) -> Self {
-        let mut postings: HashMap<Trigram, Vec<(u16, u16)>> = HashMap::new();
+        let mut by_trigram: HashMap<Trigram, Vec<(u16, u16)>> = HashMap::new();
         for (lang_index, &(_, profile)) in list.iter().enumerate() {
             for (rank, &trigram) in profile.iter().enumerate() {
-                postings
+                by_trigram
                     .entry(trigram)
                     .or_default()
                     .push((lang_index as u16, rank as u16));
             }
         }
-        Self { list, postings }
+        let mut index = HashMap::with_capacity(by_trigram.len());
+        let mut postings = Vec::with_capacity(by_trigram.values().map(Vec::len).sum());
+        for (trigram, list) in by_trigram {
+            let start = postings.len() as u32;
+            postings.extend(list);
+            index.insert(pack(trigram), (start, postings.len() as u32));
+        }
+        Self {
+            list,
+            index,
+            postings,
+        }
     }
 
     /// The distance of each language of the list to the text, as
     /// `calculate_distance` computes it, in the order of the list.
-    fn distances(&self, text_trigrams: &HashMap<Trigram, u32>) -> Vec<u32> {
+    fn distances(&self, text_trigrams: &[(u64, u32)]) -> Vec<u32> {
         // Per language: the sum over its profile trigrams found in the text
         // of (distance - MAX_TRIGRAM_DISTANCE); a trigram not found costs
         // MAX_TRIGRAM_DISTANCE.
         let mut found = vec![0i64; self.list.len()];
-        for (trigram, &position) in text_trigrams {
-            if let Some(postings) = self.postings.get(trigram) {
-                for &(lang_index, rank) in postings {
+        for &(trigram, position) in text_trigrams {
+            if let Some(&(start, end)) = self.index.get(&trigram) {
+                for &(lang_index, rank) in &self.postings[start as usize..end as usize] {
                     let dist = (position as i64 - rank as i64).abs();
                     found[lang_index as usize] += dist - MAX_TRIGRAM_DISTANCE as i64;
                 }
@@ -255,12 +272,16 @@ mod tests {
             let TrigramsWithPositions {
                 trigram_positions, ..
             } = get_trigrams_with_positions(&Text::new(text).lowercase());
+            let as_map: HashMap<Trigram, u32> = trigram_positions
+                .iter()
+                .map(|&(key, position)| (unpack(key), position))
+                .collect();
             for script in scripts {
                 let profiles = script_to_profiles(script);
                 let expected: Vec<u32> = profiles
                     .list
                     .iter()
-                    .map(|&(_, profile)| calculate_distance(profile, &trigram_positions))
+                    .map(|&(_, profile)| calculate_distance(profile, &as_map))
                     .collect();
                 let got = profiles.distances(&trigram_positions);
                 assert_eq!(got, expected, "{script:?} on {text:?}");

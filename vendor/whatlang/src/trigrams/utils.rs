@@ -7,7 +7,10 @@ use crate::utils::is_stop_char;
 
 pub struct TrigramsWithPositions {
     pub(crate) _total_trigrams: u32,
-    pub(crate) trigram_positions: HashMap<Trigram, u32>,
+    // PATCH (sayso): the ranked trigrams as a vector of (packed trigram,
+    // position) in rank order, not a map: the distances only go through
+    // them, and a map cost a hash insert per trigram.
+    pub(crate) trigram_positions: Vec<(u64, u32)>,
 }
 
 #[inline]
@@ -26,11 +29,10 @@ pub fn get_trigrams_with_positions(text: &LowercaseText) -> TrigramsWithPosition
 // PATCH (sayso): sorts each trigram under one integer key instead of
 // comparing (count, Trigram) tuples field by field; the order is the same
 // (descending by count, then by trigram), and the keys are distinct, so
-// the positions are upstream's.
+// the positions are upstream's. Returns (packed trigram, position) pairs
+// in position order.
 #[inline]
-fn trigram_occurances_to_positions(
-    trigram_occurances: HashMap<Trigram, u32>,
-) -> HashMap<Trigram, u32> {
+fn trigram_occurances_to_positions(trigram_occurances: HashMap<u64, u32>) -> Vec<(u64, u32)> {
     let mut keys: Vec<u128> = trigram_occurances
         .into_iter()
         .map(|(trigram, count)| sort_key(count, trigram))
@@ -41,20 +43,27 @@ fn trigram_occurances_to_positions(
         .rev()
         .take(TEXT_TRIGRAMS_SIZE) // we're interested only in the first 600 (2 * MAX_TRIGRAM_DISTANCE)
         .enumerate()
-        .map(|(i, key)| (trigram_of(key), i as u32))
+        .map(|(i, key)| (key as u64, i as u32))
         .collect()
 }
 
-// PATCH (sayso): (count, trigram) as one integer that orders as the tuple
-// does: a char is below 2^21, so three fit in 63 bits under the count.
+// PATCH (sayso): a trigram as one integer that orders as the trigram does:
+// a char is below 2^21, so three fit in 63 bits.
 #[inline]
-fn sort_key(count: u32, Trigram(a, b, c): Trigram) -> u128 {
-    ((count as u128) << 64) | ((a as u128) << 42) | ((b as u128) << 21) | (c as u128)
+pub(crate) fn pack(Trigram(a, b, c): Trigram) -> u64 {
+    ((a as u64) << 42) | ((b as u64) << 21) | (c as u64)
 }
 
-// PATCH (sayso): the trigram of a sort key.
+// PATCH (sayso): (count, trigram) as one integer that orders as the tuple
+// does.
 #[inline]
-fn trigram_of(key: u128) -> Trigram {
+fn sort_key(count: u32, packed: u64) -> u128 {
+    ((count as u128) << 64) | packed as u128
+}
+
+// PATCH (sayso): the trigram of a packed one.
+#[cfg(test)]
+pub(crate) fn unpack(key: u64) -> Trigram {
     let char_at = |shift: u32| char::from_u32(((key >> shift) & 0x1F_FFFF) as u32).unwrap_or(' ');
     Trigram(char_at(42), char_at(21), char_at(0))
 }
@@ -83,13 +92,14 @@ fn upstream_trigram_occurances_to_positions(
 
 struct CountResult {
     total_trigrams: u32,
-    trigram_occurances: HashMap<Trigram, u32>,
+    // PATCH (sayso): keyed by the packed trigram, one integer to hash.
+    trigram_occurances: HashMap<u64, u32>,
 }
 
 #[inline]
 fn count(text: &LowercaseText) -> CountResult {
     let hash_capacity = calculate_initial_hash_capacity(text);
-    let mut trigram_occurances: HashMap<Trigram, u32> = HashMap::with_capacity(hash_capacity);
+    let mut trigram_occurances: HashMap<u64, u32> = HashMap::with_capacity(hash_capacity);
     let mut total_trigrams = 0;
 
     // iterate through the string and count trigrams
@@ -104,7 +114,7 @@ fn count(text: &LowercaseText) -> CountResult {
     for cur_char in chars_iter {
         let c3 = cur_char;
         if !(c2 == ' ' && (c1 == ' ' || c3 == ' ')) {
-            let trigram = Trigram(c1, c2, c3);
+            let trigram = pack(Trigram(c1, c2, c3));
             let count = trigram_occurances.entry(trigram).or_insert(0);
             *count += 1;
             total_trigrams += 1;
@@ -179,7 +189,7 @@ mod tests {
         for &(trigram_str, expected_n) in pairs.iter() {
             let chars: Vec<char> = trigram_str.chars().collect();
             let trigram = Trigram(chars[0], chars[1], chars[2]);
-            let actual_n = trigram_occurances[&trigram];
+            let actual_n = trigram_occurances[&pack(trigram)]; // PATCH (sayso): packed keys
             assert_eq!(
                 actual_n, expected_n,
                 "trigram '{:?}' expected to occur {} times, got {}",
@@ -217,6 +227,11 @@ mod tests {
             trigram_positions,
         } = get_trigrams_with_positions(&lowercase_text);
 
+        // PATCH (sayso): the positions are a vector of packed trigrams.
+        let trigram_positions: HashMap<Trigram, u32> = trigram_positions
+            .into_iter()
+            .map(|(key, position)| (unpack(key), position))
+            .collect();
         assert_eq!(trigram_positions[&Trigram('a', 'a', 'a')], 0);
         assert_eq!(trigram_positions[&Trigram('b', 'b', 'b')], 1);
         assert_eq!(_total_trigrams, 11);
@@ -245,9 +260,17 @@ mod tests {
         assert!(occurances.len() > TEXT_TRIGRAMS_SIZE);
         for text in texts.iter().copied().chain([long.as_str(), many.as_str()]) {
             let occurances = count(&LowercaseText::new(text)).trigram_occurances;
+            let unpacked: HashMap<Trigram, u32> = occurances
+                .iter()
+                .map(|(&key, &count)| (unpack(key), count))
+                .collect();
+            let positions: HashMap<Trigram, u32> = trigram_occurances_to_positions(occurances)
+                .into_iter()
+                .map(|(key, position)| (unpack(key), position))
+                .collect();
             assert_eq!(
-                trigram_occurances_to_positions(occurances.clone()),
-                upstream_trigram_occurances_to_positions(occurances),
+                positions,
+                upstream_trigram_occurances_to_positions(unpacked),
                 "{text:?}"
             );
         }
