@@ -45,14 +45,16 @@ impl Tokens {
             stems: String::with_capacity(distinct * 8),
             ends: Vec::with_capacity(distinct),
         };
-        // Each distinct word, by its text, and its number.
-        let mut words: HashMap<&str, u32> = HashMap::with_capacity(distinct);
+        // Each distinct word, by its text, and its number: words of up to
+        // eight bytes (most of them) under their bytes as one integer, which
+        // hashes and compares in a step; longer ones under their text.
+        let mut short_words: HashMap<u64, u32> = HashMap::with_capacity(distinct);
+        let mut long_words: HashMap<&str, u32> = HashMap::with_capacity(distinct / 4);
         // One buffer for every word's stem.
         let mut buffer = String::new();
         let mut add = |out: &mut Self, start: usize, end: usize, boundary: bool| {
             let Some(word) = text.get(start..end) else { return };
-            // One hash per token: a new word is inserted where it was looked for.
-            let id = *words.entry(word).or_insert_with(|| {
+            let number_new = || {
                 if boundary {
                     out.stems.push_str(word);
                 } else {
@@ -61,7 +63,12 @@ impl Tokens {
                 }
                 out.ends.push(out.stems.len());
                 out.ends.len() as u32 - 1
-            });
+            };
+            // One hash per token: a new word is inserted where it was looked for.
+            let id = match short_key(word) {
+                Some(key) => *short_words.entry(key).or_insert_with(number_new),
+                None => *long_words.entry(word).or_insert_with(number_new),
+            };
             out.tokens.push(Token { span: Span::new(base + start, base + end), boundary, word: id });
         };
         let bytes = text.as_bytes();
@@ -144,6 +151,19 @@ impl Tokens {
         let last = self.tokens.partition_point(|t| t.span.end <= span.end);
         (first, last.max(first))
     }
+}
+
+/// A word of one to eight bytes as one integer: its bytes, little-endian,
+/// then zeros (a token never contains a zero byte, so two words share a key
+/// only when they are equal); `None` for longer words.
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 8 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
 }
 
 /// The stems of a phrase joined as in a stem line: `" stem stem "`.
@@ -677,6 +697,29 @@ mod tests {
         assert_eq!(t.line(), " we don't rul out talk , he said . ");
         assert_eq!(stem_phrase("Peace-talks"), " peac talk ");
         assert_eq!(t.stem(9), "");
+    }
+
+    /// Short words are numbered by their bytes, long ones by their text:
+    /// the same word gets one number either way, and words that differ
+    /// only past the eighth byte, or in length, get different ones.
+    #[test]
+    fn numbers_short_and_long_words_by_their_text() {
+        let t = Tokens::new("talks talk talks negotiat negotiation negotiations negotiation a", 0);
+        let words: Vec<Option<usize>> = (0..t.tokens.len()).map(|i| t.word(i)).collect();
+        let [talks, talk, talks2, negotiat, negotiation, negotiations, negotiation2, a] = words[..] else {
+            panic!("{words:?}")
+        };
+        assert_eq!(talks, talks2);
+        assert_eq!(negotiation, negotiation2);
+        let distinct = [talks, talk, negotiat, negotiation, negotiations, a];
+        assert!(distinct.iter().all(Option::is_some));
+        let mut sorted = distinct.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), distinct.len(), "{distinct:?}");
+        assert_eq!(t.words(), distinct.len());
+        assert_eq!(short_key("negotiat").map(u64::to_le_bytes), Some(*b"negotiat"));
+        assert_eq!(short_key("negotiate"), None);
     }
 
     #[test]
