@@ -216,6 +216,24 @@ fn is_possessive(word: &str) -> bool {
     word == "'s"
 }
 
+/// Whether the words before a name are only a person's possessive ("Mr.
+/// Trump's" in "Mr. Trump's RT appearance"), or a stray "'s": an honorific
+/// marks the possessor as a person, and no role, country or organisation
+/// is among the words, so they say whose the name is, not what the named
+/// one is. "NBC's Lester Holt", "Russia's Sergei Lavrov" and "Putin's
+/// spokesman Dmitry Peskov" keep their titles.
+fn only_a_possessor(text: &str, before_name: &[Token]) -> bool {
+    let [rest @ .., last] = before_name else { return false };
+    let honorific = rest.windows(2).any(|w| lower(text, &w[1]) == "." && is_abbreviated_title(text, &w[0], &w[1]));
+    is_possessive(&lower(text, last))
+        && (rest.is_empty() || honorific)
+        && !rest.iter().any(|t| {
+            role_at(text, t).is_some()
+                || class(text, t).has(Class::DEMONYM)
+                || ORGANIZATIONS.contains(lower(text, t).trim_end_matches('.'))
+        })
+}
+
 /// Whether a token may be part of a speaker phrase (besides determiners).
 fn phrase_word(text: &str, t: &Token) -> bool {
     if !t.word {
@@ -526,7 +544,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             mention.name = name.to_string();
             // "68-year-old Hillary Clinton": an age is not a title.
             let title_start = (body_start..run).find(|&k| !is_age_noun(&lower(text, &toks[k]))).unwrap_or(run);
-            if run > title_start {
+            if run > title_start && !only_a_possessor(text, &toks[title_start..run]) {
                 let title = Span::new(toks[title_start].span.start, toks[run - 1].span.end).slice(text);
                 mention.title = title.trim_end_matches(',').trim().to_string();
             }
@@ -910,6 +928,30 @@ mod tests {
         assert_eq!(reg.entities[a].name, "Dmitry Peskov");
         let mut empty = Registry::default();
         assert_eq!(empty.resolve(&before("she").unwrap()), None);
+    }
+
+    /// A person's possessive before a name says whose it is, not what the
+    /// named one is: no title, so the name is not registered as a titled
+    /// person. A country's or an organisation's possessive, or a role,
+    /// still makes a title.
+    #[test]
+    fn a_persons_possessive_is_not_a_title() {
+        let titles = |text: &str| before(text).map(|m| (m.name, m.title));
+        assert_eq!(titles("Mr. Trump's RT"), Some(("RT".into(), String::new())));
+        assert_eq!(titles("Ms. Clinton's Brooklyn"), Some(("Brooklyn".into(), String::new())));
+        assert_eq!(titles("NBC's Lester Holt"), Some(("Lester Holt".into(), "NBC's".into())));
+        assert_eq!(titles("Iraq's Saddam"), Some(("Saddam".into(), "Iraq's".into())));
+        assert_eq!(titles("Russia's Sergei Lavrov"), Some(("Sergei Lavrov".into(), "Russia's".into())));
+        assert_eq!(titles("NATO's Jens Stoltenberg"), Some(("Jens Stoltenberg".into(), "NATO's".into())));
+        assert_eq!(
+            titles("Putin's spokesman Dmitry Peskov"),
+            Some(("Dmitry Peskov".into(), "Putin's spokesman".into()))
+        );
+        let text = "Mr. Trump's RT appearance drew fire.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let names: Vec<(String, String)> =
+            titled_names(text, &toks, |_| false).into_iter().map(|m| (m.name, m.title)).collect();
+        assert_eq!(names, [("Trump".to_string(), "Mr.".to_string())]);
     }
 }
 
