@@ -638,6 +638,69 @@ pub(crate) fn titled_names(text: &str, toks: &[Token], skip: impl Fn(usize) -> b
     out
 }
 
+/// The names of two or three words a document gives anywhere, subjects or
+/// not ("Health worries have dogged Hillary Clinton."), by their last word:
+/// a person quoted only by a surname ("Clinton said") takes the fullest
+/// name the document gives, when only one name ends in it.
+#[derive(Debug, Default)]
+pub(crate) struct FullNames {
+    /// Last word -> each distinct name ending in it: the name, whether it
+    /// may name a speaker, and where it occurs.
+    by_last_word: HashMap<String, Vec<FullName>>,
+}
+
+#[derive(Debug)]
+struct FullName {
+    name: String,
+    /// Seen as a whole run of name words, not only inside a longer run
+    /// ("Barack Obama Election Day") or first in a sentence ("Many
+    /// Mexicans"), where it still shows that the last word is shared.
+    whole: bool,
+    spans: Vec<Span>,
+}
+
+impl FullNames {
+    /// Notes the names in `toks`, one sentence: every run of name words,
+    /// read as the names of up to three words ending at each of its words.
+    pub(crate) fn collect(&mut self, text: &str, toks: &[Token]) {
+        let mut start = 0;
+        while start < toks.len() {
+            if !name_word_at(text, toks, start) {
+                start += 1;
+                continue;
+            }
+            let mut end = start + 1;
+            while end < toks.len() && name_word_at(text, toks, end) {
+                end += 1;
+            }
+            let whole_run = start > 0 && (2..=3).contains(&(end - start));
+            for last in start + 1..end {
+                let span = Span::new(toks[start.max(last.saturating_sub(2))].span.start, toks[last].span.end);
+                let name = span.slice(text);
+                let names = self.by_last_word.entry(toks[last].span.slice(text).to_string()).or_default();
+                let whole = whole_run && last + 1 == end;
+                match names.iter_mut().find(|n| n.name == name) {
+                    Some(seen) => {
+                        seen.whole |= whole;
+                        seen.spans.push(span);
+                    }
+                    None => names.push(FullName { name: name.to_string(), whole, spans: vec![span] }),
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// The one name of two or three words that ends in `surname`, and its
+    /// spans; `None` when there is none or more than one.
+    pub(crate) fn ending_in(&self, surname: &str) -> Option<(&str, &[Span])> {
+        match self.by_last_word.get(surname)?.as_slice() {
+            [only] if only.whole => Some((only.name.as_str(), only.spans.as_slice())),
+            _ => None,
+        }
+    }
+}
+
 /// One speaker entity under construction.
 #[derive(Debug, Clone)]
 pub(crate) struct Entity {

@@ -171,7 +171,14 @@ fn describes_role(d: &speakers::Mention) -> bool {
 /// Finds and attributes the quotes of a document.
 pub fn extract(doc: &Document<'_>) -> Attribution {
     let segments = marks::scan(doc);
-    let mut state = State { doc, text: doc.text, segments, registry: Registry::default(), drafts: Vec::new() };
+    let mut state = State {
+        doc,
+        text: doc.text,
+        segments,
+        registry: Registry::default(),
+        drafts: Vec::new(),
+        full_names: speakers::FullNames::default(),
+    };
     state.run();
     state.finish()
 }
@@ -192,6 +199,9 @@ struct State<'d, 't> {
     segments: Vec<Segment>,
     registry: Registry,
     drafts: Vec<Draft>,
+    /// The document's names of two or three words, for speakers known
+    /// only by a surname.
+    full_names: speakers::FullNames,
 }
 
 /// A cue found in a unit, with what it attributes.
@@ -214,6 +224,7 @@ impl<'t> State<'_, 't> {
         let mut pending_colon: Option<(Option<usize>, Span)> = None;
         for (unit, title) in units {
             let toks = tokenize(self.text, unit);
+            self.full_names.collect(self.text, &toks);
             let in_seg = self.token_segments(&toks);
             for m in speakers::titled_names(self.text, &toks, |i| in_seg[i].is_some()) {
                 self.registry.resolve(&m);
@@ -1135,7 +1146,7 @@ impl<'t> State<'_, 't> {
     }
 
     fn finish(self) -> Attribution {
-        let State { doc, text, mut drafts, registry, .. } = self;
+        let State { doc, text, mut drafts, registry, full_names, .. } = self;
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&i| (drafts[i].span.start, drafts[i].span.end));
         let mut new_index = vec![0; drafts.len()];
@@ -1154,10 +1165,25 @@ impl<'t> State<'_, 't> {
                 let idx = *speaker_index.entry(e).or_insert(next);
                 if idx == next {
                     let mut mentions = entity.mentions.clone();
+                    // A person named by a surname alone, with no title,
+                    // takes the one fuller name the document gives, if no
+                    // other speaker has it. A title ("President Obama",
+                    // "Mr. Obama") is left alone: a relative ("Michelle
+                    // Obama") may be the only full name in the text.
+                    let mut name = entity.name.clone();
+                    if entity.kind == SpeakerKind::Person
+                        && entity.title.is_empty()
+                        && !name.contains(char::is_whitespace)
+                        && let Some((full, spans)) = full_names.ending_in(&name)
+                        && !registry.entities.iter().any(|other| other.name == full)
+                    {
+                        name = full.to_string();
+                        mentions.extend_from_slice(spans);
+                    }
                     mentions.sort();
                     mentions.dedup();
                     speakers.push(Speaker {
-                        name: entity.name.clone(),
+                        name,
                         kind: entity.kind,
                         title: entity.title.clone(),
                         affiliation: entity.affiliation.clone(),

@@ -176,6 +176,37 @@ fn pronouns_and_descriptions_resolve_to_one_speaker() {
     assert!(s.mentions.len() >= 4);
 }
 
+/// A name given only as an object ("have dogged Hillary Clinton") is the
+/// fullest name of the person later quoted by surname; its span is one of
+/// the speaker's mentions.
+#[test]
+fn a_surname_speaker_takes_a_full_name_given_elsewhere() {
+    let text = "Health worries have dogged Hillary Clinton. Clinton said she was fine.";
+    let a = run(text);
+    check_invariants(text, &a);
+    let names: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Hillary Clinton"]);
+    let full = Span::new(27, 42);
+    assert_eq!(full.slice(text), "Hillary Clinton");
+    assert!(a.speakers[0].mentions.contains(&full));
+}
+
+/// Two names ending in the surname, even one inside a longer run of
+/// capitalised words, leave the surname as it is; so do a title (the one
+/// full name may be a relative's) and a capitalised word that only starts
+/// a sentence.
+#[test]
+fn a_shared_or_sentence_initial_full_name_is_not_taken() {
+    let two = "The crowd cheered Michelle Obama. Volunteers held a Barack Obama Election Day. Obama said it mattered.";
+    assert_eq!(speakers(two), ["Obama"]);
+    let one = "The crowd cheered Michelle Obama. Obama said it mattered.";
+    assert_eq!(speakers(one), ["Michelle Obama"]);
+    let titled = "The crowd cheered Michelle Obama. President Obama said turnout mattered.";
+    assert_eq!(speakers(titled), ["Obama"]);
+    let text = "Many Mexicans are angry. Mexicans said they would not pay.";
+    assert!(!speakers(text).iter().any(|s| s == "Many Mexicans"), "{:?}", speakers(text));
+}
+
 #[test]
 fn an_unresolvable_pronoun_leaves_no_speaker() {
     let text = "“We will not give up,” she said.";
