@@ -639,24 +639,25 @@ pub(crate) fn titled_names(text: &str, toks: &[Token], skip: impl Fn(usize) -> b
 }
 
 /// The names of two or three words a document gives anywhere, subjects or
-/// not ("Health worries have dogged Hillary Clinton."), by their last word:
-/// a person quoted only by a surname ("Clinton said") takes the fullest
-/// name the document gives, when only one name ends in it.
+/// not ("Health worries have dogged Hillary Clinton."): a person quoted
+/// only by a surname ("Clinton said") takes the fullest name the document
+/// gives, when only one name ends in it. Noted as spans while the text is
+/// read (no hashing or copying per name), looked up only for such speakers.
 #[derive(Debug, Default)]
 pub(crate) struct FullNames {
-    /// Last word -> each distinct name ending in it: the name, whether it
-    /// may name a speaker, and where it occurs.
-    by_last_word: HashMap<String, Vec<FullName>>,
+    names: Vec<FullName>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct FullName {
-    name: String,
+    /// The name.
+    span: Span,
+    /// Its last word.
+    last: Span,
     /// Seen as a whole run of name words, not only inside a longer run
     /// ("Barack Obama Election Day") or first in a sentence ("Many
     /// Mexicans"), where it still shows that the last word is shared.
     whole: bool,
-    spans: Vec<Span>,
 }
 
 impl FullNames {
@@ -675,17 +676,11 @@ impl FullNames {
             }
             let whole_run = start > 0 && (2..=3).contains(&(end - start));
             for last in start + 1..end {
-                let span = Span::new(toks[start.max(last.saturating_sub(2))].span.start, toks[last].span.end);
-                let name = span.slice(text);
-                let names = self.by_last_word.entry(toks[last].span.slice(text).to_string()).or_default();
-                let whole = whole_run && last + 1 == end;
-                match names.iter_mut().find(|n| n.name == name) {
-                    Some(seen) => {
-                        seen.whole |= whole;
-                        seen.spans.push(span);
-                    }
-                    None => names.push(FullName { name: name.to_string(), whole, spans: vec![span] }),
-                }
+                self.names.push(FullName {
+                    span: Span::new(toks[start.max(last.saturating_sub(2))].span.start, toks[last].span.end),
+                    last: toks[last].span,
+                    whole: whole_run && last + 1 == end,
+                });
             }
             start = end;
         }
@@ -693,11 +688,20 @@ impl FullNames {
 
     /// The one name of two or three words that ends in `surname`, and its
     /// spans; `None` when there is none or more than one.
-    pub(crate) fn ending_in(&self, surname: &str) -> Option<(&str, &[Span])> {
-        match self.by_last_word.get(surname)?.as_slice() {
-            [only] if only.whole => Some((only.name.as_str(), only.spans.as_slice())),
-            _ => None,
+    pub(crate) fn ending_in<'t>(&self, text: &'t str, surname: &str) -> Option<(&'t str, Vec<Span>)> {
+        let mut found: Option<&'t str> = None;
+        let mut whole = false;
+        let mut spans = Vec::new();
+        for n in self.names.iter().filter(|n| n.last.slice(text) == surname) {
+            let name = n.span.slice(text);
+            if found.is_some_and(|f| f != name) {
+                return None;
+            }
+            found = Some(name);
+            whole |= n.whole;
+            spans.push(n.span);
         }
+        found.filter(|_| whole).map(|name| (name, spans))
     }
 }
 

@@ -171,14 +171,7 @@ fn describes_role(d: &speakers::Mention) -> bool {
 /// Finds and attributes the quotes of a document.
 pub fn extract(doc: &Document<'_>) -> Attribution {
     let segments = marks::scan(doc);
-    let mut state = State {
-        doc,
-        text: doc.text,
-        segments,
-        registry: Registry::default(),
-        drafts: Vec::new(),
-        full_names: speakers::FullNames::default(),
-    };
+    let mut state = State { doc, text: doc.text, segments, registry: Registry::default(), drafts: Vec::new() };
     state.run();
     state.finish()
 }
@@ -199,9 +192,6 @@ struct State<'d, 't> {
     segments: Vec<Segment>,
     registry: Registry,
     drafts: Vec<Draft>,
-    /// The document's names of two or three words, for speakers known
-    /// only by a surname.
-    full_names: speakers::FullNames,
 }
 
 /// A cue found in a unit, with what it attributes.
@@ -224,7 +214,6 @@ impl<'t> State<'_, 't> {
         let mut pending_colon: Option<(Option<usize>, Span)> = None;
         for (unit, title) in units {
             let toks = tokenize(self.text, unit);
-            self.full_names.collect(self.text, &toks);
             let in_seg = self.token_segments(&toks);
             for m in speakers::titled_names(self.text, &toks, |i| in_seg[i].is_some()) {
                 self.registry.resolve(&m);
@@ -1146,7 +1135,19 @@ impl<'t> State<'_, 't> {
     }
 
     fn finish(self) -> Attribution {
-        let State { doc, text, mut drafts, registry, full_names, .. } = self;
+        let State { doc, text, mut drafts, registry, .. } = self;
+        // A person quoted by a surname alone, with no title, may take a
+        // fuller name given elsewhere: the text's names are read only when
+        // there is such a speaker.
+        let surname_only = |e: &speakers::Entity| {
+            e.kind == SpeakerKind::Person && e.title.is_empty() && !e.name.contains(char::is_whitespace)
+        };
+        let mut full_names = speakers::FullNames::default();
+        if drafts.iter().any(|d| d.speaker.and_then(|e| registry.entities.get(e)).is_some_and(surname_only)) {
+            for sentence in doc.sentences.iter().filter(|s| !doc.in_boilerplate(s.span.start)) {
+                full_names.collect(text, &tokenize(text, sentence.span));
+            }
+        }
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&i| (drafts[i].span.start, drafts[i].span.end));
         let mut new_index = vec![0; drafts.len()];
@@ -1171,14 +1172,12 @@ impl<'t> State<'_, 't> {
                     // "Mr. Obama") is left alone: a relative ("Michelle
                     // Obama") may be the only full name in the text.
                     let mut name = entity.name.clone();
-                    if entity.kind == SpeakerKind::Person
-                        && entity.title.is_empty()
-                        && !name.contains(char::is_whitespace)
-                        && let Some((full, spans)) = full_names.ending_in(&name)
+                    if surname_only(entity)
+                        && let Some((full, spans)) = full_names.ending_in(text, &name)
                         && !registry.entities.iter().any(|other| other.name == full)
                     {
                         name = full.to_string();
-                        mentions.extend_from_slice(spans);
+                        mentions.extend(spans);
                     }
                     mentions.sort();
                     mentions.dedup();
