@@ -6,7 +6,7 @@ use hashbrown::HashMap;
 use super::LangProfile;
 use super::LangProfileList;
 #[cfg(test)]
-use super::utils::unpack;
+use super::utils::unpacked;
 use super::utils::{TrigramsWithPositions, get_trigrams_with_positions, pack};
 use super::{ARABIC_LANGS, CYRILLIC_LANGS, DEVANAGARI_LANGS, HEBREW_LANGS, LATIN_LANGS};
 use super::{MAX_TOTAL_DISTANCE, MAX_TRIGRAM_DISTANCE, Trigram};
@@ -272,10 +272,7 @@ mod tests {
             let TrigramsWithPositions {
                 trigram_positions, ..
             } = get_trigrams_with_positions(&Text::new(text).lowercase());
-            let as_map: HashMap<Trigram, u32> = trigram_positions
-                .iter()
-                .map(|&(key, position)| (unpack(key), position))
-                .collect();
+            let as_map = unpacked(trigram_positions.iter().copied());
             for script in scripts {
                 let profiles = script_to_profiles(script);
                 let expected: Vec<u32> = profiles

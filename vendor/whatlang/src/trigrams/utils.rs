@@ -63,9 +63,19 @@ fn sort_key(count: u32, packed: u64) -> u128 {
 
 // PATCH (sayso): the trigram of a packed one.
 #[cfg(test)]
-pub(crate) fn unpack(key: u64) -> Trigram {
+fn unpack(key: u64) -> Trigram {
     let char_at = |shift: u32| char::from_u32(((key >> shift) & 0x1F_FFFF) as u32).unwrap_or(' ');
     Trigram(char_at(42), char_at(21), char_at(0))
+}
+
+// PATCH (sayso): (packed trigram, value) pairs as upstream's map, for the
+// tests that compare with upstream's functions.
+#[cfg(test)]
+pub(crate) fn unpacked(pairs: impl IntoIterator<Item = (u64, u32)>) -> HashMap<Trigram, u32> {
+    pairs
+        .into_iter()
+        .map(|(key, value)| (unpack(key), value))
+        .collect()
 }
 
 // PATCH (sayso): upstream's version, the oracle of the test
@@ -228,10 +238,7 @@ mod tests {
         } = get_trigrams_with_positions(&lowercase_text);
 
         // PATCH (sayso): the positions are a vector of packed trigrams.
-        let trigram_positions: HashMap<Trigram, u32> = trigram_positions
-            .into_iter()
-            .map(|(key, position)| (unpack(key), position))
-            .collect();
+        let trigram_positions = unpacked(trigram_positions);
         assert_eq!(trigram_positions[&Trigram('a', 'a', 'a')], 0);
         assert_eq!(trigram_positions[&Trigram('b', 'b', 'b')], 1);
         assert_eq!(_total_trigrams, 11);
@@ -260,17 +267,10 @@ mod tests {
         assert!(occurances.len() > TEXT_TRIGRAMS_SIZE);
         for text in texts.iter().copied().chain([long.as_str(), many.as_str()]) {
             let occurances = count(&LowercaseText::new(text)).trigram_occurances;
-            let unpacked: HashMap<Trigram, u32> = occurances
-                .iter()
-                .map(|(&key, &count)| (unpack(key), count))
-                .collect();
-            let positions: HashMap<Trigram, u32> = trigram_occurances_to_positions(occurances)
-                .into_iter()
-                .map(|(key, position)| (unpack(key), position))
-                .collect();
+            let upstream_occurances = unpacked(occurances.clone());
             assert_eq!(
-                positions,
-                upstream_trigram_occurances_to_positions(unpacked),
+                unpacked(trigram_occurances_to_positions(occurances)),
+                upstream_trigram_occurances_to_positions(upstream_occurances),
                 "{text:?}"
             );
         }
