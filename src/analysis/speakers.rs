@@ -603,12 +603,19 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     Some(mention)
 }
 
+/// Per token: whether it is a name word in context (see [`surname_word`]),
+/// for [`titled_names`] and [`FullNames::collect`].
+pub(crate) fn name_words(text: &str, toks: &[Token]) -> Vec<bool> {
+    (0..toks.len()).map(|i| name_word_at(text, toks, i)).collect()
+}
+
 /// The titled person names of a token run ("Foreign Minister Vladimir
-/// Makei"), for resolving later pronouns and descriptions. Skips tokens
-/// for which `skip` is true (inside quotes).
-pub(crate) fn titled_names(text: &str, toks: &[Token], skip: impl Fn(usize) -> bool) -> Vec<Mention> {
+/// Makei"), for resolving later pronouns and descriptions. `names` are the
+/// tokens' [`name_words`]; tokens for which `skip` is true (inside quotes)
+/// are passed over.
+pub(crate) fn titled_names(text: &str, toks: &[Token], names: &[bool], skip: impl Fn(usize) -> bool) -> Vec<Mention> {
     let mut out = Vec::new();
-    let names: Vec<bool> = (0..toks.len()).map(|i| name_word_at(text, toks, i) && !skip(i)).collect();
+    let names: Vec<bool> = (0..toks.len()).map(|i| names.get(i).copied().unwrap_or(false) && !skip(i)).collect();
     let mut run_start = 0;
     for end in 0..toks.len() {
         let is_name = names[end];
@@ -661,17 +668,19 @@ struct FullName {
 }
 
 impl FullNames {
-    /// Notes the names in `toks`, one sentence: every run of name words,
-    /// read as the names of up to three words ending at each of its words.
-    pub(crate) fn collect(&mut self, text: &str, toks: &[Token]) {
+    /// Notes the names in `toks`, one sentence whose [`name_words`] are
+    /// `names`: every run of name words, read as the names of up to three
+    /// words ending at each of its words.
+    pub(crate) fn collect(&mut self, toks: &[Token], names: &[bool]) {
+        let is_name = |i: usize| names.get(i).copied().unwrap_or(false);
         let mut start = 0;
         while start < toks.len() {
-            if !name_word_at(text, toks, start) {
+            if !is_name(start) {
                 start += 1;
                 continue;
             }
             let mut end = start + 1;
-            while end < toks.len() && name_word_at(text, toks, end) {
+            while end < toks.len() && is_name(end) {
                 end += 1;
             }
             let whole_run = start > 0 && (2..=3).contains(&(end - start));
@@ -1016,8 +1025,10 @@ mod tests {
         );
         let text = "Mr. Trump's RT appearance drew fire.";
         let toks = tokenize(text, Span::new(0, text.len()));
-        let names: Vec<(String, String)> =
-            titled_names(text, &toks, |_| false).into_iter().map(|m| (m.name, m.title)).collect();
+        let names: Vec<(String, String)> = titled_names(text, &toks, &name_words(text, &toks), |_| false)
+            .into_iter()
+            .map(|m| (m.name, m.title))
+            .collect();
         assert_eq!(names, [("Trump".to_string(), "Mr.".to_string())]);
     }
 }

@@ -171,7 +171,14 @@ fn describes_role(d: &speakers::Mention) -> bool {
 /// Finds and attributes the quotes of a document.
 pub fn extract(doc: &Document<'_>) -> Attribution {
     let segments = marks::scan(doc);
-    let mut state = State { doc, text: doc.text, segments, registry: Registry::default(), drafts: Vec::new() };
+    let mut state = State {
+        doc,
+        text: doc.text,
+        segments,
+        registry: Registry::default(),
+        drafts: Vec::new(),
+        full_names: speakers::FullNames::default(),
+    };
     state.run();
     state.finish()
 }
@@ -192,6 +199,9 @@ struct State<'d, 't> {
     segments: Vec<Segment>,
     registry: Registry,
     drafts: Vec<Draft>,
+    /// The names of two or three words the units give, for speakers
+    /// quoted by a surname alone.
+    full_names: speakers::FullNames,
 }
 
 /// A cue found in a unit, with what it attributes.
@@ -214,8 +224,10 @@ impl<'t> State<'_, 't> {
         let mut pending_colon: Option<(Option<usize>, Span)> = None;
         for (unit, title) in units {
             let toks = tokenize(self.text, unit);
+            let names = speakers::name_words(self.text, &toks);
+            self.collect_full_names(unit, &toks, &names);
             let in_seg = self.token_segments(&toks);
-            for m in speakers::titled_names(self.text, &toks, |i| in_seg[i].is_some()) {
+            for m in speakers::titled_names(self.text, &toks, &names, |i| in_seg[i].is_some()) {
                 self.registry.resolve(&m);
             }
             if title {
@@ -307,6 +319,20 @@ impl<'t> State<'_, 't> {
             if let Some(d) = pushed {
                 last = Some((self.drafts[d].span.end, follows, self.drafts[d].span.start));
             }
+        }
+    }
+
+    /// Notes the full names of each sentence in `unit` (tokens `toks`, their
+    /// name words `names`), read sentence by sentence so that a name first
+    /// in its sentence is known as such.
+    fn collect_full_names(&mut self, unit: Span, toks: &[Token], names: &[bool]) {
+        let sentences = &self.doc.sentences;
+        let first = sentences.partition_point(|s| s.span.start < unit.start);
+        for s in sentences.get(first..).unwrap_or_default().iter().take_while(|s| s.span.end <= unit.end) {
+            let from = toks.partition_point(|t| t.span.start < s.span.start);
+            let to = toks.partition_point(|t| t.span.end <= s.span.end);
+            let to = to.max(from);
+            self.full_names.collect(toks.get(from..to).unwrap_or_default(), names.get(from..to).unwrap_or_default());
         }
     }
 
@@ -1135,19 +1161,12 @@ impl<'t> State<'_, 't> {
     }
 
     fn finish(self) -> Attribution {
-        let State { doc, text, mut drafts, registry, .. } = self;
+        let State { doc, text, mut drafts, registry, full_names, .. } = self;
         // A person quoted by a surname alone, with no title, may take a
-        // fuller name given elsewhere: the text's names are read only when
-        // there is such a speaker.
+        // fuller name given elsewhere.
         let surname_only = |e: &speakers::Entity| {
             e.kind == SpeakerKind::Person && e.title.is_empty() && !e.name.contains(char::is_whitespace)
         };
-        let mut full_names = speakers::FullNames::default();
-        if drafts.iter().any(|d| d.speaker.and_then(|e| registry.entities.get(e)).is_some_and(surname_only)) {
-            for sentence in doc.sentences.iter().filter(|s| !doc.in_boilerplate(s.span.start)) {
-                full_names.collect(text, &tokenize(text, sentence.span));
-            }
-        }
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&i| (drafts[i].span.start, drafts[i].span.end));
         let mut new_index = vec![0; drafts.len()];
