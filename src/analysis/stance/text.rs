@@ -6,6 +6,8 @@
 //! "refused", "refuses" and "refusing" all match the entry "refuse", and a
 //! phrase never matches across punctuation.
 
+use std::cell::RefCell;
+
 use foldhash::{HashMap, HashMapExt};
 
 use crate::analysis::Span;
@@ -50,27 +52,38 @@ impl Tokens {
         // hashes and compares in a step; longer ones under their text.
         let mut short_words: HashMap<u64, u32> = HashMap::with_capacity(distinct);
         let mut long_words: HashMap<&str, u32> = HashMap::with_capacity(distinct / 4);
-        // One buffer for every word's stem.
+        // One buffer for every word's stem; the thread's stems of earlier
+        // texts, when no other call on this thread holds them.
         let mut buffer = String::new();
-        let mut add = |out: &mut Self, start: usize, end: usize, boundary: bool| {
-            let Some(word) = text.get(start..end) else { return };
-            let number_new = || {
-                if boundary {
-                    out.stems.push_str(word);
-                } else {
-                    stem_into(word, &mut buffer);
-                    out.stems.push_str(&buffer);
-                }
-                out.ends.push(out.stems.len());
-                out.ends.len() as u32 - 1
+        STEMS.with(|stems| {
+            let mut known = stems.try_borrow_mut().ok();
+            let mut add = |out: &mut Self, start: usize, end: usize, boundary: bool| {
+                let Some(word) = text.get(start..end) else { return };
+                let number_new = || {
+                    if boundary {
+                        out.stems.push_str(word);
+                    } else {
+                        stem_known(word, known.as_deref_mut(), &mut buffer);
+                        out.stems.push_str(&buffer);
+                    }
+                    out.ends.push(out.stems.len());
+                    out.ends.len() as u32 - 1
+                };
+                // One hash per token: a new word is inserted where it was looked for.
+                let id = match short_key(word) {
+                    Some(key) => *short_words.entry(key).or_insert_with(number_new),
+                    None => *long_words.entry(word).or_insert_with(number_new),
+                };
+                out.tokens.push(Token { span: Span::new(base + start, base + end), boundary, word: id });
             };
-            // One hash per token: a new word is inserted where it was looked for.
-            let id = match short_key(word) {
-                Some(key) => *short_words.entry(key).or_insert_with(number_new),
-                None => *long_words.entry(word).or_insert_with(number_new),
-            };
-            out.tokens.push(Token { span: Span::new(base + start, base + end), boundary, word: id });
-        };
+            out.cut(text, &mut add);
+        });
+        out
+    }
+
+    /// Cuts `text` into words and clause punctuation, calling `add` with
+    /// the byte range of each and whether it is punctuation.
+    fn cut(&mut self, text: &str, add: &mut impl FnMut(&mut Self, usize, usize, bool)) {
         let bytes = text.as_bytes();
         let mut word_start: Option<usize> = None;
         let mut i = 0;
@@ -95,18 +108,17 @@ impl Tokens {
                 word_start.get_or_insert(i);
             } else {
                 if let Some(start) = word_start.take() {
-                    add(&mut out, start, i, false);
+                    add(self, start, i, false);
                 }
                 if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–' | '…') {
-                    add(&mut out, i, i + len, true);
+                    add(self, i, i + len, true);
                 }
             }
             i += len;
         }
         if let Some(start) = word_start {
-            add(&mut out, start, text.len(), false);
+            add(self, start, text.len(), false);
         }
-        out
     }
 
     /// How many distinct words the text has.
@@ -164,6 +176,54 @@ fn short_key(word: &str) -> Option<u64> {
     let mut key = [0u8; 8];
     key.get_mut(..bytes.len())?.copy_from_slice(bytes);
     Some(u64::from_le_bytes(key))
+}
+
+thread_local! {
+    /// Stems remembered across the texts a thread reads: most words of an
+    /// article are common words stemmed many times before. Only ASCII words
+    /// of up to 16 bytes, whose stems are never longer, each as one integer
+    /// (see [`packed`]); at most [`STEMS_KEPT`] of them, the first ones met.
+    static STEMS: RefCell<HashMap<u128, u128>> = RefCell::new(HashMap::new());
+}
+
+/// How many words' stems a thread remembers (32 bytes each).
+const STEMS_KEPT: usize = 1 << 15;
+
+/// An ASCII word of 1 to 16 bytes as one integer: its bytes, little-endian,
+/// then zeros (no word contains a zero byte, so two words share a key only
+/// when equal); `None` for other words.
+fn packed(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
+}
+
+/// The word of a [`packed`] integer.
+fn unpacked(key: u128, out: &mut String) {
+    out.clear();
+    let bytes = key.to_le_bytes();
+    let len = 16 - (key.leading_zeros() / 8) as usize;
+    out.push_str(std::str::from_utf8(bytes.get(..len).unwrap_or_default()).unwrap_or_default());
+}
+
+/// [`stem_into`], through the remembered stems `known` when given.
+fn stem_known(word: &str, known: Option<&mut HashMap<u128, u128>>, w: &mut String) {
+    let (Some(known), Some(key)) = (known, packed(word)) else {
+        return stem_into(word, w);
+    };
+    if let Some(&stem) = known.get(&key) {
+        return unpacked(stem, w);
+    }
+    stem_into(word, w);
+    if known.len() < STEMS_KEPT
+        && let Some(stem) = packed(w)
+    {
+        known.insert(key, stem);
+    }
 }
 
 /// The stems of a phrase joined as in a stem line: `" stem stem "`.
@@ -720,6 +780,31 @@ mod tests {
         assert_eq!(t.words(), distinct.len());
         assert_eq!(short_key("negotiat").map(u64::to_le_bytes), Some(*b"negotiat"));
         assert_eq!(short_key("negotiate"), None);
+    }
+
+    #[test]
+    fn remembered_stems_are_the_stems() {
+        let words =
+            ["Negotiations", "talks", "NEGOTIATING", "a", "sixteen-letter-w", "seventeen-letters", "Zürich", "talks"];
+        let mut known = HashMap::new();
+        let mut w = String::new();
+        // Twice: first stemmed and remembered, then read back.
+        for round in 0..2 {
+            for word in words {
+                stem_known(word, Some(&mut known), &mut w);
+                assert_eq!(w, stem(word), "{word:?} in round {round}");
+            }
+        }
+        // ASCII words of up to 16 bytes are remembered, others are not.
+        assert_eq!(known.len(), 5);
+        assert!(known.contains_key(&packed("sixteen-letter-w").unwrap_or_default()));
+        for word in ["", "a", "sixteen-letter-w"] {
+            let mut back = String::from("old");
+            unpacked(packed(word).unwrap_or_default(), &mut back);
+            assert_eq!(back, word);
+        }
+        assert_eq!(packed("seventeen-letters"), None);
+        assert_eq!(packed("Zürich"), None);
     }
 
     #[test]
