@@ -500,7 +500,10 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         .find_map(|t| DEMONYMS.get(lower(text, t).trim_end_matches('.')).copied())
         .unwrap_or("")
         .to_string();
-    let has_org_word = toks[body_start..=end].iter().any(|t| role_at(text, t) == Some(Role::Org));
+    // An organisation word makes an organisation unless it is a possessor
+    // ("the Kremlin's Dmitry Peskov").
+    let possessor = |k: usize| toks.get(k + 1).is_some_and(|n| is_possessive(&lower(text, n)));
+    let has_org_word = (body_start..=end).any(|k| role_at(text, &toks[k]) == Some(Role::Org) && !possessor(k));
     let mut mention = Mention {
         span,
         pronoun: None,
@@ -1030,6 +1033,32 @@ mod tests {
             .map(|m| (m.name, m.title))
             .collect();
         assert_eq!(names, [("Trump".to_string(), "Mr.".to_string())]);
+    }
+
+    #[test]
+    fn newsroom_roles_make_titles_and_groups() {
+        for (phrase, title) in [
+            ("the mayor's campaign manager Sam Reyes", "mayor's campaign manager"),
+            ("communications director Ana Ruiz", "communications director"),
+            ("County Sheriff Joe Brandt", "County Sheriff"),
+            ("the management consultant Aiko Tanaka", "management consultant"),
+        ] {
+            let m = before(phrase).unwrap();
+            assert_eq!((m.kind, m.title.as_str()), (SpeakerKind::Person, title), "{phrase}");
+        }
+        for phrase in ["the protesters", "hospital doctors"] {
+            assert_eq!(before(phrase).map(|m| m.kind), Some(SpeakerKind::Group), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn an_organisation_as_possessor_leaves_a_person() {
+        let m = before("the Kremlin's Dmitry Peskov").unwrap();
+        assert_eq!((m.kind, m.name.as_str(), m.title.as_str()), (SpeakerKind::Person, "Dmitry Peskov", "Kremlin's"));
+        assert_eq!(m.affiliation, "Russia");
+        // Without a possessive the organisation word still makes an organisation.
+        let m = before("the Kremlin press service").unwrap();
+        assert_eq!(m.kind, SpeakerKind::Organization);
     }
 }
 
