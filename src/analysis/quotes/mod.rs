@@ -241,7 +241,15 @@ impl<'t> State<'_, 't> {
             // A person the unit is about ("Araghchi set the tone") is a
             // candidate for later pronouns.
             let registrable = |m: &speakers::Mention| {
-                let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                // The verb after the name, past adverbs and auxiliaries
+                // ("Anderson largely agreed", "Smith has also said").
+                let mut next = toks.partition_point(|t| t.span.end <= m.span.end);
+                for _ in 0..3 {
+                    match toks.get(next) {
+                        Some(t) if t.word && self.is_adverb_or_auxiliary(t) => next += 1,
+                        _ => break,
+                    }
+                }
                 let verb = toks.get(next).is_some_and(|t| {
                     let w = self.lower(t);
                     w.ends_with("ed") || SUBJECT_VERBS.contains(w.as_str())
@@ -320,6 +328,13 @@ impl<'t> State<'_, 't> {
                 last = Some((self.drafts[d].span.end, follows, self.drafts[d].span.start));
             }
         }
+    }
+
+    /// Whether a word may stand between a subject and its verb: a word of
+    /// `lexicon/en/skip_words.txt` or an adverb in "-ly".
+    fn is_adverb_or_auxiliary(&self, t: &Token) -> bool {
+        let w = self.lower(t);
+        SKIP.contains(w.as_str()) || (w.len() > 4 && w.ends_with("ly"))
     }
 
     /// Notes the full names of each sentence in `unit` (tokens `toks`, their

@@ -681,3 +681,16 @@ fn an_age_used_as_a_noun_is_a_person_and_bounds_the_report() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1].1, "it was about mothers");
 }
+
+#[test]
+fn a_subject_before_an_adverb_and_its_verb_is_a_pronoun_candidate() {
+    // "Anderson largely agreed": the adverb does not hide the verb, so
+    // Anderson, not the earlier speaker, is the "he" of the next quote.
+    let text = "Mary Smith said the plan was weak.\n\nAnderson largely agreed with Smith.\n\n\
+                “It comes across as pandering,” he said.";
+    assert_eq!(speakers(text), ["Mary Smith", "Anderson"]);
+    // Without a verb after it, a lone surname is not taken as the subject.
+    let text = "Mary Smith said the plan was weak.\n\nAnderson largely with Smith.\n\n\
+                “It comes across as pandering,” she said.";
+    assert_eq!(speakers(text), ["Mary Smith", "Mary Smith"]);
+}
