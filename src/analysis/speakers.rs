@@ -93,6 +93,19 @@ static GENDERED: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
         .collect()
 });
 
+static FIRST_NAMES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/first_names.txt"))
+        .filter_map(|row| Some((row[0], row.get(1)?.chars().next()?)))
+        .collect()
+});
+
+/// The gender a person's name shows by its first word, a given name
+/// ("Mary Smith"), if any.
+fn gender_of_name(name: &str) -> Option<char> {
+    let first = name.split_whitespace().next()?;
+    with_lower(first, |low| FIRST_NAMES.get(low).copied())
+}
+
 /// The gender a phrase shows ('m' or 'f'), if any.
 fn gender_of(text: &str, span: Span) -> Option<char> {
     span.slice(text).split(|c: char| !c.is_alphanumeric()).find_map(|w| with_lower(w, |low| GENDERED.get(low).copied()))
@@ -545,6 +558,9 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             mention.named = true;
             mention.anaphoric = false;
             mention.name = name.to_string();
+            // The person's own given name outweighs the words around it
+            // ("Mr. Trump's campaign manager Kellyanne Conway").
+            mention.gender = gender_of_name(name).or(mention.gender);
             // "68-year-old Hillary Clinton": an age is not a title.
             let title_start = (body_start..run).find(|&k| !is_age_noun(&lower(text, &toks[k]))).unwrap_or(run);
             if run > title_start && !only_a_possessor(text, &toks[title_start..run]) {
@@ -898,6 +914,16 @@ impl Registry {
         let ids = self.by_surname.get(surname).or_else(|| self.misspelt(surname))?;
         let words: Vec<&str> = m.name.split_whitespace().collect();
         if words.len() < 2 {
+            // "Mrs. Clinton" is not Bill Clinton: a person of the other
+            // gender with the surname is someone else.
+            let ids: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&id| match (self.entities[id].gender, m.gender) {
+                    (Some(known), Some(said)) => known == said,
+                    _ => true,
+                })
+                .collect();
             return self.recent.iter().copied().find(|id| ids.contains(id)).or_else(|| ids.last().copied());
         }
         let first = words[0];

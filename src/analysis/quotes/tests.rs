@@ -694,3 +694,16 @@ fn a_subject_before_an_adverb_and_its_verb_is_a_pronoun_candidate() {
                 “It comes across as pandering,” she said.";
     assert_eq!(speakers(text), ["Mary Smith", "Mary Smith"]);
 }
+
+#[test]
+fn a_given_name_tells_the_gender_a_pronoun_needs() {
+    let text = "Mary Smith said the plan was weak. John Brown said it was fine. She added that it would fail.";
+    assert_eq!(speakers(text), ["Mary Smith", "John Brown", "Mary Smith"]);
+    // "Mrs. Brown" is not John Brown but someone new.
+    let text = "John Brown said the plan was fine. Mrs. Brown said it would fail.";
+    let a = run(text);
+    assert_eq!(a.speakers.len(), 2, "{:?}", a.speakers);
+    // A given name inside a title is another person's.
+    let text = "Hillary Clinton's campaign manager Robby Mook said the debate went well. He added that it was fair.";
+    assert_eq!(speakers(text), ["Robby Mook", "Robby Mook"]);
+}
