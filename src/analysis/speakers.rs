@@ -273,15 +273,19 @@ static SURNAME_NON_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/surname_nonnames.txt")).collect());
 
 /// Whether `toks[i]` is a surname that is otherwise a non-name word: "May"
-/// right after "Theresa" (one space between, no number after: not "June 5").
+/// right after "Theresa" (one space between, no number after: not "June
+/// 5"), or right before a speech verb ("May said": a month or a modal is
+/// never the subject of one).
 pub(crate) fn surname_word(text: &str, toks: &[Token], i: usize) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    t.cap
-        && i > 0
-        && class(text, t).has(Class::SURNAME_NON_NAME)
+    if !t.cap || !class(text, t).has(Class::SURNAME_NON_NAME) {
+        return false;
+    }
+    let after_first_name = i > 0
         && name_word(text, &toks[i - 1])
         && text.get(toks[i - 1].span.end..t.span.start) == Some(" ")
-        && !toks.get(i + 1).is_some_and(|n| n.span.slice(text).starts_with(|c: char| c.is_ascii_digit()))
+        && !toks.get(i + 1).is_some_and(|n| n.span.slice(text).starts_with(|c: char| c.is_ascii_digit()));
+    after_first_name || toks.get(i + 1).is_some_and(|n| n.word && super::quotes::is_speech_verb(&lower(text, n)))
 }
 
 /// Whether `toks[i]` is a name word, in context (see [`surname_word`]).

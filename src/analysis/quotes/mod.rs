@@ -153,7 +153,7 @@ const NAME_SEARCHES: usize = 32;
 
 /// Whether a lower-case word is a one-word speech verb ("said", "told"),
 /// not a multi-word cue or a source phrase.
-fn is_speech_verb(word: &str) -> bool {
+pub(crate) fn is_speech_verb(word: &str) -> bool {
     CUES.get(word)
         .is_some_and(|l| l.iter().any(|(w, c)| w.len() == 1 && *c != CueClass::Source && *c != CueClass::Document))
 }
@@ -1081,6 +1081,32 @@ impl<'t> State<'_, 't> {
         }
         if lo >= hi {
             return false;
+        }
+        // "May said he saw another way: “One can imagine ...”": reported
+        // speech, then a quoted sentence the colon introduces, each its own
+        // quote of the speaker. Before the cue ("X scolded him: “...,” she
+        // said") what precedes the colon is a clause of its own, not speech.
+        let after_cue = cue.end <= toks[lo].span.start;
+        let colon = (lo + 1..hi).find(|&k| {
+            in_seg[k].is_none()
+                && toks[k].span.slice(self.text) == ":"
+                && in_seg.get(k + 1).copied().flatten().is_some_and(|s| {
+                    let inner = self.segments[s].inner.slice(self.text);
+                    inner.chars().next().is_some_and(char::is_uppercase) && inner.split_whitespace().nth(2).is_some()
+                })
+        });
+        if let Some(k) = colon {
+            let reported = after_cue && self.content(toks, in_seg, lo, k, entity, cue, used);
+            let mut quoted = false;
+            let mut segs: Vec<usize> = (k + 1..hi).filter_map(|i| in_seg[i]).collect();
+            segs.dedup();
+            for s in segs {
+                if !used[s] {
+                    used[s] = true;
+                    quoted |= self.push_direct(s, entity, Some(cue), None).is_some();
+                }
+            }
+            return reported || quoted;
         }
         let mut segs: Vec<usize> = (lo..hi).filter_map(|i| in_seg[i]).collect();
         segs.dedup();

@@ -707,3 +707,35 @@ fn a_given_name_tells_the_gender_a_pronoun_needs() {
     let text = "Hillary Clinton's campaign manager Robby Mook said the debate went well. He added that it was fair.";
     assert_eq!(speakers(text), ["Robby Mook", "Robby Mook"]);
 }
+
+#[test]
+fn a_surname_that_is_also_a_month_speaks_before_a_speech_verb() {
+    let text = "The critic is Clifford May, the head of a think tank. \
+                May said the council had become dysfunctional.";
+    assert_eq!(speakers(text), ["Clifford May"]);
+    // A month before other verbs stays a month.
+    let text = "May brought rain. Officials said the roads were closed.";
+    assert_eq!(speakers(text), ["Officials"]);
+}
+
+#[test]
+fn a_quoted_sentence_after_a_colon_is_its_own_direct_quote() {
+    let text = "May said he could see another way: \"One can imagine an alternative to the council.\"";
+    let got = quotes(text);
+    let kinds: Vec<(QuoteKind, &str)> = got.iter().map(|(k, t, _)| (*k, t.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (QuoteKind::Indirect, "he could see another way"),
+            (QuoteKind::Direct, "One can imagine an alternative to the council."),
+        ]
+    );
+    // Before the cue, the clause ahead of the colon is not speech.
+    let text = "Senator Jane Roe scolded him: “The scientific community is against you,” she said.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1.as_str()), (QuoteKind::Direct, "The scientific community is against you,"));
+    // A quoted word or two after a colon stays inside mixed speech.
+    let text = "He said the plan had one flaw: “naivety.”";
+    assert_eq!(quotes(text).first().map(|q| q.0), Some(QuoteKind::Mixed));
+}
