@@ -911,6 +911,45 @@ impl Registry {
         self.by_surname.get(&surname_of(&self.entities[id].name)).is_some_and(|ids| ids.contains(&id))
     }
 
+    /// The one named person whose title has every word of the unnamed
+    /// person `id`'s description, leaving out articles and a possessor
+    /// ("Russia's deputy foreign minister" → the person titled "Deputy
+    /// Foreign Minister"); `None` when there is no such person or more
+    /// than one, or `id` is named or indefinite ("a spokesman").
+    pub(crate) fn named_for_description(&self, id: usize) -> Option<usize> {
+        let e = self.entities.get(id)?;
+        if e.kind != SpeakerKind::Person || self.is_named(id) {
+            return None;
+        }
+        let description = e.name.to_lowercase().replace('’', "'");
+        // "a spokesman" introduces someone, often someone left unnamed.
+        if description.split_whitespace().next().is_some_and(|w| matches!(w, "a" | "an" | "one" | "another")) {
+            return None;
+        }
+        let words: Vec<&str> = description
+            .split_whitespace()
+            .filter(|w| !DETERMINERS.contains(w) && !w.ends_with("'s") && !w.ends_with('\''))
+            .collect();
+        if !words.iter().any(|w| role(w) == Some(Role::Person)) {
+            return None;
+        }
+        let mut found = None;
+        for (other, person) in self.entities.iter().enumerate() {
+            if other == id || person.kind != SpeakerKind::Person || person.title.is_empty() || !self.is_named(other) {
+                continue;
+            }
+            let title = person.title.to_lowercase().replace('’', "'");
+            let title: Vec<&str> = title.split_whitespace().collect();
+            if words.iter().all(|w| title.contains(w)) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(other);
+            }
+        }
+        found
+    }
+
     /// The person a named mention is: same surname and no clash of first
     /// names ("Hillary Clinton" is not "Bill Clinton"); a bare surname is
     /// the one mentioned last.

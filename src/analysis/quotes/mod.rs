@@ -1208,6 +1208,18 @@ impl<'t> State<'_, 't> {
         let surname_only = |e: &speakers::Entity| {
             e.kind == SpeakerKind::Person && e.title.is_empty() && !e.name.contains(char::is_whitespace)
         };
+        // A description quoted before the name it stands for ("Russia's
+        // deputy foreign minister said ...", later "Deputy Foreign Minister
+        // Mikhail Galuzin") is that person; its mentions (and affiliation,
+        // when the name has none) become theirs.
+        let mut described: HashMap<usize, &speakers::Entity> = HashMap::new();
+        for d in &mut drafts {
+            let Some(e) = d.speaker else { continue };
+            if let (Some(person), Some(description)) = (registry.named_for_description(e), registry.entities.get(e)) {
+                d.speaker = Some(person);
+                described.insert(person, description);
+            }
+        }
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&i| (drafts[i].span.start, drafts[i].span.end));
         let mut new_index = vec![0; drafts.len()];
@@ -1226,6 +1238,8 @@ impl<'t> State<'_, 't> {
                 let idx = *speaker_index.entry(e).or_insert(next);
                 if idx == next {
                     let mut mentions = entity.mentions.clone();
+                    let description = described.get(&e);
+                    mentions.extend(description.map_or(&[][..], |d| &d.mentions[..]));
                     // A person named by a surname alone, with no title,
                     // takes the one fuller name the document gives, if no
                     // other speaker has it. A title ("President Obama",
@@ -1245,7 +1259,10 @@ impl<'t> State<'_, 't> {
                         name,
                         kind: entity.kind,
                         title: entity.title.clone(),
-                        affiliation: entity.affiliation.clone(),
+                        affiliation: match description {
+                            Some(d) if entity.affiliation.is_empty() => d.affiliation.clone(),
+                            _ => entity.affiliation.clone(),
+                        },
                         mentions,
                         quotes: Vec::new(),
                     });

@@ -739,3 +739,17 @@ fn a_quoted_sentence_after_a_colon_is_its_own_direct_quote() {
     let text = "He said the plan had one flaw: “naivety.”";
     assert_eq!(quotes(text).first().map(|q| q.0), Some(QuoteKind::Mixed));
 }
+
+#[test]
+fn a_description_quoted_before_the_name_is_that_person() {
+    let text = "Moscow has had no good offer, Russia's deputy foreign minister said on Monday. \
+                \"Proposals of this nature have not been received,\" Deputy Foreign Minister Mikhail Galuzin told reporters.";
+    let a = run(text);
+    assert_eq!(a.speakers.len(), 1, "{:?}", a.speakers);
+    let galuzin = &a.speakers[0];
+    assert_eq!((galuzin.name.as_str(), galuzin.affiliation.as_str()), ("Mikhail Galuzin", "Russia"));
+    assert_eq!(galuzin.quotes.len(), 2);
+    // "a spokesman" introduces someone who may never be named.
+    let text = "Conditions are deteriorating, said a spokesman. Spokesman Yuri Petrov said the evacuation had begun.";
+    assert_eq!(speakers(text), ["a spokesman", "Yuri Petrov"]);
+}
