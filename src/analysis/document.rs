@@ -215,7 +215,8 @@ fn glued(before: &str, after: &str) -> bool {
 }
 
 /// Whether `before` (the text before a period) ends with an abbreviation or
-/// a single capital initial ("J" in "J. Smith").
+/// a single capital initial ("J" in "J. Smith"). A letter after "on" is a
+/// name, not an initial ("said in a post on X.").
 fn ends_with_abbreviation(before: &str) -> bool {
     let word_start = before
         .char_indices()
@@ -224,7 +225,8 @@ fn ends_with_abbreviation(before: &str) -> bool {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let mut letters = word.chars();
-    let single_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    let single_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
+        && !before[..word_start].trim_end().ends_with(" on");
     single_initial || ABBREVIATIONS.contains(word)
 }
 
@@ -249,6 +251,10 @@ mod tests {
         assert_eq!(
             sentences("Mr. Smith met Gen. J. Doe in Washington, D.C. on Friday. They talked. “Fine,” he said."),
             ["Mr. Smith met Gen. J. Doe in Washington, D.C. on Friday.", "They talked.", "“Fine,” he said."]
+        );
+        assert_eq!(
+            sentences("He said so in a post on X. Targets included the grid."),
+            ["He said so in a post on X.", "Targets included the grid."]
         );
     }
 
