@@ -358,12 +358,13 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
             start -= 1;
             break;
         }
+        // "Secretary of State", and in lower case "secretary of state":
+        // a role word, "of" and a role word or capitalised word.
         let joins = lw == "of"
             && start <= end
-            && toks[start].cap
             && start >= 2
-            && toks[start - 2].cap
-            && phrase_word(text, &toks[start - 2]);
+            && ((toks[start].cap && toks[start - 2].cap && phrase_word(text, &toks[start - 2]))
+                || (role_at(text, &toks[start - 2]) == Some(Role::Person) && role_at(text, &toks[start]).is_some()));
         // "Rep. Elijah Cummings", "Mr. Alexander": a title's period.
         if lw == "." && start >= 2 && is_abbreviated_title(text, &toks[start - 2], t) {
             start -= 2;
@@ -1117,6 +1118,16 @@ mod tests {
         }
         for phrase in ["the protesters", "hospital doctors"] {
             assert_eq!(before(phrase).map(|m| m.kind), Some(SpeakerKind::Group), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn a_lower_case_title_with_of_stays_a_title() {
+        for phrase in ["US secretary of state Marco Rubio", "the minister of defence Ana Ruiz"] {
+            let m = before(phrase).unwrap();
+            assert_eq!(m.kind, SpeakerKind::Person, "{phrase}");
+            assert_eq!(m.name.split_whitespace().count(), 2, "{phrase}: {}", m.name);
+            assert!(m.title.ends_with(" of state") || m.title.ends_with(" of defence"), "{phrase}: {}", m.title);
         }
     }
 

@@ -674,8 +674,26 @@ impl<'t> State<'_, 't> {
         if toks.first().is_some_and(|t| INTRO_WORDS.contains(self.lower(t).as_str())) {
             first = toks.iter().take(12).position(|t| t.span.slice(self.text) == ",")? + 1;
         }
-        let m = speakers::phrase_after(self.text, toks, first)?;
-        let next = toks.partition_point(|t| t.span.end <= m.span.end);
+        let mut m = speakers::phrase_after(self.text, toks, first)?;
+        let mut next = toks.partition_point(|t| t.span.end <= m.span.end);
+        // "US secretary of state Marco Rubio sounded ...": the title runs
+        // on after "of" to the name.
+        if self.word_is(toks, next, "of") {
+            let verb_like = |t: &Token| t.word && !t.cap;
+            if let Some(end) =
+                (next + 1..(next + 7).min(toks.len())).find(|&e| toks.get(e + 1).is_some_and(verb_like) && toks[e].cap)
+                && let Some(titled) =
+                    speakers::phrase_before(self.text, toks, end).filter(|t| t.named && t.span.start == m.span.start)
+            {
+                m = titled;
+                next = end + 1;
+            }
+        }
+        // "Hillary Clinton, like Obama, has ...": past a parenthesis.
+        let comma = |t: &Token| t.span.slice(self.text) == ",";
+        if toks.get(next).is_some_and(comma) {
+            next += 1 + toks.get(next + 1..)?.iter().take(10).position(comma)? + 1;
+        }
         // The phrase must be followed by a verb-like lower-case word.
         toks.get(next).filter(|t| t.word && !t.cap)?;
         Some(m)
@@ -716,9 +734,34 @@ impl<'t> State<'_, 't> {
             }
             j = open;
         }
+        // "Kall -- co-editor of a book on the debates -- said": a dashed
+        // apposition after a name.
+        let is_dash = |i: usize| matches!(toks[i].span.slice(self.text), "—" | "–" | "-");
+        if is_dash(j - 1) {
+            let mut close = j - 1;
+            while close > 0 && is_dash(close - 1) {
+                close -= 1;
+            }
+            let open = (close.saturating_sub(40)..close)
+                .rev()
+                .take_while(|&i| in_seg[i].is_none())
+                .find(|&i| is_dash(i) && toks[i].span.start > toks[i.saturating_sub(1)].span.end)?;
+            let mut name_end = open;
+            while name_end > 0 && is_dash(name_end - 1) {
+                name_end -= 1;
+            }
+            // Only a name that opens its clause: in "John Dickey, the chief
+            // executive of Ora Media -- ... -- told me" the dashes follow
+            // an apposition, not the subject.
+            let m = speakers::phrase_before(self.text, toks, name_end.checked_sub(1)?)?;
+            let start = toks.partition_point(|t| t.span.start < m.span.start);
+            let opens_clause = start == 0 || !matches!(toks[start - 1].span.slice(self.text), "," | "of");
+            return (m.named && opens_clause).then_some((m, Place::Before));
+        }
         let prev = self.lower(&toks[j - 1]);
-        if prev == "and" {
-            // "X took issue with it and told ...": the clause's subject.
+        if prev == "and" || prev == "but" {
+            // "X took issue with it and told ...", "X has encouraged them but
+            // has said ...": the clause's subject.
             let m = self.unit_subject(toks)?;
             return (m.span.end <= toks[j - 1].span.start).then_some((m, Place::Clause));
         }

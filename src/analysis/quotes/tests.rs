@@ -753,3 +753,19 @@ fn a_description_quoted_before_the_name_is_that_person() {
     let text = "Conditions are deteriorating, said a spokesman. Spokesman Yuri Petrov said the evacuation had begun.";
     assert_eq!(speakers(text), ["a spokesman", "Yuri Petrov"]);
 }
+
+#[test]
+fn subjects_past_dashes_parentheses_and_a_first_verb() {
+    // A dashed apposition between the name and the verb.
+    let text = "Erdogan – mediating between the two sides – said the talks would resume.";
+    assert_eq!(speakers(text), ["Erdogan"]);
+    // A dash after an apposition is not the subject's.
+    let text = "John Dickey, the chief executive of Ora Media -- a production company -- told me it was fine.";
+    assert!(!speakers(text).contains(&"Ora Media".to_string()), "{:?}", quotes(text));
+    // A second verb after "but" shares the clause's subject, past a
+    // parenthesis and a lower-case title with "of".
+    let text = "Jane Roe, like her rivals, has praised the plan but has said she will wait.";
+    assert_eq!(speakers(text), ["Jane Roe"]);
+    let text = "US secretary of state Marco Rubio sounded sceptical but said the US was going to try.";
+    assert_eq!(speakers(text), ["Marco Rubio"]);
+}
