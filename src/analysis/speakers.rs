@@ -345,6 +345,9 @@ pub(crate) struct Mention {
 
 /// The speaker phrase ending at token `end` (inclusive), read leftwards.
 pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Mention> {
+    if let Some(m) = post_modified(text, toks, end) {
+        return Some(m);
+    }
     let last = toks.get(end)?;
     let w = lower(text, last);
     if let Some(&p) = class(text, last).has(Class::PRONOUN).then(|| PRONOUNS.get(w.as_str())).flatten() {
@@ -400,6 +403,40 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         }
     }
     analyse(text, toks, start, end)
+}
+
+static POST_MODIFIERS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("lexicon/en/post_modifiers.txt")).map(|e| e.split_whitespace().collect()).collect()
+});
+
+/// A description whose role word has a phrase of `lexicon/en/post_modifiers.txt`
+/// after it, ending at `end`: "multiple sources familiar with the matter",
+/// "a source close to the Russian delegation". The name takes in the phrase.
+fn post_modified(text: &str, toks: &[Token], end: usize) -> Option<Mention> {
+    let lo = end.saturating_sub(8).max(1);
+    for k in (lo..=end).rev() {
+        let t = &toks[k];
+        // The phrase is words only ("the Kremlin's" aside).
+        if !t.word && t.span.slice(text) != "'s" && t.span.slice(text) != "’s" {
+            return None;
+        }
+        if !matches!(role_at(text, &toks[k - 1]), Some(Role::Group | Role::Person)) {
+            continue;
+        }
+        let opens = POST_MODIFIERS.iter().any(|words| {
+            k + words.len() <= end
+                && words.iter().enumerate().all(|(n, w)| toks.get(k + n).is_some_and(|t| lower(text, t) == *w))
+        });
+        if !opens {
+            continue;
+        }
+        let mut m = phrase_before(text, toks, k - 1).filter(|m| !m.named && m.pronoun.is_none())?;
+        let tail = text.get(toks[k - 1].span.end..toks[end].span.end)?;
+        m.name.push_str(tail);
+        m.span = Span::new(m.span.start, toks[end].span.end);
+        return Some(m);
+    }
+    None
 }
 
 /// Whether `word` followed by `dot` is an abbreviated title ("Sen.").
@@ -1129,6 +1166,17 @@ mod tests {
             assert_eq!(m.name.split_whitespace().count(), 2, "{phrase}: {}", m.name);
             assert!(m.title.ends_with(" of state") || m.title.ends_with(" of defence"), "{phrase}: {}", m.title);
         }
+    }
+
+    #[test]
+    fn a_description_takes_in_its_post_modifier() {
+        let m = before("multiple sources familiar with the matter").unwrap();
+        assert_eq!((m.kind, m.name.as_str()), (SpeakerKind::Group, "sources familiar with the matter"));
+        let m = before("a source close to the Russian delegation").unwrap();
+        assert_eq!(m.kind, SpeakerKind::Person);
+        assert!(m.name.ends_with("source close to the Russian delegation"), "{}", m.name);
+        // A name is not a role word: "Smith close to the border" stays Smith's phrase.
+        assert!(before("Smith close to the border").is_none_or(|m| !m.name.contains("close")));
     }
 
     #[test]

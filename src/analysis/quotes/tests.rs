@@ -769,3 +769,12 @@ fn subjects_past_dashes_parentheses_and_a_first_verb() {
     let text = "US secretary of state Marco Rubio sounded sceptical but said the US was going to try.";
     assert_eq!(speakers(text), ["Marco Rubio"]);
 }
+
+#[test]
+fn sources_familiar_with_the_matter_speak() {
+    let text = "Russia could attack before the Games end, multiple sources familiar with the matter told CNN.";
+    let got = quotes(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "Russia could attack before the Games end");
+    assert_eq!(got[0].2, "sources familiar with the matter");
+}
