@@ -330,6 +330,39 @@ impl<'t> State<'_, 't> {
         }
     }
 
+    /// The first token after a wire-copy dateline that opens the content
+    /// ("Feb 10 (Reuters) - ", "KYIV, Ukraine (AP) — "): capitalised words,
+    /// numbers, commas and a parenthesised agency, then a dash; `lo` when
+    /// there is none.
+    fn past_dateline(&self, toks: &[Token], in_seg: &[Option<usize>], lo: usize, hi: usize) -> usize {
+        let opens_paragraph = toks.get(lo).is_some_and(|t| {
+            self.doc.paragraph_at(t.span.start).and_then(|p| self.doc.paragraphs.get(p)).map(|p| p.span.start)
+                == Some(t.span.start)
+        });
+        if !opens_paragraph {
+            return lo;
+        }
+        let mut agency_or_caps = false;
+        for k in lo..hi.min(lo + 12) {
+            let t = &toks[k];
+            let s = t.span.slice(self.text);
+            if in_seg[k].is_some() {
+                return lo;
+            }
+            if matches!(s, "-" | "—" | "–") {
+                return if agency_or_caps && k > lo { k + 1 } else { lo };
+            }
+            let caps = t.word && s.len() > 1 && s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+            let agency = t.cap && k > lo && toks[k - 1].span.slice(self.text) == "(";
+            agency_or_caps |= caps || agency;
+            let fits = t.cap || s.chars().all(|c| c.is_ascii_digit()) || matches!(s, "," | "(" | ")" | ".");
+            if !fits {
+                return lo;
+            }
+        }
+        lo
+    }
+
     /// Whether a word may stand between a subject and its verb: a word of
     /// `lexicon/en/skip_words.txt` or an adverb in "-ly".
     fn is_adverb_or_auxiliary(&self, t: &Token) -> bool {
@@ -1109,6 +1142,7 @@ impl<'t> State<'_, 't> {
         cue: Span,
         used: &mut [bool],
     ) -> bool {
+        lo = self.past_dateline(toks, in_seg, lo, hi);
         while lo < hi && in_seg[lo].is_none() && (self.word_is(toks, lo, "that") || !toks[lo].word) {
             lo += 1;
         }

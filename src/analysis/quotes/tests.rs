@@ -778,3 +778,16 @@ fn sources_familiar_with_the_matter_speak() {
     assert_eq!(got[0].1, "Russia could attack before the Games end");
     assert_eq!(got[0].2, "sources familiar with the matter");
 }
+
+#[test]
+fn a_wire_dateline_is_not_reported_content() {
+    for (text, content) in [
+        ("Feb 10 (Reuters) - Moscow has had no offer, a minister said.", "Moscow has had no offer"),
+        ("KYIV, Ukraine (AP) — The talks were constructive, Peskov said.", "The talks were constructive"),
+        // A dash inside the content is not a dateline's.
+        ("Talks in Geneva - a first - went well, Peskov said.", "Talks in Geneva - a first - went well"),
+    ] {
+        let got = quotes(text);
+        assert_eq!(got.first().map(|q| q.1.as_str()), Some(content), "{text}");
+    }
+}
