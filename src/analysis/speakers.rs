@@ -413,6 +413,9 @@ static POST_MODIFIERS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 /// after it, ending at `end`: "multiple sources familiar with the matter",
 /// "a source close to the Russian delegation". The name takes in the phrase.
 fn post_modified(text: &str, toks: &[Token], end: usize) -> Option<Mention> {
+    if end >= toks.len() {
+        return None;
+    }
     let lo = end.saturating_sub(8).max(1);
     for k in (lo..=end).rev() {
         let t = &toks[k];
@@ -1177,6 +1180,10 @@ mod tests {
         assert!(m.name.ends_with("source close to the Russian delegation"), "{}", m.name);
         // A name is not a role word: "Smith close to the border" stays Smith's phrase.
         assert!(before("Smith close to the border").is_none_or(|m| !m.name.contains("close")));
+        // Past the end of the tokens there is no phrase.
+        let text = "sources familiar with it";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        assert!(phrase_before(text, &toks, toks.len()).is_none());
     }
 
     #[test]
