@@ -114,7 +114,7 @@ fn gender_of(text: &str, span: Span) -> Option<char> {
 static DETERMINERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/determiners.txt")).collect());
 
-use super::quotes::tokens::{lower, with_lower};
+use super::quotes::tokens::{fold, lower, with_lower};
 
 fn role(word: &str) -> Option<Role> {
     let word = word.trim_end_matches('.');
@@ -590,7 +590,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         let person_role = toks[body_start..run].iter().any(|t| role_at(text, t) == Some(Role::Person));
         let name = Span::new(toks[run].span.start, head_tok.span.end).slice(text);
         let modified = toks[body_start..run].iter().any(|t| role_at(text, t) == Some(Role::Mod));
-        let org = ORGANIZATIONS.contains(name.to_lowercase().replace('’', "'").as_str())
+        let org = ORGANIZATIONS.contains(fold(name).as_str())
             || (has_org_word && !person_role)
             || (modified && !person_role)
             || (!person_role && toks[body_start..=end].iter().any(|t| lower(text, t) == "of"))
@@ -830,7 +830,7 @@ pub(crate) struct Registry {
 /// participants in the Crimea Platform" and "Crimea Platform participants"
 /// are one group.
 fn key_of(name: &str) -> String {
-    let lower = name.to_lowercase().replace('’', "'");
+    let lower = fold(name);
     let mut words: Vec<&str> =
         lower.split_whitespace().filter(|w| !matches!(*w, "the" | "a" | "an") && !joins_description(w)).collect();
     words.sort_unstable();
@@ -962,7 +962,7 @@ impl Registry {
         if e.kind != SpeakerKind::Person || self.is_named(id) {
             return None;
         }
-        let description = e.name.to_lowercase().replace('’', "'");
+        let description = fold(&e.name);
         // "a spokesman" introduces someone, often someone left unnamed.
         if description.split_whitespace().next().is_some_and(|w| matches!(w, "a" | "an" | "one" | "another")) {
             return None;
@@ -979,7 +979,7 @@ impl Registry {
             if other == id || person.kind != SpeakerKind::Person || person.title.is_empty() || !self.is_named(other) {
                 continue;
             }
-            let title = person.title.to_lowercase().replace('’', "'");
+            let title = fold(&person.title);
             let title: Vec<&str> = title.split_whitespace().collect();
             if words.iter().all(|w| title.contains(w)) {
                 if found.is_some() {

@@ -89,8 +89,8 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// Lower case with curly apostrophes made straight.
-fn fold(word: &str) -> String {
+/// Lower case with curly apostrophes made straight (of a word or a phrase).
+pub(crate) fn fold(word: &str) -> String {
     word.to_lowercase().replace('’', "'")
 }
 
