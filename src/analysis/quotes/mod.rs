@@ -349,7 +349,7 @@ impl<'t> State<'_, 't> {
             if in_seg[k].is_some() {
                 return lo;
             }
-            if matches!(s, "-" | "—" | "–") {
+            if self.is_dash(toks, k) {
                 return if agency_or_caps && k > lo { k + 1 } else { lo };
             }
             let caps = t.word && s.len() > 1 && s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
@@ -361,6 +361,11 @@ impl<'t> State<'_, 't> {
             }
         }
         lo
+    }
+
+    /// Whether token `i` is a dash (em, en or hyphen standing alone).
+    fn is_dash(&self, toks: &[Token], i: usize) -> bool {
+        toks.get(i).is_some_and(|t| matches!(t.span.slice(self.text), "—" | "–" | "-"))
     }
 
     /// Whether a word may stand between a subject and its verb: a word of
@@ -769,7 +774,7 @@ impl<'t> State<'_, 't> {
         }
         // "Kall -- co-editor of a book on the debates -- said": a dashed
         // apposition after a name.
-        let is_dash = |i: usize| matches!(toks[i].span.slice(self.text), "—" | "–" | "-");
+        let is_dash = |i: usize| self.is_dash(toks, i);
         if is_dash(j - 1) {
             let mut close = j - 1;
             while close > 0 && is_dash(close - 1) {
@@ -1289,10 +1294,13 @@ impl<'t> State<'_, 't> {
         // deputy foreign minister said ...", later "Deputy Foreign Minister
         // Mikhail Galuzin") is that person; its mentions (and affiliation,
         // when the name has none) become theirs.
+        // Each speaker is looked up once, however many quotes it has.
+        let mut stands_for: HashMap<usize, Option<usize>> = HashMap::new();
         let mut described: HashMap<usize, &speakers::Entity> = HashMap::new();
         for d in &mut drafts {
             let Some(e) = d.speaker else { continue };
-            if let (Some(person), Some(description)) = (registry.named_for_description(e), registry.entities.get(e)) {
+            let person = *stands_for.entry(e).or_insert_with(|| registry.named_for_description(e));
+            if let (Some(person), Some(description)) = (person, registry.entities.get(e)) {
                 d.speaker = Some(person);
                 described.insert(person, description);
             }
