@@ -87,17 +87,21 @@ static PRONOUNS: LazyLock<HashMap<&'static str, Pronoun>> = LazyLock::new(|| {
         .collect()
 });
 
-static GENDERED: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
-    lexicon::rows(include_str!("lexicon/en/gendered.txt"))
-        .filter_map(|row| Some((row[0], row.get(1)?.chars().next()?)))
-        .collect()
-});
+/// A table of words and their gender (`word | m` or `word | f`).
+fn gender_table(file: &'static str) -> HashMap<&'static str, char> {
+    lexicon::rows(file).filter_map(|row| Some((row[0], row.get(1)?.chars().next()?))).collect()
+}
 
-static FIRST_NAMES: LazyLock<HashMap<&'static str, char>> = LazyLock::new(|| {
-    lexicon::rows(include_str!("lexicon/en/first_names.txt"))
-        .filter_map(|row| Some((row[0], row.get(1)?.chars().next()?)))
-        .collect()
-});
+/// Whether two genders, where known, are the same.
+fn genders_agree(a: Option<char>, b: Option<char>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+static GENDERED: LazyLock<HashMap<&'static str, char>> =
+    LazyLock::new(|| gender_table(include_str!("lexicon/en/gendered.txt")));
+
+static FIRST_NAMES: LazyLock<HashMap<&'static str, char>> =
+    LazyLock::new(|| gender_table(include_str!("lexicon/en/first_names.txt")));
 
 /// The gender a person's name shows by its first word, a given name
 /// ("Mary Smith"), if any.
@@ -420,7 +424,7 @@ fn post_modified(text: &str, toks: &[Token], end: usize) -> Option<Mention> {
     for k in (lo..=end).rev() {
         let t = &toks[k];
         // The phrase is words only ("the Kremlin's" aside).
-        if !t.word && t.span.slice(text) != "'s" && t.span.slice(text) != "’s" {
+        if !t.word && !is_possessive(&lower(text, t)) {
             return None;
         }
         if !matches!(role_at(text, &toks[k - 1]), Some(Role::Group | Role::Person)) {
@@ -852,9 +856,7 @@ impl Registry {
                 match p {
                     Pronoun::Person => {
                         let e = &self.entities[id];
-                        kind == SpeakerKind::Person
-                            && self.is_named(id)
-                            && (e.gender.is_none() || m.gender.is_none() || e.gender == m.gender)
+                        kind == SpeakerKind::Person && self.is_named(id) && genders_agree(e.gender, m.gender)
                     }
                     Pronoun::Group => kind == SpeakerKind::Group,
                     Pronoun::Organization => kind == SpeakerKind::Organization,
@@ -1000,14 +1002,8 @@ impl Registry {
         if words.len() < 2 {
             // "Mrs. Clinton" is not Bill Clinton: a person of the other
             // gender with the surname is someone else.
-            let ids: Vec<usize> = ids
-                .iter()
-                .copied()
-                .filter(|&id| match (self.entities[id].gender, m.gender) {
-                    (Some(known), Some(said)) => known == said,
-                    _ => true,
-                })
-                .collect();
+            let ids: Vec<usize> =
+                ids.iter().copied().filter(|&id| genders_agree(self.entities[id].gender, m.gender)).collect();
             return self.recent.iter().copied().find(|id| ids.contains(id)).or_else(|| ids.last().copied());
         }
         let first = words[0];
