@@ -791,3 +791,41 @@ fn a_wire_dateline_is_not_reported_content() {
         assert_eq!(got.first().map(|q| q.1.as_str()), Some(content), "{text}");
     }
 }
+
+#[test]
+fn findings_and_estimates_with_that_report_their_source() {
+    for (text, content, who, kind) in [
+        (
+            "A poll by the university found that most voters oppose the deal.",
+            "most voters oppose the deal",
+            "university",
+            SpeakerKind::Organization,
+        ),
+        ("Polls show that few Americans care.", "few Americans care", "Polls", SpeakerKind::Organization),
+        (
+            "The Brookings Institution estimates that the plan would raise $1 trillion.",
+            "the plan would raise $1 trillion",
+            "Brookings Institution",
+            SpeakerKind::Organization,
+        ),
+        ("Reuters reports that the talks stalled.", "the talks stalled", "Reuters", SpeakerKind::Organization),
+        // The noun: the reports are the speaker, "said" the cue.
+        ("Media reports said the talks failed.", "the talks failed", "Media reports", SpeakerKind::Organization),
+    ] {
+        let a = run(text);
+        let got = quotes(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!((got[0].0, got[0].1.as_str(), got[0].2.as_str()), (Indirect, content, who), "{text}");
+        let speaker = a.quotes[0].speaker.map(|s| a.speakers[s].kind);
+        assert_eq!(speaker, Some(kind), "{text}");
+    }
+    // Without "that" the verbs are other verbs.
+    assert!(quotes("The police found the car near the border.").is_empty());
+    assert!(quotes("He shows the documents to reporters.").is_empty());
+}
+
+#[test]
+fn an_outlet_reporting_before_a_colon_speaks() {
+    let text = "The New York Times reports:\n\n\"Fewer donors gave this year.\"";
+    assert_eq!(quotes(text), [q(Direct, "Fewer donors gave this year.", "New York Times")]);
+}
