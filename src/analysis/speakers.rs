@@ -499,7 +499,9 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             end += 1;
         } else if let Some(k) = (end..toks.len().min(end + MODIFIERS + 1))
             .take_while(|&k| k == end || modifier_word(text, &toks[k - 1]))
-            .find(|&k| toks[k].word && role_at(text, &toks[k]).is_some())
+            // An age ("68-year-old") takes no modifiers: "Health worries
+            // dogged 68-year-old Hillary Clinton" is a clause, not a title.
+            .find(|&k| toks[k].word && role_at(text, &toks[k]).is_some() && !is_age_noun(&lower(text, &toks[k])))
             .filter(|&k| k > end && modifier_word(text, t))
             .filter(|_| {
                 // Only while the phrase so far is a determiner and modifiers.
@@ -780,6 +782,23 @@ impl FullNames {
         }
         found.filter(|_| whole).map(|name| (name, spans))
     }
+
+    /// The gender of the given names just before `surname` in the names
+    /// that end in it ("Crooked Hillary Clinton", "Hillary Clinton": 'f');
+    /// `None` when none is known or they differ ("Bill" and "Hillary").
+    pub(crate) fn gender_of_surname(&self, text: &str, surname: &str) -> Option<char> {
+        let mut gender = None;
+        for n in self.names.iter().filter(|n| n.last.slice(text) == surname) {
+            let given = n.span.slice(text).split_whitespace().rev().nth(1).unwrap_or_default();
+            match (gender, gender_of_name(given)) {
+                (_, None) => {}
+                (None, found) => gender = found,
+                (Some(g), Some(found)) if g != found => return None,
+                _ => {}
+            }
+        }
+        gender
+    }
 }
 
 /// One speaker entity under construction.
@@ -897,8 +916,9 @@ impl Registry {
                 id
             } else if let Some(id) = m.anaphoric.then(|| self.find_described(m)).flatten() {
                 id
-            } else if let Some(id) =
-                (m.anaphoric && m.kind == SpeakerKind::Person).then(|| self.nearest_person(&m.affiliation)).flatten()
+            } else if let Some(id) = (m.anaphoric && m.kind == SpeakerKind::Person)
+                .then(|| self.nearest_person(&m.affiliation, m.gender))
+                .flatten()
             {
                 id
             } else if let Some(id) = (m.anaphoric && GENERIC_ORGANIZATIONS.contains(m.head.as_str()))
@@ -1037,13 +1057,21 @@ impl Registry {
     /// The nearest named person whose affiliation does not clash with the
     /// given one ("the American adviser" is not Putin, but may be Sullivan
     /// when the text never said where Sullivan is from).
-    fn nearest_person(&self, affiliation: &str) -> Option<usize> {
+    fn nearest_person(&self, affiliation: &str, gender: Option<char>) -> Option<usize> {
         self.recent.iter().copied().find(|&id| {
             let e = &self.entities[id];
             e.kind == SpeakerKind::Person
                 && self.is_named(id)
+                && genders_agree(e.gender, gender)
                 && (affiliation.is_empty() || e.affiliation.is_empty() || e.affiliation == affiliation)
         })
+    }
+
+    /// Gives person `id` the gender `gender`, unless words already told it.
+    pub(crate) fn take_gender(&mut self, id: usize, gender: char) {
+        if let Some(e) = self.entities.get_mut(id).filter(|e| e.gender.is_none() && e.kind == SpeakerKind::Person) {
+            e.gender = Some(gender);
+        }
     }
 
     fn push(&mut self, m: &Mention) -> usize {

@@ -228,13 +228,13 @@ impl<'t> State<'_, 't> {
             self.collect_full_names(unit, &toks, &names);
             let in_seg = self.token_segments(&toks);
             for m in speakers::titled_names(self.text, &toks, &names, |i| in_seg[i].is_some()) {
-                self.registry.resolve(&m);
+                self.resolve(&m);
             }
             if title {
                 if let Some(m) = speakers::phrase_after(self.text, &toks, 0)
                     .filter(|m| m.named && m.title.is_empty() && m.name.split_whitespace().count() >= 2)
                 {
-                    self.registry.resolve(&m);
+                    self.resolve(&m);
                 }
                 continue;
             }
@@ -263,7 +263,7 @@ impl<'t> State<'_, 't> {
                     && (m.name.split_whitespace().count() >= 2 || verb)
             };
             if let Some(m) = self.unit_subject(&toks).filter(|m| registrable(m) && in_seg.first() == Some(&None)) {
-                self.registry.resolve(&m);
+                self.resolve(&m);
             }
             let cues = self.find_cues(&toks, &in_seg);
             let starting_segment = in_seg.first().copied().flatten();
@@ -373,6 +373,24 @@ impl<'t> State<'_, 't> {
     fn is_adverb_or_auxiliary(&self, t: &Token) -> bool {
         let w = self.lower(t);
         SKIP.contains(w.as_str()) || (w.len() > 4 && w.ends_with("ly"))
+    }
+
+    /// Resolves a mention to an entity (see [`Registry::resolve`]). A
+    /// person first met by a surname alone takes the gender of the given
+    /// names the document put before it ("Clinton" after "Hillary
+    /// Clinton"), so that "the businessman" or "he" later passes her by.
+    fn resolve(&mut self, m: &speakers::Mention) -> Option<usize> {
+        let known = self.registry.entities.len();
+        let id = self.registry.resolve(m)?;
+        if id >= known
+            && m.named
+            && m.kind == SpeakerKind::Person
+            && !m.name.contains(char::is_whitespace)
+            && let Some(gender) = self.full_names.gender_of_surname(self.text, &m.name)
+        {
+            self.registry.take_gender(id, gender);
+        }
+        Some(id)
     }
 
     /// Notes the full names of each sentence in `unit` (tokens `toks`, their
@@ -652,7 +670,7 @@ impl<'t> State<'_, 't> {
             // the content.
             cues[k].speaker = (place != Place::Clause).then_some((first, last));
             cues[k].inverted = place == Place::Inverted;
-            cues[k].entity = self.registry.resolve(&m);
+            cues[k].entity = self.resolve(&m);
         }
     }
 
@@ -1285,10 +1303,13 @@ impl<'t> State<'_, 't> {
 
     fn finish(self) -> Attribution {
         let State { doc, text, mut drafts, registry, full_names, .. } = self;
-        // A person quoted by a surname alone, with no title, may take a
+        // A person quoted by a surname alone, with no title or with a
+        // lower-case description ("Dean, a medical doctor,"), may take a
         // fuller name given elsewhere.
         let surname_only = |e: &speakers::Entity| {
-            e.kind == SpeakerKind::Person && e.title.is_empty() && !e.name.contains(char::is_whitespace)
+            e.kind == SpeakerKind::Person
+                && !e.title.starts_with(|c: char| !c.is_lowercase())
+                && !e.name.contains(char::is_whitespace)
         };
         // A description quoted before the name it stands for ("Russia's
         // deputy foreign minister said ...", later "Deputy Foreign Minister
@@ -1327,9 +1348,9 @@ impl<'t> State<'_, 't> {
                     mentions.extend(description.map_or(&[][..], |d| &d.mentions[..]));
                     // A person named by a surname alone, with no title,
                     // takes the one fuller name the document gives, if no
-                    // other speaker has it. A title ("President Obama",
-                    // "Mr. Obama") is left alone: a relative ("Michelle
-                    // Obama") may be the only full name in the text.
+                    // other speaker has it. A capitalised title ("President
+                    // Obama", "Mr. Obama") is left alone: a relative
+                    // ("Michelle Obama") may be the only full name in the text.
                     let mut name = entity.name.clone();
                     if surname_only(entity)
                         && let Some((full, spans)) = full_names.ending_in(text, &name)

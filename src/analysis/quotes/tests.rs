@@ -829,3 +829,42 @@ fn an_outlet_reporting_before_a_colon_speaks() {
     let text = "The New York Times reports:\n\n\"Fewer donors gave this year.\"";
     assert_eq!(quotes(text), [q(Direct, "Fewer donors gave this year.", "New York Times")]);
 }
+
+#[test]
+fn professions_and_media_roles_title_a_name() {
+    let text = "According to conservative talk radio host Rush Limbaugh, the move reeks of fear.";
+    assert_eq!(quotes(text), [q(Indirect, "the move reeks of fear", "Rush Limbaugh")]);
+    let a = run("Fox News host Sean Hannity said the debate was rigged.");
+    assert_eq!(a.speakers.first().map(|s| s.title.as_str()), Some("Fox News host"));
+}
+
+#[test]
+fn a_surname_with_a_described_apposition_takes_the_full_name() {
+    let text = "Axelrod called on Howard Dean to apologize. Dean, a medical doctor, then said he would “never” \
+                diagnose anyone.";
+    let a = run(text);
+    let dean = a.quotes.last().and_then(|q| q.speaker).map(|s| &a.speakers[s]);
+    assert_eq!(dean.map(|s| (s.name.as_str(), s.title.as_str())), Some(("Howard Dean", "medical doctor")));
+}
+
+#[test]
+fn a_description_passes_by_a_surname_whose_given_name_is_the_other_gender() {
+    // "Clinton" alone is a woman by the "Hillary" before it elsewhere, so
+    // "the businessman" is Trump.
+    let text = "Donald Trump attacked Hillary Clinton again. Clinton says she opposes the deal. \
+                The New York businessman says, “She will put the Oval Office up for sale.”";
+    assert_eq!(speakers(text), ["Hillary Clinton", "Donald Trump"]);
+}
+
+#[test]
+fn a_party_member_named_by_the_party_is_the_nearest_person() {
+    let text = "Donald Trump spoke in Ohio. The Republican said he was fine.";
+    assert_eq!(speakers(text), ["Donald Trump"]);
+}
+
+#[test]
+fn an_age_takes_no_modifiers_before_it() {
+    let text = "Health worries dogged 68-year-old Hillary Clinton all month. Clinton said she was fine.";
+    let a = run(text);
+    assert_eq!(a.speakers.first().map(|s| (s.name.as_str(), s.title.as_str())), Some(("Hillary Clinton", "")));
+}
