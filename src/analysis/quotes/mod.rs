@@ -143,7 +143,8 @@ static INVERTED_ADJUNCTS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/inverted_adjuncts.txt")).collect());
 
 /// Prepositions before a relative pronoun that make a speech cue in its
-/// clause a full report: "an interview in which he said ...".
+/// clause a full report ("an interview in which he said ..."), and that
+/// open an adjunct between a cue and its "that" ("said in a statement that").
 static RELATIVE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/relative_prepositions.txt")).collect());
 
@@ -946,10 +947,14 @@ impl<'t> State<'_, 't> {
                 }
                 a = self.skip_adverbials(toks, in_seg, a, next_bound);
             }
-            // "said on Monday that ...": a "that" close by starts the content.
-            // A "that" further on followed by an auxiliary opens a relative
-            // clause ("told reporters after the meeting that was held ...").
-            let window = (a..next_bound.min(a + 5)).find(|&i| {
+            // "said on Monday that ...": a "that" close by starts the content;
+            // past a prepositional adjunct ("said in a statement on Telegram
+            // that") it may be further on. A "that" followed by an auxiliary
+            // opens a relative clause ("told reporters after the meeting that
+            // was held ...").
+            let adjunct = toks.get(a).is_some_and(|t| RELATIVE_PREPOSITIONS.contains(self.lower(t).as_str()));
+            let reach = if adjunct { 9 } else { 5 };
+            let window = (a..next_bound.min(a + reach)).find(|&i| {
                 in_seg[i].is_some()
                     || toks[i].span.slice(self.text) == ","
                     || (self.word_is(toks, i, "that")

@@ -868,3 +868,16 @@ fn an_age_takes_no_modifiers_before_it() {
     let a = run(text);
     assert_eq!(a.speakers.first().map(|s| (s.name.as_str(), s.title.as_str())), Some(("Hillary Clinton", "")));
 }
+
+#[test]
+fn a_that_past_a_prepositional_adjunct_starts_the_content() {
+    for text in [
+        "Peskov said in a statement on Telegram that talks would resume.",
+        "Peskov said during a news conference in Moscow that talks would resume.",
+    ] {
+        assert_eq!(quotes(text), [q(Indirect, "talks would resume", "Peskov")], "{text}");
+    }
+    // A "that" opening a relative clause inside the adjunct is not the content's.
+    let got = quotes("Peskov said in an interview with a paper that was published on Monday.");
+    assert!(got.iter().all(|q| !q.1.starts_with("was published")), "{got:?}");
+}
