@@ -73,6 +73,40 @@ fn pathological_date_strings() {
     assert_within_budget("ordinals", &"the 99999999999th of never in the 9999999999s ".repeat(2_000));
 }
 
+/// `count` sentences, each quoting a person with a surname of its own
+/// ("Mary Qbacson ... Qbacson said ...").
+fn distinct_surnames(count: usize) -> String {
+    let mut text = String::new();
+    for i in 0..count {
+        let mut surname = String::from("Q");
+        let mut n = i;
+        loop {
+            surname.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+            if n == 0 {
+                break;
+            }
+        }
+        surname.push_str("son");
+        text.push_str(&format!("Mary {surname} spoke in town. {surname} said the plan was fine. "));
+    }
+    text
+}
+
+#[test]
+fn thousands_of_distinct_surnames_cost_linear_time() {
+    // Each new surname is compared with known ones for a misspelling; with
+    // all of them, not only the recent ones, this was quadratic.
+    let (small, large) = (distinct_surnames(2_000), distinct_surnames(8_000));
+    time(&small);
+    let best = |text: &str, runs: usize| (0..runs).map(|_| time(text)).min().expect("runs");
+    let per_byte_small = best(&small, 3).as_secs_f64() / small.len() as f64;
+    let per_byte_large = best(&large, 2).as_secs_f64() / large.len() as f64;
+    let ratio = per_byte_large / per_byte_small;
+    eprintln!("per-byte cost, 8,000 vs 2,000 surnames: {ratio:.2}x");
+    assert!(ratio < 3.0, "8,000 surnames cost {ratio:.2}x the per-byte time of 2,000");
+}
+
 #[test]
 fn cost_grows_linearly_with_length() {
     let paragraph = "“We are ready to talk,” Kremlin spokesman Dmitry Peskov told reporters on Friday, adding that \

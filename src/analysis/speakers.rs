@@ -719,10 +719,19 @@ pub(crate) fn titled_names(text: &str, toks: &[Token], names: &[bool], skip: imp
 /// not ("Health worries have dogged Hillary Clinton."): a person quoted
 /// only by a surname ("Clinton said") takes the fullest name the document
 /// gives, when only one name ends in it. Noted as spans while the text is
-/// read (no hashing or copying per name), looked up only for such speakers.
+/// read (no copying per name), indexed by their last word.
 #[derive(Debug, Default)]
 pub(crate) struct FullNames {
     names: Vec<FullName>,
+    /// Indices into `names` by a hash of the last word's text, so that a
+    /// surname's names are found without reading all of them.
+    by_last: HashMap<u64, Vec<u32>>,
+}
+
+/// The key of a last word in [`FullNames::by_last`] (equal words, equal keys).
+fn last_word_key(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(word)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -741,7 +750,7 @@ impl FullNames {
     /// Notes the names in `toks`, one sentence whose [`name_words`] are
     /// `names`: every run of name words, read as the names of up to three
     /// words ending at each of its words.
-    pub(crate) fn collect(&mut self, toks: &[Token], names: &[bool]) {
+    pub(crate) fn collect(&mut self, text: &str, toks: &[Token], names: &[bool]) {
         let is_name = |i: usize| names.get(i).copied().unwrap_or(false);
         let mut start = 0;
         while start < toks.len() {
@@ -755,6 +764,8 @@ impl FullNames {
             }
             let whole_run = start > 0 && (2..=3).contains(&(end - start));
             for last in start + 1..end {
+                let index = self.names.len() as u32;
+                self.by_last.entry(last_word_key(toks[last].span.slice(text))).or_default().push(index);
                 self.names.push(FullName {
                     span: Span::new(toks[start.max(last.saturating_sub(2))].span.start, toks[last].span.end),
                     last: toks[last].span,
@@ -765,13 +776,19 @@ impl FullNames {
         }
     }
 
+    /// The names whose last word is `surname`, in text order.
+    fn ending_with<'a>(&'a self, text: &'a str, surname: &'a str) -> impl Iterator<Item = &'a FullName> + 'a {
+        let indices = self.by_last.get(&last_word_key(surname)).map_or(&[][..], Vec::as_slice);
+        indices.iter().filter_map(|&i| self.names.get(i as usize)).filter(move |n| n.last.slice(text) == surname)
+    }
+
     /// The one name of two or three words that ends in `surname`, and its
     /// spans; `None` when there is none or more than one.
     pub(crate) fn ending_in<'t>(&self, text: &'t str, surname: &str) -> Option<(&'t str, Vec<Span>)> {
         let mut found: Option<&'t str> = None;
         let mut whole = false;
         let mut spans = Vec::new();
-        for n in self.names.iter().filter(|n| n.last.slice(text) == surname) {
+        for n in self.ending_with(text, surname) {
             let name = n.span.slice(text);
             if found.is_some_and(|f| f != name) {
                 return None;
@@ -788,7 +805,7 @@ impl FullNames {
     /// `None` when none is known or they differ ("Bill" and "Hillary").
     pub(crate) fn gender_of_surname(&self, text: &str, surname: &str) -> Option<char> {
         let mut gender = None;
-        for n in self.names.iter().filter(|n| n.last.slice(text) == surname) {
+        for n in self.ending_with(text, surname) {
             let given = n.span.slice(text).split_whitespace().rev().nth(1).unwrap_or_default();
             match (gender, gender_of_name(given)) {
                 (_, None) => {}
@@ -1035,22 +1052,31 @@ impl Registry {
 
     /// The people whose long surname `surname` misspells by one letter
     /// ("Blinkken" for Blinken, as hurried or machine-translated copy has
-    /// it): same first letter, one edit apart, at least six letters.
+    /// it): same first letter, one edit apart (an adjacent transposition
+    /// counts as one; for one edit the optimal-string-alignment distance is
+    /// the Damerau-Levenshtein one, without its table), at least six
+    /// letters. Only the [`RECENT`] entities mentioned last are compared, so
+    /// a document with thousands of surnames stays linear.
     fn misspelt(&self, surname: &str) -> Option<&Vec<usize>> {
-        if surname.chars().count() < MISSPELT_MIN_CHARS {
+        let length = surname.chars().count();
+        if length < MISSPELT_MIN_CHARS {
             return None;
         }
         let first = surname.chars().next();
         // The earliest-named such person, so the choice does not depend on
-        // the map's order.
-        self.by_surname
+        // the order of mention.
+        self.recent
             .iter()
-            .filter(|(known, _)| {
-                known.chars().count() >= MISSPELT_MIN_CHARS
+            .filter_map(|&id| {
+                let known = surname_of(&self.entities.get(id)?.name);
+                let known_length = known.chars().count();
+                (known_length >= MISSPELT_MIN_CHARS
+                    && known_length.abs_diff(length) <= 1
                     && known.chars().next() == first
-                    && strsim::damerau_levenshtein(known, surname) == 1
+                    && strsim::osa_distance(&known, surname) == 1)
+                    .then(|| self.by_surname.get(&known))
+                    .flatten()
             })
-            .map(|(_, ids)| ids)
             .min_by_key(|ids| ids.first().copied())
     }
 

@@ -404,7 +404,11 @@ impl<'t> State<'_, 't> {
             let from = toks.partition_point(|t| t.span.start < s.span.start);
             let to = toks.partition_point(|t| t.span.end <= s.span.end);
             let to = to.max(from);
-            self.full_names.collect(toks.get(from..to).unwrap_or_default(), names.get(from..to).unwrap_or_default());
+            self.full_names.collect(
+                self.text,
+                toks.get(from..to).unwrap_or_default(),
+                names.get(from..to).unwrap_or_default(),
+            );
         }
     }
 
