@@ -73,6 +73,16 @@ fn pathological_date_strings() {
     assert_within_budget("ordinals", &"the 99999999999th of never in the 9999999999s ".repeat(2_000));
 }
 
+/// The per-byte analysis time of `large` over that of `small`, each the
+/// best of its number of runs, after a warm-up run (lazily compiled rules).
+fn per_byte_ratio((small, small_runs): (&str, usize), (large, large_runs): (&str, usize)) -> f64 {
+    time(small);
+    let best = |text: &str, runs: usize| (0..runs).map(|_| time(text)).min().expect("runs");
+    let per_byte_small = best(small, small_runs).as_secs_f64() / small.len() as f64;
+    let per_byte_large = best(large, large_runs).as_secs_f64() / large.len() as f64;
+    per_byte_large / per_byte_small
+}
+
 /// `count` sentences, each quoting a person with a surname of its own
 /// ("Mary Qbacson ... Qbacson said ...").
 fn distinct_surnames(count: usize) -> String {
@@ -97,12 +107,7 @@ fn distinct_surnames(count: usize) -> String {
 fn thousands_of_distinct_surnames_cost_linear_time() {
     // Each new surname is compared with known ones for a misspelling; with
     // all of them, not only the recent ones, this was quadratic.
-    let (small, large) = (distinct_surnames(2_000), distinct_surnames(8_000));
-    time(&small);
-    let best = |text: &str, runs: usize| (0..runs).map(|_| time(text)).min().expect("runs");
-    let per_byte_small = best(&small, 3).as_secs_f64() / small.len() as f64;
-    let per_byte_large = best(&large, 2).as_secs_f64() / large.len() as f64;
-    let ratio = per_byte_large / per_byte_small;
+    let ratio = per_byte_ratio((&distinct_surnames(2_000), 3), (&distinct_surnames(8_000), 2));
     eprintln!("per-byte cost, 8,000 vs 2,000 surnames: {ratio:.2}x");
     assert!(ratio < 3.0, "8,000 surnames cost {ratio:.2}x the per-byte time of 2,000");
 }
@@ -114,12 +119,7 @@ fn cost_grows_linearly_with_length() {
                      any ceasefire that froze the front line.\n\n";
     let small = paragraph.repeat(4096 / paragraph.len() + 1);
     let large = paragraph.repeat((1 << 20) / paragraph.len());
-    // Warm up lazily compiled rules, then take the best of a few runs.
-    time(&small);
-    let best = |text: &str, runs: usize| (0..runs).map(|_| time(text)).min().expect("runs");
-    let per_byte_small = best(&small, 50).as_secs_f64() / small.len() as f64;
-    let per_byte_large = best(&large, 3).as_secs_f64() / large.len() as f64;
-    let ratio = per_byte_large / per_byte_small;
+    let ratio = per_byte_ratio((&small, 50), (&large, 3));
     eprintln!("per-byte cost, 1 MB vs 4 KB: {ratio:.2}x");
     // The target is 1.2x; the assertion leaves room for a noisy machine but
     // catches anything super-linear (a quadratic step makes this ~250x).
