@@ -316,7 +316,7 @@ pub fn response(id: &str, text: &str, analysis: &Analysis, encoding: pb::Encodin
                         evidence: s.evidence.clone(),
                     })
                     .collect(),
-                continues_quote_id: q.continues.map(quote_id).unwrap_or_default(),
+                parts: q.parts.iter().map(|&p| offsets.span(p)).collect(),
             })
             .collect(),
         dates: analysis

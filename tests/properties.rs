@@ -80,6 +80,9 @@ fn check(text: &str) -> Result<(), TestCaseError> {
             if q.cue_span.is_some() {
                 prop_assert_eq!(slice(&q.cue_span)?, q.cue.clone());
             }
+            for part in &q.parts {
+                prop_assert!(q.text.contains(slice(&Some(*part))?.as_str()), "a part lies inside its quote");
+            }
         }
         for s in &r.speakers {
             for m in &s.mentions {
@@ -97,7 +100,13 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(speaker_ids.len(), utf8.speakers.len(), "speaker ids unique");
     for q in &utf8.quotes {
         prop_assert!(q.speaker_id.is_empty() || speaker_ids.contains(q.speaker_id.as_str()));
-        prop_assert!(q.continues_quote_id.is_empty() || quote_ids.contains(q.continues_quote_id.as_str()));
+        let span = q.span.as_ref().map_or(0..0, |s| s.start..s.end);
+        for part in &q.parts {
+            prop_assert!(
+                span.start <= part.start && part.start < part.end && part.end <= span.end,
+                "part outside its quote"
+            );
+        }
     }
     for s in &utf8.stances {
         prop_assert!(s.holder_id.is_empty() || speaker_ids.contains(s.holder_id.as_str()));

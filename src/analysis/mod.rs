@@ -184,9 +184,10 @@ pub struct Quote {
     pub speaker: Option<usize>,
     /// The attributing speech verb or phrase, if any.
     pub cue: Option<Span>,
-    /// For the later part of a quote split by its attribution: the index of
-    /// the part it continues.
-    pub continues: Option<usize>,
+    /// For a direct quote split by its attribution ("We will try," Putin
+    /// said, "and ..."): the quoted parts in order. `span` then runs from the
+    /// first part to the last, attribution included. Empty otherwise.
+    pub parts: Vec<Span>,
     /// Stances toward the targets the quote concerns.
     pub stances: Vec<QuoteStance>,
 }

@@ -14,7 +14,7 @@
 //!    content (after the verb, or before it for "..., X said"). Cues nested
 //!    in another cue's content, passive and relative-clause cues are dropped.
 //! 4. Content that is a quote becomes DIRECT (a quote split by its
-//!    attribution gives two parts, the second `continues` the first),
+//!    attribution is one quote listing its two `parts`),
 //!    content with a quoted part MIXED, other content INDIRECT. Quotes with
 //!    no cue continue the previous speaker's quote when they follow it
 //!    closely; a short quoted phrase with no cue is a scare quote and dropped.
@@ -190,7 +190,7 @@ struct Draft {
     kind: QuoteKind,
     speaker: Option<usize>,
     cue: Option<Span>,
-    continues: Option<usize>,
+    parts: Vec<Span>,
 }
 
 #[derive(Debug)]
@@ -273,7 +273,7 @@ impl<'t> State<'_, 't> {
             {
                 {
                     used[seg] = true;
-                    self.push_direct(seg, entity, Some(cue), None);
+                    self.push_direct(seg, entity, Some(cue));
                 }
             }
             for k in 0..cues.len() {
@@ -321,7 +321,7 @@ impl<'t> State<'_, 't> {
                 speaker.filter(|_| near && words >= 3)
             });
             let pushed = if follows.is_some() || (words >= 6 && !seg.unclosed) {
-                self.push_direct(si, follows, None, None)
+                self.push_direct(si, follows, None)
             } else {
                 None
             };
@@ -1061,13 +1061,12 @@ impl<'t> State<'_, 't> {
                 && !used[s2]
                 && s1 != s2
             {
-                {
-                    used[s1] = true;
-                    used[s2] = true;
-                    let first = self.push_direct(s1, entity, Some(cue_span), None);
-                    self.push_direct(s2, entity, Some(cue_span), first);
-                    return true;
-                }
+                used[s1] = true;
+                used[s2] = true;
+                let parts = vec![self.segments[s1].inner, self.segments[s2].inner];
+                let span = Span::new(parts[0].start, parts[1].end);
+                let draft = Draft { span, kind: QuoteKind::Direct, speaker: entity, cue: Some(cue_span), parts };
+                return self.push(draft).is_some();
             }
         }
         let (lo, hi) = if use_after {
@@ -1212,7 +1211,7 @@ impl<'t> State<'_, 't> {
             for s in segs {
                 if !used[s] {
                     used[s] = true;
-                    quoted |= self.push_direct(s, entity, Some(cue), None).is_some();
+                    quoted |= self.push_direct(s, entity, Some(cue)).is_some();
                 }
             }
             return reported || quoted;
@@ -1222,27 +1221,25 @@ impl<'t> State<'_, 't> {
         let outside_words = (lo..hi).filter(|&i| in_seg[i].is_none() && toks[i].word).count();
         let standalone: Vec<usize> = segs.iter().copied().filter(|&s| self.standalone(&self.segments[s])).collect();
         if !segs.is_empty() && outside_words == 0 {
-            let mut first = None;
+            let mut quoted = false;
             for s in segs {
                 if used[s] {
                     continue;
                 }
                 used[s] = true;
-                let d = self.push_direct(s, entity, Some(cue), first);
-                first = first.or(d);
+                quoted |= self.push_direct(s, entity, Some(cue)).is_some();
             }
-            return first.is_some();
+            return quoted;
         }
         if !standalone.is_empty() && outside_words <= 2 && segs.len() == standalone.len() {
-            let mut first = None;
+            let mut quoted = false;
             for s in standalone {
                 if !used[s] {
                     used[s] = true;
-                    let d = self.push_direct(s, entity, Some(cue), first);
-                    first = first.or(d);
+                    quoted |= self.push_direct(s, entity, Some(cue)).is_some();
                 }
             }
-            return first.is_some();
+            return quoted;
         }
         // Trailing closing mark of a fragment stays; the final period goes.
         let span = Span::new(toks[lo].span.start, toks[hi - 1].span.end);
@@ -1260,7 +1257,7 @@ impl<'t> State<'_, 't> {
         for &s in &segs {
             used[s] = true;
         }
-        self.push(Draft { span, kind, speaker: entity, cue: Some(cue), continues: None }).is_some()
+        self.push(Draft { span, kind, speaker: entity, cue: Some(cue), parts: Vec::new() }).is_some()
     }
 
     fn segments_end(&self, in_seg: &[Option<usize>], hi: usize) -> Option<usize> {
@@ -1286,15 +1283,9 @@ impl<'t> State<'_, 't> {
         is_speech_verb(&before.get(word_start..).unwrap_or("").to_lowercase())
     }
 
-    fn push_direct(
-        &mut self,
-        seg: usize,
-        speaker: Option<usize>,
-        cue: Option<Span>,
-        continues: Option<usize>,
-    ) -> Option<usize> {
+    fn push_direct(&mut self, seg: usize, speaker: Option<usize>, cue: Option<Span>) -> Option<usize> {
         let span = self.segments[seg].inner;
-        self.push(Draft { span, kind: QuoteKind::Direct, speaker, cue, continues })
+        self.push(Draft { span, kind: QuoteKind::Direct, speaker, cue, parts: Vec::new() })
     }
 
     fn push(&mut self, draft: Draft) -> Option<usize> {
@@ -1337,10 +1328,6 @@ impl<'t> State<'_, 't> {
         }
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&i| (drafts[i].span.start, drafts[i].span.end));
-        let mut new_index = vec![0; drafts.len()];
-        for (n, &i) in order.iter().enumerate() {
-            new_index[i] = n;
-        }
         // Speakers: entities with at least one quote, in order of first quote.
         let mut speaker_index: HashMap<usize, usize> = HashMap::new();
         let mut speakers: Vec<Speaker> = Vec::new();
@@ -1393,7 +1380,7 @@ impl<'t> State<'_, 't> {
                 kind: d.kind,
                 speaker,
                 cue: d.cue,
-                continues: d.continues.map(|c| new_index[c]).filter(|&c| c < index),
+                parts: std::mem::take(&mut d.parts),
                 stances: Vec::new(),
             });
         }

@@ -30,8 +30,11 @@ fn check_invariants(text: &str, a: &Attribution) {
         if let Some(s) = q.speaker {
             assert!(a.speakers[s].quotes.contains(&i));
         }
-        if let Some(c) = q.continues {
-            assert!(c < i);
+        for w in q.parts.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        for part in &q.parts {
+            assert!(q.span.start <= part.start && part.end <= q.span.end && !part.slice(text).is_empty());
         }
     }
     for w in a.quotes.windows(2) {
@@ -83,14 +86,24 @@ fn nested_quotes_stay_inside() {
 }
 
 #[test]
-fn a_split_quote_continues() {
+fn a_quote_split_by_its_attribution_is_one_statement() {
     let text = "“We will try,” Putin said, “and the sooner it ends, the better.”";
     let a = run(text);
     check_invariants(text, &a);
+    assert_eq!(quotes(text), [q(Direct, "We will try,” Putin said, “and the sooner it ends, the better.", "Putin")]);
+    let parts: Vec<&str> = a.quotes[0].parts.iter().map(|p| p.slice(text)).collect();
+    assert_eq!(parts, ["We will try,", "and the sooner it ends, the better."]);
+    assert_eq!(a.quotes[0].cue.map(|c| c.slice(text)), Some("said"));
+}
+
+#[test]
+fn quotes_in_separate_sentences_stay_separate() {
+    let text = "“We will try,” Putin said. “The sooner it ends, the better.”";
+    let a = run(text);
+    check_invariants(text, &a);
     assert_eq!(a.quotes.len(), 2);
-    assert_eq!(a.quotes[1].continues, Some(0));
+    assert!(a.quotes.iter().all(|q| q.parts.is_empty()));
     assert_eq!(a.quotes[0].speaker, a.quotes[1].speaker);
-    assert_eq!(a.speakers[0].name, "Putin");
 }
 
 #[test]

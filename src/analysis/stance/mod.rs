@@ -597,7 +597,7 @@ mod tests {
             kind: QuoteKind::Direct,
             speaker: Some(speaker),
             cue: None,
-            continues: None,
+            parts: Vec::new(),
             stances: Vec::new(),
         }
     }
