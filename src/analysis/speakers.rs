@@ -367,11 +367,17 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         }
         // "Secretary of State", and in lower case "secretary of state":
         // a role word, "of" and a role word or capitalised word.
-        let joins = lw == "of"
-            && start <= end
+        let joins = start <= end
             && start >= 2
-            && ((toks[start].cap && toks[start - 2].cap && phrase_word(text, &toks[start - 2]))
-                || (role_at(text, &toks[start - 2]) == Some(Role::Person) && role_at(text, &toks[start]).is_some()));
+            && ((lw == "of"
+                && ((toks[start].cap && toks[start - 2].cap && phrase_word(text, &toks[start - 2]))
+                    || (role_at(text, &toks[start - 2]) == Some(Role::Person) && role_at(text, &toks[start]).is_some())))
+                // "the Commission on Presidential Debates", "the Center for
+                // Strategic Studies": a capitalised institution word.
+                || (matches!(lw.as_str(), "on" | "for")
+                    && toks[start].cap
+                    && toks[start - 2].cap
+                    && role_at(text, &toks[start - 2]) == Some(Role::Org)));
         // "Rep. Elijah Cummings", "Mr. Alexander": a title's period.
         if lw == "." && start >= 2 && is_abbreviated_title(text, &toks[start - 2], t) {
             start -= 2;
@@ -504,10 +510,14 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             .find(|&k| toks[k].word && role_at(text, &toks[k]).is_some() && !is_age_noun(&lower(text, &toks[k])))
             .filter(|&k| k > end && modifier_word(text, t))
             .filter(|_| {
-                // Only while the phrase so far is a determiner and modifiers.
-                toks[start..end]
-                    .iter()
-                    .all(|t| determiner_at(text, t) || role_at(text, t) == Some(Role::Mod) || modifier_word(text, t))
+                // Only while the phrase so far is a determiner and modifiers
+                // ("the top British medical journal": a nationality too).
+                toks[start..end].iter().all(|t| {
+                    determiner_at(text, t)
+                        || role_at(text, t) == Some(Role::Mod)
+                        || modifier_word(text, t)
+                        || class(text, t).has(Class::DEMONYM)
+                })
             })
         {
             // "the state energy operator": lower-case modifiers before the role word.
@@ -651,8 +661,14 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             mention.kind = SpeakerKind::Organization;
             // "the nonpartisan Congressional Budget Office": descriptive
             // lower-case words before a proper name are not part of it.
-            if let Some(k) =
-                (body_start..end).find(|&k| !(modifier_word(text, &toks[k]) && role_at(text, &toks[k]).is_none()))
+            let descriptive = |t: &Token| {
+                !t.cap
+                    && match role_at(text, t) {
+                        None => modifier_word(text, t),
+                        Some(r) => r == Role::Mod,
+                    }
+            };
+            if let Some(k) = (body_start..end).find(|&k| !descriptive(&toks[k]))
                 && k > body_start
                 && toks[k].cap
             {
@@ -838,7 +854,14 @@ pub(crate) struct Entity {
 impl Entity {
     /// Keeps the fullest name seen: the one with the most words.
     fn take_fuller_name(&mut self, name: &str) {
-        if name.split_whitespace().count() > self.name.split_whitespace().count() {
+        // More words, or as many with more of them capitalised past the
+        // first (which may open a sentence): "British Medical Journal" over
+        // "British medical journal".
+        let weight = |n: &str| {
+            let words = n.split_whitespace();
+            (words.clone().count(), words.skip(1).filter(|w| w.starts_with(char::is_uppercase)).count())
+        };
+        if weight(name) > weight(&self.name) {
             self.name = name.to_string();
         }
     }

@@ -550,7 +550,13 @@ impl<'t> State<'_, 't> {
                             "been" | "was" | "were" | "is" | "are" | "be" | "being"
                         )
                 });
-            if !after_to && !passive && !particle {
+            // "Having said that, ...": a discourse phrase, not a report.
+            let discourse = words.len() == 1
+                && i > 0
+                && self.word_is(toks, i - 1, "having")
+                && toks.get(end).is_some_and(|t| matches!(self.lower(t).as_str(), "that" | "this"))
+                && toks.get(end + 1).is_some_and(|t| t.span.slice(self.text) == ",");
+            if !after_to && !passive && !particle && !discourse {
                 cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false });
             }
             i = end;
@@ -829,6 +835,21 @@ impl<'t> State<'_, 't> {
         if prev == "who" || prev == "which" {
             if j >= 3 && toks[j - 2].span.slice(self.text) == "," && in_seg[j - 3].is_none() {
                 return adjacent(speakers::phrase_before(self.text, toks, j - 3));
+            }
+            // "some economists who argue that ...": a restrictive clause
+            // whose subject is people.
+            if prev == "who" && j >= 2 && toks[j - 2].word && in_seg[j - 2].is_none() {
+                let people = speakers::phrase_before(self.text, toks, j - 2)
+                    .filter(|m| m.pronoun.is_none() && matches!(m.kind, SpeakerKind::Group | SpeakerKind::Person));
+                // "Gerald Lefcourt, a defense attorney who says": the
+                // description is in apposition to the name before it.
+                let named = people.as_ref().filter(|m| !m.named).and_then(|m| {
+                    let first = toks.partition_point(|t| t.span.start < m.span.start);
+                    let comma = first.checked_sub(1).filter(|&c| toks[c].span.slice(self.text) == ",")?;
+                    speakers::phrase_before(self.text, toks, comma.checked_sub(1)?)
+                        .filter(|n| n.named && n.kind == SpeakerKind::Person)
+                });
+                return adjacent(named.or(people));
             }
             return None;
         }

@@ -894,3 +894,52 @@ fn a_that_past_a_prepositional_adjunct_starts_the_content() {
     let got = quotes("Peskov said in an interview with a paper that was published on Monday.");
     assert!(got.iter().all(|q| !q.1.starts_with("was published")), "{got:?}");
 }
+
+#[test]
+fn having_said_that_is_a_discourse_phrase_not_a_report() {
+    assert_eq!(quotes("Having said that, there are still reasons for hope in the talks."), []);
+    assert_eq!(quotes("Taxes matter. Having said this, growth matters more."), []);
+}
+
+#[test]
+fn a_nationality_among_modifiers_stays_in_the_organisation() {
+    assert_eq!(
+        speakers("Half of his advice is wrong, according to the top British medical journal."),
+        ["British medical journal"]
+    );
+}
+
+#[test]
+fn an_organisation_name_may_join_its_words_with_on_or_for() {
+    assert_eq!(
+        speakers("He notes that the Commission on Presidential Debates announced that there was an issue."),
+        ["Commission on Presidential Debates"]
+    );
+    assert_eq!(
+        speakers("The Center for Strategic Studies said the plan would fail."),
+        ["Center for Strategic Studies"]
+    );
+}
+
+#[test]
+fn an_organisation_takes_its_capitalised_name_over_a_description() {
+    let text = "The plan is wrong, according to the top British medical journal. \
+                The British Medical Journal said the pills do not work.";
+    assert_eq!(speakers(text), ["British Medical Journal", "British Medical Journal"]);
+}
+
+#[test]
+fn people_who_argue_are_the_speakers_of_their_clause() {
+    assert_eq!(
+        quotes("There are some economists who argue that corporate taxes should be very low."),
+        [q(Indirect, "corporate taxes should be very low", "economists")]
+    );
+    // The clause of a place or an institution is not a person's.
+    assert_eq!(speakers("He met a staffer at the State Department who told him to stop."), Vec::<String>::new());
+}
+
+#[test]
+fn a_described_person_who_says_is_the_name_in_apposition() {
+    let text = "The rule hurts defendants, says Gerald Lefcourt, a defense attorney who says he has turned down cases.";
+    assert_eq!(speakers(text), ["Gerald Lefcourt", "Gerald Lefcourt"]);
+}
