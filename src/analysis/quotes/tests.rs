@@ -943,3 +943,11 @@ fn a_described_person_who_says_is_the_name_in_apposition() {
     let text = "The rule hurts defendants, says Gerald Lefcourt, a defense attorney who says he has turned down cases.";
     assert_eq!(speakers(text), ["Gerald Lefcourt", "Gerald Lefcourt"]);
 }
+
+#[test]
+fn a_title_case_headline_verb_is_not_a_name() {
+    let text = "Clinton Hid Health Problems, Former White House Doctor Says.\n\n\
+                Secrecy is not a stranger to her health issues, the candidate’s former doctor says.";
+    assert!(!speakers(text).iter().any(|s| s == "Says"), "{:?}", speakers(text));
+    assert_eq!(quotes(text).len(), 1);
+}
