@@ -300,7 +300,7 @@ fn name_word_at(text: &str, toks: &[Token], i: usize) -> bool {
 /// Whether a word joins a description to its complement: "the Secretary
 /// *of* State", "officials *at* the Pentagon".
 fn joins_description(word: &str) -> bool {
-    matches!(word, "of" | "in" | "at" | "from")
+    matches!(word, "of" | "in" | "at" | "from" | "on")
 }
 
 /// How many lower-case modifiers a description may have between its
@@ -399,16 +399,43 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
             break;
         }
     }
-    // "the participants in the Crimea Platform said", "officials at the
-    // Pentagon said": the people are the head, not the place.
-    if start >= 2
-        && start <= end
-        && determiner_at(text, &toks[start])
-        && joins_description(&lower(text, &toks[start - 1]))
-        && role_at(text, &toks[start - 2]) == Some(Role::Group)
+    // "the participants in the Crimea Platform said", "officials in Kyiv
+    // said", "one Democratic source on the panel said": the people are the
+    // head, not the place; the words before them describe them.
+    // The place: the phrase read so far, or a plain noun after a
+    // determiner ("the panel").
+    let place = if start <= end {
+        Some(start).filter(|&s| determiner_at(text, &toks[s]) || toks[s].cap)
+    } else {
+        (end >= 1 && toks[end].word && !toks[end].cap && determiner_at(text, &toks[end - 1])).then(|| end - 1)
+    };
+    // With "of" only a determined place ("members of the panel", "the
+    // minister of the economy"): "the director of AROS" is AROS's
+    // director, named elsewhere.
+    let joined = |place: usize| {
+        let word = lower(text, &toks[place - 1]);
+        let role = role_at(text, &toks[place - 2]);
+        joins_description(&word)
+            && if word == "of" {
+                matches!(role, Some(Role::Group | Role::Person)) && determiner_at(text, &toks[place])
+            } else {
+                matches!(role, Some(Role::Group | Role::Person))
+            }
+    };
+    if let Some(place) = place
+        && place >= 2
+        && joined(place)
     {
-        start -= 2;
-        if start > 0 && toks[start - 1].word && determiner_at(text, &toks[start - 1]) {
+        start = place - 2;
+        for _ in 0..=MODIFIERS {
+            let Some(t) = start.checked_sub(1).and_then(|k| toks.get(k)).filter(|t| t.word) else { break };
+            if determiner_at(text, t) {
+                start -= 1;
+                break;
+            }
+            if !(modifier_word(text, t) || (t.cap && phrase_word(text, t))) {
+                break;
+            }
             start -= 1;
         }
     }
@@ -527,7 +554,32 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             break;
         }
     }
-    analyse(text, toks, start, last?).filter(|m| !modified_name || m.kind == SpeakerKind::Organization)
+    let last = last.map(|head| place_after(text, toks, head).unwrap_or(head))?;
+    analyse(text, toks, start, last).filter(|m| !modified_name || m.kind == SpeakerKind::Organization)
+}
+
+/// Where the place after a role word ends, when it is a common noun:
+/// "one Democratic source *on the panel*", "officials *at the scene*". A
+/// named place is left out ("an analyst at the Cato Institute": the
+/// apposition's title; "a source on Monday": a date).
+fn place_after(text: &str, toks: &[Token], head: usize) -> Option<usize> {
+    if !matches!(role_at(text, toks.get(head)?), Some(Role::Group | Role::Person)) {
+        return None;
+    }
+    let word = lower(text, toks.get(head + 1)?);
+    if !joins_description(&word) {
+        return None;
+    }
+    let determiner = head + 2;
+    if !toks.get(determiner).is_some_and(|t| t.word && determiner_at(text, t)) {
+        return None;
+    }
+    let words = toks.get(determiner + 1..)?.iter().take(MODIFIERS).take_while(|t| modifier_word(text, t)).count();
+    let end = determiner + words;
+    // The place ends the phrase: not "at the scene of the crash", not "at
+    // the Cato Institute".
+    let ends = toks.get(end + 1).is_none_or(|t| !(t.cap || joins_description(&lower(text, t))));
+    (words > 0 && ends).then_some(end)
 }
 
 fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {

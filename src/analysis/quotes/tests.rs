@@ -448,7 +448,7 @@ fn straight_and_curly_marks_pair_with_each_other() {
 fn described_sources_and_inverted_openings_are_speakers() {
     assert_eq!(
         quotes("“Republicans are in a frenzy,” said one Democratic source on the panel."),
-        [q(Direct, "Republicans are in a frenzy,", "one Democratic source")]
+        [q(Direct, "Republicans are in a frenzy,", "one Democratic source on the panel")]
     );
     assert_eq!(
         quotes("Said Ellis: “I don’t get the sense she’s interested in reform.”"),
@@ -950,4 +950,23 @@ fn a_title_case_headline_verb_is_not_a_name() {
                 Secrecy is not a stranger to her health issues, the candidate’s former doctor says.";
     assert!(!speakers(text).iter().any(|s| s == "Says"), "{:?}", speakers(text));
     assert_eq!(quotes(text).len(), 1);
+}
+
+#[test]
+fn a_described_speaker_takes_in_the_place_after_the_role_word() {
+    assert_eq!(speakers("A senior official in Kyiv said the talks had failed."), ["A senior official in Kyiv"]);
+    let a = run("A senior official in Kyiv said the talks had failed.");
+    assert_eq!(a.speakers[0].kind, SpeakerKind::Person);
+    assert_eq!(a.speakers[0].affiliation, "Ukraine");
+    // A named institution after the role stays the apposition's title.
+    let a = run("“It is a mess,” said Michael Tanner, an analyst at the Cato Institute.");
+    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].title.as_str()), ("Michael Tanner", "analyst"));
+}
+
+#[test]
+fn a_role_of_a_determined_complement_describes_a_named_apposition() {
+    assert_eq!(
+        speakers("The minister of the economy, Mr. Guajardo Villarreal, argues there is little point in responding."),
+        ["Guajardo Villarreal"]
+    );
 }
