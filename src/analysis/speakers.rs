@@ -503,6 +503,8 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
     let mut last = None;
     // Whether lower-case modifiers were skipped between "the" and a name.
     let mut modified_name = false;
+    // Whether lower-case words with no person's role come before the name.
+    let mut described_name = false;
     while end < toks.len() && end - start < 10 {
         let t = &toks[end];
         let lw = lower(text, t);
@@ -521,6 +523,23 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
                 .filter(|&k| k > end && role_at(text, t).is_none())
         {
             modified_name = true;
+            end = k;
+            continue;
+        }
+        // "according to online Swedish flight tracker Flightradar24": with
+        // no article, lower-case words and nationalities before a name
+        // describe it; with no person's role among them it is not a person.
+        if last.is_none()
+            && end == start
+            && modifier_word(text, t)
+            && let Some(k) = (end + 1..toks.len().min(end + MODIFIERS + 2))
+                .take_while(|&k| {
+                    let before = &toks[k - 1];
+                    modifier_word(text, before) || class(text, before).has(Class::DEMONYM)
+                })
+                .find(|&k| toks[k].cap && name_word(text, &toks[k]))
+        {
+            described_name = !toks[start..k].iter().any(|t| role_at(text, t) == Some(Role::Person));
             end = k;
             continue;
         }
@@ -555,7 +574,15 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
         }
     }
     let last = last.map(|head| place_after(text, toks, head).unwrap_or(head))?;
-    analyse(text, toks, start, last).filter(|m| !modified_name || m.kind == SpeakerKind::Organization)
+    let mut m = analyse(text, toks, start, last).filter(|m| !modified_name || m.kind == SpeakerKind::Organization)?;
+    if described_name && m.named {
+        m.kind = SpeakerKind::Organization;
+        m.named = false;
+        m.anaphoric = false;
+        m.title.clear();
+        m.gender = None;
+    }
+    Some(m)
 }
 
 /// Where the place after a role word ends, when it is a common noun:

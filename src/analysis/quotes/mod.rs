@@ -1057,7 +1057,13 @@ impl<'t> State<'_, 't> {
                 || in_seg[anchor_start - 1].is_some());
         let before_words = (bs..be).filter(|&i| toks[i].word).count();
 
-        let source_first = cue.class == CueClass::Source && cue.start <= 1;
+        // "According to X, ...", and "Macron, who, according to X, had
+        // pressed ...": what X says follows.
+        let source_first = cue.class == CueClass::Source
+            && (cue.start <= 1
+                || (cue.start >= 2
+                    && toks[cue.start - 1].span.slice(self.text) == ","
+                    && matches!(self.lower(&toks[cue.start - 2]).as_str(), "who" | "which")));
         let after_opens = saw_that
             || toks.get(a).is_some_and(|_| in_seg[a].is_some() || self.word_is(toks, a, "that"))
             || (a > 0 && toks.get(a - 1).is_some_and(|t| t.span.slice(self.text) == ":"));

@@ -970,3 +970,20 @@ fn a_role_of_a_determined_complement_describes_a_named_apposition() {
         ["Guajardo Villarreal"]
     );
 }
+
+#[test]
+fn lower_case_words_before_a_name_after_according_to_describe_it() {
+    let text = "The delegation will leave that evening, according to online Swedish flight tracker Flightradar24.";
+    let a = run(text);
+    assert_eq!(speakers(text), ["Flightradar24"]);
+    assert_eq!(a.speakers[0].kind, SpeakerKind::Organization);
+    let a = run("The delegation will leave, according to veteran journalist John Smith.");
+    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].kind), ("John Smith", SpeakerKind::Person));
+}
+
+#[test]
+fn according_to_inside_a_relative_clause_reports_what_follows() {
+    let text =
+        "This could dismay Emmanuel Macron, who, according to diplomatic sources, had pressed for talks in Geneva.";
+    assert_eq!(quotes(text), [q(Indirect, "had pressed for talks in Geneva", "diplomatic sources")]);
+}
