@@ -218,8 +218,8 @@ fn role_at(text: &str, t: &Token) -> Option<Role> {
     class(text, t).role()
 }
 
-/// Whether a token is a determiner ("the", "a", "his").
-fn determiner_at(text: &str, t: &Token) -> bool {
+/// Whether a token is a determiner ("the", "some", "two").
+pub(crate) fn determiner_at(text: &str, t: &Token) -> bool {
     class(text, t).has(Class::DETERMINER)
 }
 

@@ -766,6 +766,28 @@ impl<'t> State<'_, 't> {
         Some(m)
     }
 
+    /// "RT and its defenders say": when the words before the verb at `verb`
+    /// are no speaker of their own, the speaker joined to them by "and".
+    fn first_conjunct(&self, toks: &[Token], in_seg: &[Option<usize>], verb: usize) -> Option<speakers::Mention> {
+        const CONJUNCT_WORDS: usize = 3;
+        let and = (verb.saturating_sub(CONJUNCT_WORDS + 1)..verb)
+            .rev()
+            .take_while(|&i| toks[i].word && in_seg[i].is_none() && (i == verb - 1 || !toks[i].cap))
+            .find(|&i| self.word_is(toks, i, "and"))
+            .filter(|&i| i + 1 < verb && i >= 1)?;
+        // The second conjunct is a lower-case noun phrase opened by a
+        // possessive or a determiner ("its defenders", "other critics"),
+        // not a verb's adverbs ("... and almost immediately disclosed").
+        let opener = self.lower(&toks[and + 1]);
+        let noun_phrase = matches!(opener.as_str(), "its" | "their" | "his" | "her" | "our")
+            || speakers::determiner_at(self.text, &toks[and + 1]);
+        if !noun_phrase || toks[and + 1..verb].iter().any(|t| t.cap) {
+            return None;
+        }
+        speakers::phrase_before(self.text, toks, and - 1)
+            .filter(|m| m.pronoun.is_none() && (m.named || m.kind != SpeakerKind::Person))
+    }
+
     /// The speaker phrase before a verb at token `verb`.
     fn subject_before(
         &self,
@@ -897,7 +919,7 @@ impl<'t> State<'_, 't> {
             }
             return adjacent(found);
         }
-        let m = speakers::phrase_before(self.text, toks, j - 1);
+        let m = speakers::phrase_before(self.text, toks, j - 1).or_else(|| self.first_conjunct(toks, in_seg, j));
         // "The participants in a joint statement called on ...": the
         // document is an adjunct; the subject stands before it.
         if let Some(doc) = m.as_ref().filter(|m| m.document && !m.anaphoric) {

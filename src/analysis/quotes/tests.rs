@@ -987,3 +987,18 @@ fn according_to_inside_a_relative_clause_reports_what_follows() {
         "This could dismay Emmanuel Macron, who, according to diplomatic sources, had pressed for talks in Geneva.";
     assert_eq!(quotes(text), [q(Indirect, "had pressed for talks in Geneva", "diplomatic sources")]);
 }
+
+#[test]
+fn a_speaker_joined_by_and_to_a_plain_noun_speaks() {
+    assert_eq!(
+        quotes("RT and its defenders say that the network is no more biased than others."),
+        [q(Indirect, "the network is no more biased than others", "RT")]
+    );
+    assert_eq!(quotes("The economy and its problems say little about the vote."), []);
+}
+
+#[test]
+fn verbs_joined_by_and_do_not_make_a_conjunct_speaker() {
+    let text = "They learned of the deals with Mills and Bentel and almost immediately disclosed them to the AP.";
+    assert_eq!(speakers(text), Vec::<String>::new());
+}
