@@ -876,6 +876,12 @@ impl<'t> State<'_, 't> {
             return None;
         }
         if prev == "," {
+            // "Clinton spoke about the death of a man in Tulsa, Oklahoma,
+            // arguing ...": a participle after a comma has the clause's
+            // subject (see `find_speaker`), not the name before the comma.
+            if toks[verb].span.slice(self.text).ends_with("ing") {
+                return None;
+            }
             // An apposition or a parenthesis: "Podoliak, an adviser to
             // Zelensky, said", "Zelensky, in his evening address, said".
             let lo = j.saturating_sub(40);

@@ -1002,3 +1002,9 @@ fn verbs_joined_by_and_do_not_make_a_conjunct_speaker() {
     let text = "They learned of the deals with Mills and Bentel and almost immediately disclosed them to the AP.";
     assert_eq!(speakers(text), Vec::<String>::new());
 }
+
+#[test]
+fn a_participle_after_a_place_in_commas_has_the_clause_subject() {
+    let text = "Hillary Clinton spoke about the death of a man in Tulsa, Oklahoma, arguing that the epidemic must end.";
+    assert_eq!(quotes(text), [q(Indirect, "the epidemic must end", "Hillary Clinton")]);
+}
