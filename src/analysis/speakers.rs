@@ -218,6 +218,13 @@ fn role_at(text: &str, t: &Token) -> Option<Role> {
     class(text, t).role()
 }
 
+/// Whether a demonym is the adjective of a nation ("Russian", "Chinese",
+/// "British", "Israeli", "French") rather than a country's or a capital's
+/// name ("Russia", "Iran", "Kyiv"), judging by its ending.
+fn is_nationality_adjective(word: &str) -> bool {
+    ["ian", "ean", "can", "ese", "ish", "ch", "i"].iter().any(|ending| word.ends_with(ending))
+}
+
 /// Whether a token is a determiner ("the", "some", "two").
 pub(crate) fn determiner_at(text: &str, t: &Token) -> bool {
     class(text, t).has(Class::DETERMINER)
@@ -557,12 +564,14 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             .filter(|&k| k > end && modifier_word(text, t))
             .filter(|_| {
                 // Only while the phrase so far is a determiner and modifiers
-                // ("the top British medical journal": a nationality too).
+                // ("the top British medical journal", "Russian media
+                // reports": a nationality too, but not a country, "Russia
+                // seeks security" is a clause).
                 toks[start..end].iter().all(|t| {
                     determiner_at(text, t)
                         || role_at(text, t) == Some(Role::Mod)
                         || modifier_word(text, t)
-                        || class(text, t).has(Class::DEMONYM)
+                        || (class(text, t).has(Class::DEMONYM) && is_nationality_adjective(&lower(text, t)))
                 })
             })
         {
@@ -1346,6 +1355,16 @@ mod tests {
         // Without a possessive the organisation word still makes an organisation.
         let m = before("the Kremlin press service").unwrap();
         assert_eq!(m.kind, SpeakerKind::Organization);
+    }
+
+    #[test]
+    fn tells_a_nationality_from_a_country() {
+        for adjective in ["russian", "ukrainian", "american", "european", "chinese", "british", "israeli", "french"] {
+            assert!(is_nationality_adjective(adjective), "{adjective}");
+        }
+        for country in ["russia", "iran", "ukraine", "kyiv", "moscow", "china"] {
+            assert!(!is_nationality_adjective(country), "{country}");
+        }
     }
 }
 

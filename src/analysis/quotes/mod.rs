@@ -655,12 +655,21 @@ impl<'t> State<'_, 't> {
                         inherited = Some((prev.entity, ()));
                         return None;
                     }
-                    let mut first = 0;
-                    if toks.first().is_some_and(|t| INTRO_WORDS.contains(self.lower(t).as_str())) {
-                        first = (0..start).find(|&i| toks[i].span.slice(self.text) == ",").map_or(start, |i| i + 1);
-                    }
+                    let first = self.clause_start(toks, start);
                     speakers::phrase_after(self.text, toks, first)
-                        .filter(|m| m.named || m.pronoun.is_some() || m.anaphoric)
+                        .filter(|m| {
+                            // A person, a pronoun or a description that
+                            // refers back, or a named organisation ("Russia";
+                            // not a heading in capitals, "CONGRESS HAS
+                            // INVESTIGATED HIM — ...").
+                            let heading = m.name.contains(' ') && !m.name.chars().any(char::is_lowercase);
+                            m.named
+                                || m.pronoun.is_some()
+                                || m.anaphoric
+                                || (m.kind == SpeakerKind::Organization
+                                    && m.name.starts_with(char::is_uppercase)
+                                    && !heading)
+                        })
                         .map(|m| (m, Place::Clause))
                 })
         };
@@ -734,13 +743,26 @@ impl<'t> State<'_, 't> {
         }
     }
 
+    /// Where the clause of a unit starts: past an introductory phrase and
+    /// its comma within the first `within` tokens ("In an interview, ..."),
+    /// or past a sentence adverb ("Additionally, ..."). `within` when the
+    /// introductory phrase has no comma there.
+    fn clause_start(&self, toks: &[Token], within: usize) -> usize {
+        let comma = |t: &Token| t.span.slice(self.text) == ",";
+        let Some(first) = toks.first() else { return 0 };
+        if INTRO_WORDS.contains(self.lower(first).as_str()) {
+            return toks[..within.min(toks.len())].iter().position(comma).map_or(within, |i| i + 1);
+        }
+        if first.word && self.lower(first).ends_with("ly") && toks.get(1).is_some_and(comma) {
+            return 2;
+        }
+        0
+    }
+
     /// The phrase a unit starts with (after an introductory phrase), when it
     /// names or describes a speaker.
     fn unit_subject(&self, toks: &[Token]) -> Option<speakers::Mention> {
-        let mut first = 0;
-        if toks.first().is_some_and(|t| INTRO_WORDS.contains(self.lower(t).as_str())) {
-            first = toks.iter().take(12).position(|t| t.span.slice(self.text) == ",")? + 1;
-        }
+        let first = self.clause_start(toks, toks.len().min(12));
         let mut m = speakers::phrase_after(self.text, toks, first)?;
         let mut next = toks.partition_point(|t| t.span.end <= m.span.end);
         // "US secretary of state Marco Rubio sounded ...": the title runs

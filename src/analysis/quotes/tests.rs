@@ -1008,3 +1008,26 @@ fn a_participle_after_a_place_in_commas_has_the_clause_subject() {
     let text = "Hillary Clinton spoke about the death of a man in Tulsa, Oklahoma, arguing that the epidemic must end.";
     assert_eq!(quotes(text), [q(Indirect, "the epidemic must end", "Hillary Clinton")]);
 }
+
+#[test]
+fn characterising_and_demanding_that_report_a_position() {
+    assert_eq!(
+        quotes("The Russian side has interpreted this stance as a refusal to engage in talks."),
+        [q(Indirect, "this stance as a refusal to engage in talks", "Russian side")]
+    );
+    assert_eq!(
+        quotes("Russia seeks guarantees from NATO, demanding that Ukraine remain neutral."),
+        [q(Indirect, "Ukraine remain neutral", "Russia")]
+    );
+    assert_eq!(quotes("The union demands higher wages for its members."), []);
+}
+
+#[test]
+fn a_named_organisation_is_the_subject_of_a_participle() {
+    assert_eq!(
+        quotes("Additionally, Russia seeks security guarantees from NATO, demanding that Ukraine remain neutral."),
+        [q(Indirect, "Ukraine remain neutral", "Russia")]
+    );
+    let heading = "CONGRESS HAS INVESTIGATED HIM — his advice earned him a hearing for saying that coffee cures all.";
+    assert!(!speakers(heading).iter().any(|s| s.starts_with("CONGRESS")), "{:?}", speakers(heading));
+}
