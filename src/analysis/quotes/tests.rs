@@ -1031,3 +1031,9 @@ fn a_named_organisation_is_the_subject_of_a_participle() {
     let heading = "CONGRESS HAS INVESTIGATED HIM — his advice earned him a hearing for saying that coffee cures all.";
     assert!(!speakers(heading).iter().any(|s| s.starts_with("CONGRESS")), "{:?}", speakers(heading));
 }
+
+#[test]
+fn he_skips_a_woman_known_by_her_given_name() {
+    let text = "“Who would have believed it?” Trump said.\n\n“I would,” Melanie said to the TV.\n\n“I love you,” he said.";
+    assert_eq!(speakers(text), ["Trump", "Melanie", "Trump"]);
+}
