@@ -475,8 +475,9 @@ impl<'t> State<'_, 't> {
     /// Whether a paragraph reads as a title, caption or link rather than
     /// running text: it does not end with sentence punctuation.
     fn title_like(&self, span: Span) -> bool {
-        // "... second term. (He is now the chairman.)": look inside closing brackets.
-        let body = span.slice(self.text).trim_end().trim_end_matches([')', ']']);
+        // "... second term. (He is now the chairman.)": look inside closing
+        // brackets, and inside Markdown emphasis ("**... on Friday.**").
+        let body = span.slice(self.text).trim_end().trim_end_matches([')', ']', '*', '_']);
         !body.ends_with(|c: char| matches!(c, '.' | '!' | '?' | '…' | ':' | ',' | ';') || tokens::is_quote_mark(c))
     }
 

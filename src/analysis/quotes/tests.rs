@@ -1034,6 +1034,16 @@ fn a_named_organisation_is_the_subject_of_a_participle() {
 
 #[test]
 fn he_skips_a_woman_known_by_her_given_name() {
-    let text = "“Who would have believed it?” Trump said.\n\n“I would,” Melanie said to the TV.\n\n“I love you,” he said.";
+    let text =
+        "“Who would have believed it?” Trump said.\n\n“I would,” Melanie said to the TV.\n\n“I love you,” he said.";
     assert_eq!(speakers(text), ["Trump", "Melanie", "Trump"]);
+}
+
+#[test]
+fn a_sentence_in_markdown_bold_is_not_a_title() {
+    let text = "**Deadline set, Zelenskyy says**\n**\"The Americans are proposing the parties end the war by summer,\" Zelenskyy said on Friday.**\nThe talks go on.";
+    assert_eq!(
+        quotes(text),
+        [q(Direct, "The Americans are proposing the parties end the war by summer,", "Zelenskyy")]
+    );
 }
