@@ -712,6 +712,31 @@ impl<'t> State<'_, 't> {
         (ends_at_comma && description_ends).then_some(name)
     }
 
+    /// The named person an apposition ending before token `end` follows:
+    /// "John Dickey, the chief executive of Ora Media" gives John Dickey.
+    fn named_before_apposition(
+        &self,
+        toks: &[Token],
+        in_seg: &[Option<usize>],
+        end: usize,
+    ) -> Option<(speakers::Mention, Place)> {
+        const APPOSITION_TOKENS: usize = 12;
+        let comma = (end.saturating_sub(APPOSITION_TOKENS)..end)
+            .rev()
+            .take_while(|&i| in_seg[i].is_none())
+            .find(|&i| toks[i].span.slice(self.text) == ",")
+            .filter(|&c| c >= 1 && c + 1 < end)?;
+        // The apposition describes: "the chief executive ...", "a professor ...".
+        let opener = &toks[comma + 1];
+        if !(opener.word && speakers::determiner_at(self.text, opener)) {
+            return None;
+        }
+        let name = speakers::phrase_before(self.text, toks, comma - 1)
+            .filter(|m| m.named && m.kind == SpeakerKind::Person && m.pronoun.is_none())?;
+        let ends_at_comma = toks.partition_point(|t| t.span.end <= name.span.end) == comma;
+        ends_at_comma.then_some((name, Place::Before))
+    }
+
     /// Takes a named person's title from an apposition: "Putin's press
     /// secretary, Dmitry Peskov" or "Mykhailo Podoliak, an adviser to ...".
     fn title_from_apposition(&self, toks: &[Token], m: &mut speakers::Mention) {
@@ -864,11 +889,18 @@ impl<'t> State<'_, 't> {
             }
             // Only a name that opens its clause: in "John Dickey, the chief
             // executive of Ora Media -- ... -- told me" the dashes follow
-            // an apposition, not the subject.
+            // an apposition, and the subject is the name before it.
             let m = speakers::phrase_before(self.text, toks, name_end.checked_sub(1)?)?;
             let start = toks.partition_point(|t| t.span.start < m.span.start);
-            let opens_clause = start == 0 || !matches!(toks[start - 1].span.slice(self.text), "," | "of");
-            return (m.named && opens_clause).then_some((m, Place::Before));
+            let opens_clause =
+                |start: usize| start == 0 || !matches!(toks[start - 1].span.slice(self.text), "," | "of");
+            if m.named && opens_clause(start) {
+                return Some((m, Place::Before));
+            }
+            return self.named_before_apposition(toks, in_seg, name_end).filter(|n| {
+                let first = toks.partition_point(|t| t.span.start < n.0.span.start);
+                opens_clause(first)
+            });
         }
         let prev = self.lower(&toks[j - 1]);
         if prev == "and" || prev == "but" {

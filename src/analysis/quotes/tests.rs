@@ -1047,3 +1047,9 @@ fn a_sentence_in_markdown_bold_is_not_a_title() {
         [q(Direct, "The Americans are proposing the parties end the war by summer,", "Zelenskyy")]
     );
 }
+
+#[test]
+fn a_dashed_aside_after_an_apposition_leaves_the_name_the_subject() {
+    let text = "John Dickey, the chief executive of Ora Media -- the company that owns the show -- told me, “We sell content.”";
+    assert_eq!(quotes(text), [q(Direct, "We sell content.", "John Dickey")]);
+}
