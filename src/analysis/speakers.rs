@@ -700,7 +700,14 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             || (!person_role && toks[body_start..=end].iter().any(|t| lower(text, t) == "of"))
             // "the International Crisis Group": a person's name takes no article.
             || (det.as_deref() == Some("the") && run == body_start);
-        if org {
+        // "Officials in California": people at a place, not a person.
+        let people_at = !person_role
+            && run >= body_start + 2
+            && joins_description(&lower(text, &toks[run - 1]))
+            && role_at(text, &toks[run - 2]) == Some(Role::Group);
+        if people_at {
+            mention.kind = SpeakerKind::Group;
+        } else if org {
             mention.kind = SpeakerKind::Organization;
         } else {
             mention.kind = SpeakerKind::Person;

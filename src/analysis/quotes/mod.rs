@@ -543,14 +543,14 @@ impl<'t> State<'_, 't> {
                 && toks.get(end).is_some_and(|t| {
                     matches!(self.lower(t).as_str(), "in" | "into" | "out" | "off" | "up" | "back" | "upon")
                 });
-            let passive = words.len() == 1
-                && (1..=2).any(|back| {
-                    i >= back
-                        && matches!(
-                            self.lower(&toks[i - back]).as_str(),
-                            "been" | "was" | "were" | "is" | "are" | "be" | "being"
-                        )
-                });
+            let be_at = |k: usize| {
+                matches!(self.lower(&toks[k]).as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being")
+            };
+            // "is calling", "was also saying": the progressive is active
+            // ("is considering urging" is not a report yet).
+            let progressive = w.ends_with("ing")
+                && ((i >= 1 && be_at(i - 1)) || (i >= 2 && be_at(i - 2) && self.is_adverb_or_auxiliary(&toks[i - 1])));
+            let passive = words.len() == 1 && !progressive && (1..=2).any(|back| i >= back && be_at(i - back));
             // "Having said that, ...": a discourse phrase, not a report.
             let discourse = words.len() == 1
                 && i > 0
@@ -781,6 +781,19 @@ impl<'t> State<'_, 't> {
         }
         if first.word && self.lower(first).ends_with("ly") && toks.get(1).is_some_and(comma) {
             return 2;
+        }
+        // "Chastened by the analyses, as well as complaints, Trump revised
+        // ...": past a participial phrase, at the first comma before a
+        // capitalised word.
+        let participle = first.cap && {
+            let w = self.lower(first);
+            w.ends_with("ed") || w.ends_with("ing")
+        };
+        if participle && toks.get(1).is_some_and(|t| t.word && !t.cap) {
+            let end = within.min(toks.len());
+            return (1..end)
+                .find(|&i| comma(&toks[i]) && toks.get(i + 1).is_some_and(|t| t.cap))
+                .map_or(end, |i| i + 1);
         }
         0
     }
@@ -1083,9 +1096,23 @@ impl<'t> State<'_, 't> {
             b -= 1;
         }
         let mut after_words = (a..b).filter(|&i| toks[i].word || in_seg[i].is_some()).count();
+        // "promising to focus on ...": an infinitive is what was said; "said
+        // to reporters", "said to the press" are not.
+        let infinitive = self.word_is(toks, a, "to")
+            && toks.get(a + 1).is_some_and(|n| {
+                n.word
+                    && !n.cap
+                    && !speakers::determiner_at(self.text, n)
+                    && !ADDRESSEES.contains(self.lower(n).as_str())
+                    && !matches!(
+                        self.lower(n).as_str(),
+                        "his" | "her" | "its" | "their" | "our" | "my" | "your" | "him" | "them" | "me" | "us"
+                    )
+            });
         // "said in an interview", "said as he entered the talks": an
         // adverbial, not what was said.
         if a < b
+            && !infinitive
             && after_words < 8
             && (a..b).all(|i| in_seg[i].is_none() && !self.word_is(toks, i, "that"))
             && matches!(

@@ -1053,3 +1053,42 @@ fn a_dashed_aside_after_an_apposition_leaves_the_name_the_subject() {
     let text = "John Dickey, the chief executive of Ora Media -- the company that owns the show -- told me, “We sell content.”";
     assert_eq!(quotes(text), [q(Direct, "We sell content.", "John Dickey")]);
 }
+
+#[test]
+fn a_progressive_cue_is_active_not_passive() {
+    assert_eq!(
+        quotes("Gary Johnson’s doctor is calling the candidate “extremely physically fit.”"),
+        [q(Mixed, "the candidate “extremely physically fit.”", "Gary Johnson’s doctor")]
+    );
+    assert_eq!(quotes("The claim was called “absurd.”"), []);
+}
+
+#[test]
+fn attacks_and_promises_report_their_words() {
+    assert_eq!(
+        quotes("Trump blasted the American media for being “unbelievably dishonest.”"),
+        [q(Mixed, "the American media for being “unbelievably dishonest.”", "Trump")]
+    );
+}
+
+#[test]
+fn an_opening_participle_is_not_the_subject() {
+    let text = "Chastened by the analyses, as well as complaints over its costs, Trump revised his plan, promising to focus on average Americans.";
+    assert_eq!(quotes(text), [q(Indirect, "to focus on average Americans", "Trump")]);
+}
+
+#[test]
+fn officials_at_a_named_place_are_a_group() {
+    let a = run("Officials in California are warning that the rains will cause landslides.");
+    assert_eq!(a.speakers.len(), 1);
+    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].kind), ("Officials in California", SpeakerKind::Group));
+}
+
+#[test]
+fn a_cue_after_another_verb_in_the_progressive_is_no_report() {
+    let text = "The Pentagon said Defense Secretary Dick Cheney is considering urging Bush to order a callup.";
+    assert_eq!(
+        quotes(text),
+        [q(Indirect, "Defense Secretary Dick Cheney is considering urging Bush to order a callup", "Pentagon")]
+    );
+}
