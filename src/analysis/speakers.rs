@@ -737,7 +737,10 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         mention.head = h.clone();
     }
     let head_key = of_head.as_deref().unwrap_or(head.trim_end_matches('.'));
-    if of_head.is_none() && (DEMONYMS.contains_key(head_key) || ORGANIZATIONS.contains(head_key)) {
+    // A known organisation of several words whose last is no name word
+    // ("the Associated Press": "press" is a modifier of roles).
+    let known = || ORGANIZATIONS.contains(fold(body.slice(text)).as_str());
+    if of_head.is_none() && (DEMONYMS.contains_key(head_key) || ORGANIZATIONS.contains(head_key) || known()) {
         // A country, capital or institution speaking ("Kyiv", "the Kremlin").
         mention.kind = SpeakerKind::Organization;
         mention.anaphoric = false;

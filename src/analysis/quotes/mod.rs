@@ -616,7 +616,7 @@ impl<'t> State<'_, 't> {
         let (start, end, class) = (cues[k].start, cues[k].end, cues[k].class);
         let mut inherited = None;
         let mention = if class == CueClass::Source {
-            speakers::phrase_after(self.text, toks, end).map(|m| (m, Place::Next))
+            speakers::phrase_after(self.text, toks, end).map(|m| (self.author_of(toks, m), Place::Next))
         } else {
             self.subject_before(toks, in_seg, start)
                 .or_else(|| {
@@ -710,6 +710,31 @@ impl<'t> State<'_, 't> {
         let description = speakers::phrase_before(self.text, toks, open - 1).filter(describes_role)?;
         let description_ends = toks.partition_point(|t| t.span.end <= description.span.end) == open;
         (ends_at_comma && description_ends).then_some(name)
+    }
+
+    /// For a document with its author after it ("a new report by Politico",
+    /// "a study from the Brookings Institution"): the author; otherwise
+    /// the mention itself.
+    fn author_of(&self, toks: &[Token], m: speakers::Mention) -> speakers::Mention {
+        if !m.document {
+            return m;
+        }
+        let next = toks.partition_point(|t| t.span.end <= m.span.end);
+        let author = toks
+            .get(next)
+            .filter(|t| matches!(self.lower(t).as_str(), "by" | "from"))
+            .and_then(|_| speakers::phrase_after(self.text, toks, next + 1))
+            .filter(|a| a.pronoun.is_none() && !a.document && (a.named || a.kind != SpeakerKind::Person))
+            .map(|mut a| {
+                // A one-word author of a report is an outlet or a body
+                // ("by Politico"), a person has a given name too.
+                if a.named && a.title.is_empty() && !a.name.contains(char::is_whitespace) {
+                    a.kind = SpeakerKind::Organization;
+                    a.named = false;
+                }
+                a
+            });
+        author.unwrap_or(m)
     }
 
     /// The named person an apposition ending before token `end` follows:

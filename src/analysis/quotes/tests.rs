@@ -1092,3 +1092,19 @@ fn a_cue_after_another_verb_in_the_progressive_is_no_report() {
         [q(Indirect, "Defense Secretary Dick Cheney is considering urging Bush to order a callup", "Pentagon")]
     );
 }
+
+#[test]
+fn a_report_by_an_outlet_is_the_outlets() {
+    let text = "According to a new report by Politico, insiders are trying to mobilize voters.";
+    assert_eq!(speakers(text), ["Politico"]);
+    assert_eq!(run(text).speakers[0].kind, SpeakerKind::Organization);
+    assert_eq!(
+        speakers("Insiders are trying to mobilize voters, according to a report from the Associated Press."),
+        ["Associated Press"]
+    );
+}
+
+#[test]
+fn a_known_organisation_ending_in_a_role_modifier_speaks() {
+    assert_eq!(speakers("The voters left, said the Associated Press."), ["Associated Press"]);
+}
