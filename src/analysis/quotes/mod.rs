@@ -371,6 +371,26 @@ impl<'t> State<'_, 't> {
 
     /// Whether a word may stand between a subject and its verb: a word of
     /// `lexicon/en/skip_words.txt` or an adverb in "-ly".
+    /// Whether the cue at `verb` is a purpose infinitive whose subject is
+    /// the clause's: "took to Twitter to accuse", "went on television to
+    /// blame" (not "declined to comment", "wants to say").
+    fn purpose_infinitive(&self, toks: &[Token], verb: usize) -> bool {
+        if verb < 3 || !self.word_is(toks, verb - 1, "to") {
+            return false;
+        }
+        // Past one adverb ("took to Twitter overnight to accuse").
+        let mut k = verb - 2;
+        if k >= 2 && self.is_adverb_or_auxiliary(&toks[k]) {
+            k -= 1;
+        }
+        let object = &toks[k];
+        let before = self.lower(&toks[k - 1]);
+        object.word
+            && (object.cap
+                || speakers::determiner_at(self.text, &toks[k - 1])
+                || matches!(before.as_str(), "on" | "in" | "at" | "his" | "her" | "its" | "their"))
+    }
+
     fn is_adverb_or_auxiliary(&self, t: &Token) -> bool {
         let w = self.lower(t);
         SKIP.contains(w.as_str()) || (w.len() > 4 && w.ends_with("ly"))
@@ -536,7 +556,10 @@ impl<'t> State<'_, 't> {
             let end = i + words.len();
             // "to say", "declined to comment": not a report. "was reported",
             // "has been reiterated": passive, the speaker is elsewhere.
-            let after_to = i > 0 && self.word_is(toks, i - 1, "to") && *class != CueClass::Source;
+            let after_to = i > 0
+                && self.word_is(toks, i - 1, "to")
+                && *class != CueClass::Source
+                && !self.purpose_infinitive(toks, i);
             // "called in to a radio show", "called off the talks": a phrasal verb.
             let particle = words.len() == 1
                 && w.starts_with("call")
@@ -648,7 +671,8 @@ impl<'t> State<'_, 't> {
                     // "..., adding that ...", "... he said and appealed to ...":
                     // the subject of the clause.
                     let gerund = toks[start].span.slice(self.text).ends_with("ing")
-                        || (start > 0 && self.word_is(toks, start - 1, "and"));
+                        || (start > 0 && self.word_is(toks, start - 1, "and"))
+                        || self.purpose_infinitive(toks, start);
                     if !gerund {
                         return None;
                     }

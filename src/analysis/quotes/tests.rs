@@ -1108,3 +1108,12 @@ fn a_report_by_an_outlet_is_the_outlets() {
 fn a_known_organisation_ending_in_a_role_modifier_speaks() {
     assert_eq!(speakers("The voters left, said the Associated Press."), ["Associated Press"]);
 }
+
+#[test]
+fn a_purpose_infinitive_reports_for_the_clause_subject() {
+    assert_eq!(
+        quotes("Trump took to Twitter overnight to accuse the campaign of being “duped” by “a con.”"),
+        [q(Mixed, "the campaign of being “duped” by “a con.”", "Trump")]
+    );
+    assert_eq!(quotes("Peskov declined to comment on the talks."), []);
+}
