@@ -506,6 +506,10 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
     let mut end = start;
     if first.word && determiner_at(text, first) {
         end += 1;
+        // "the two rival powers", "the many critics": a second determiner.
+        if toks.get(end).is_some_and(|t| t.word && !t.cap && determiner_at(text, t)) {
+            end += 1;
+        }
     }
     let mut last = None;
     // Whether lower-case modifiers were skipped between "the" and a name.

@@ -216,6 +216,9 @@ struct Cue {
     speaker: Option<(usize, usize)>,
     entity: Option<usize>,
     inverted: bool,
+    /// A passive cue with its agent after "by" ("were described by the two
+    /// powers as ..."): the agent speaks.
+    agent: bool,
 }
 
 impl<'t> State<'_, 't> {
@@ -580,8 +583,9 @@ impl<'t> State<'_, 't> {
                 && self.word_is(toks, i - 1, "having")
                 && toks.get(end).is_some_and(|t| matches!(self.lower(t).as_str(), "that" | "this"))
                 && toks.get(end + 1).is_some_and(|t| t.span.slice(self.text) == ",");
-            if !after_to && !passive && !particle && !discourse {
-                cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false });
+            let agent = passive && *class == CueClass::Say && self.word_is(toks, end, "by");
+            if !after_to && (!passive || agent) && !particle && !discourse {
+                cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false, agent });
             }
             i = end;
         }
@@ -640,6 +644,16 @@ impl<'t> State<'_, 't> {
         let mut inherited = None;
         let mention = if class == CueClass::Source {
             speakers::phrase_after(self.text, toks, end).map(|m| (self.author_of(toks, m), Place::Next))
+        } else if cues[k].agent {
+            // Only when what they said follows: "described by X as ...",
+            // "announced by X that ..." ("was first reported by the Post"
+            // names a source, not a statement).
+            speakers::phrase_after(self.text, toks, end + 1)
+                .filter(|m| {
+                    let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                    self.word_is(toks, next, "as") || self.word_is(toks, next, "that")
+                })
+                .map(|m| (m, Place::Next))
         } else {
             self.subject_before(toks, in_seg, start)
                 .or_else(|| {
@@ -1133,6 +1147,11 @@ impl<'t> State<'_, 't> {
             if let Some(i) = window.filter(|&i| self.word_is(toks, i, "that")) {
                 a = i + 1;
                 saw_that = true;
+            }
+            // "were described by the two powers as a 'good start'": what
+            // they called it.
+            if cue.agent && self.word_is(toks, a, "as") {
+                a += 1;
             }
         }
         let after_direct = toks.get(a).is_some_and(|t| t.word || in_seg[a].is_some());

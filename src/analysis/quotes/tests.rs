@@ -1117,3 +1117,30 @@ fn a_purpose_infinitive_reports_for_the_clause_subject() {
     );
     assert_eq!(quotes("Peskov declined to comment on the talks."), []);
 }
+
+#[test]
+fn a_passive_cue_with_its_agent_reports_for_the_agent() {
+    assert_eq!(
+        quotes("The talks were described by the Kremlin as a “constructive” start."),
+        [q(Mixed, "a “constructive” start", "Kremlin")]
+    );
+    assert_eq!(
+        quotes("It was announced by the ministry that the talks would resume."),
+        [q(Indirect, "the talks would resume", "ministry")]
+    );
+    // Without an agent the passive still reports nothing.
+    assert_eq!(quotes("The talks were described as “constructive”."), []);
+}
+
+#[test]
+fn a_passive_cue_whose_agent_says_nothing_more_reports_nothing() {
+    assert_eq!(quotes("The registration issue was first reported by the Washington Post."), []);
+}
+
+#[test]
+fn a_number_after_the_article_stays_in_the_description() {
+    assert_eq!(
+        speakers("The discussions were described by the two rival powers as a “good start”."),
+        ["two rival powers"]
+    );
+}
