@@ -1144,3 +1144,17 @@ fn a_number_after_the_article_stays_in_the_description() {
         ["two rival powers"]
     );
 }
+
+#[test]
+fn analyses_and_statistics_are_documents_and_their_authors_speak() {
+    assert_eq!(
+        speakers(
+            "Some Americans would pay more under the plan, according to an analysis by Lily Batchelder, a former official."
+        ),
+        ["Lily Batchelder"]
+    );
+    assert_eq!(
+        quotes("About 9.9 million single mothers live in the United States, according to federal statistics."),
+        [q(Indirect, "About 9.9 million single mothers live in the United States", "federal statistics")]
+    );
+}
