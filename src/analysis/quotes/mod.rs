@@ -912,6 +912,29 @@ impl<'t> State<'_, 't> {
             .filter(|m| m.pronoun.is_none() && (m.named || m.kind != SpeakerKind::Person))
     }
 
+    /// "all the experts I interviewed said", "the officials we spoke to
+    /// say": people before a relative clause with no "who" (a pronoun and
+    /// a verb, perhaps a preposition) just before the cue at `verb`.
+    fn before_contact_clause(
+        &self,
+        toks: &[Token],
+        in_seg: &[Option<usize>],
+        verb: usize,
+    ) -> Option<speakers::Mention> {
+        const CLAUSE_WORDS: usize = 3;
+        let pronoun = (verb.saturating_sub(CLAUSE_WORDS + 1)..verb.saturating_sub(1))
+            .rev()
+            .take_while(|&i| toks[i].word && in_seg[i].is_none())
+            .find(|&i| matches!(self.lower(&toks[i]).as_str(), "i" | "we" | "he" | "she" | "they" | "you"))
+            .filter(|&i| i >= 1)?;
+        // The clause is the pronoun and lower-case words (a verb, a particle).
+        if toks[pronoun + 1..verb].iter().any(|t| t.cap || !t.word) {
+            return None;
+        }
+        speakers::phrase_before(self.text, toks, pronoun - 1)
+            .filter(|m| m.pronoun.is_none() && !m.named && matches!(m.kind, SpeakerKind::Group | SpeakerKind::Person))
+    }
+
     /// The speaker phrase before a verb at token `verb`.
     fn subject_before(
         &self,
@@ -1056,7 +1079,9 @@ impl<'t> State<'_, 't> {
             }
             return adjacent(found);
         }
-        let m = speakers::phrase_before(self.text, toks, j - 1).or_else(|| self.first_conjunct(toks, in_seg, j));
+        let m = speakers::phrase_before(self.text, toks, j - 1)
+            .or_else(|| self.first_conjunct(toks, in_seg, j))
+            .or_else(|| self.before_contact_clause(toks, in_seg, j));
         // "The participants in a joint statement called on ...": the
         // document is an adjunct; the subject stands before it.
         if let Some(doc) = m.as_ref().filter(|m| m.document && !m.anaphoric) {

@@ -1158,3 +1158,12 @@ fn analyses_and_statistics_are_documents_and_their_authors_speak() {
         [q(Indirect, "About 9.9 million single mothers live in the United States", "federal statistics")]
     );
 }
+
+#[test]
+fn people_before_a_relative_clause_without_who_speak() {
+    assert_eq!(
+        quotes("In her favor, all the experts I interviewed said her proposals were more detailed."),
+        [q(Indirect, "her proposals were more detailed", "experts")]
+    );
+    assert_eq!(speakers("The officials we talked with say the talks stalled."), ["officials"]);
+}
