@@ -584,7 +584,17 @@ impl<'t> State<'_, 't> {
                 && toks.get(end).is_some_and(|t| matches!(self.lower(t).as_str(), "that" | "this"))
                 && toks.get(end + 1).is_some_and(|t| t.span.slice(self.text) == ",");
             let agent = passive && *class == CueClass::Say && self.word_is(toks, end, "by");
-            if !after_to && (!passive || agent) && !particle && !discourse {
+            // "could not confirm whether ...", "did not say if ...": no
+            // statement was made.
+            let negated = i > 0
+                && {
+                    let prev = self.lower(&toks[i - 1]);
+                    matches!(prev.as_str(), "not" | "never") || prev.ends_with("n't")
+                }
+                && toks.get(end).is_some_and(|t| {
+                    matches!(self.lower(t).as_str(), "whether" | "if" | "how" | "why" | "what" | "when")
+                });
+            if !after_to && (!passive || agent) && !particle && !discourse && !negated {
                 cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false, agent });
             }
             i = end;

@@ -1167,3 +1167,19 @@ fn people_before_a_relative_clause_without_who_speak() {
     );
     assert_eq!(speakers("The officials we talked with say the talks stalled."), ["officials"]);
 }
+
+#[test]
+fn a_negated_cue_before_whether_reports_no_statement() {
+    assert_eq!(quotes("Contacted by reporters, the missions could not confirm whether they would take part."), []);
+    assert_eq!(quotes("Peskov did not say if the talks would resume."), []);
+    assert_eq!(quotes("Peskov didn’t say whether the talks would resume."), []);
+    // A negated report of content still reports it.
+    assert_eq!(
+        quotes("Peskov did not deny that the talks had stalled."),
+        [q(Indirect, "the talks had stalled", "Peskov")]
+    );
+    assert_eq!(
+        quotes("Sullivan did not rule out, however, that such an order had been issued."),
+        [q(Indirect, "however, that such an order had been issued", "Sullivan")]
+    );
+}
