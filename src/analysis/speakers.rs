@@ -698,7 +698,12 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         let person_role = toks[body_start..run].iter().any(|t| role_at(text, t) == Some(Role::Person));
         let name = Span::new(toks[run].span.start, head_tok.span.end).slice(text);
         let modified = toks[body_start..run].iter().any(|t| role_at(text, t) == Some(Role::Mod));
+        // "a founder of the terrorist group ISIS": the word just before the
+        // name says what it names (in lower case; "Chief of Staff John
+        // Sununu" is a title).
+        let named_org = run > body_start && !toks[run - 1].cap && role_at(text, &toks[run - 1]) == Some(Role::Org);
         let org = ORGANIZATIONS.contains(fold(name).as_str())
+            || named_org
             || (has_org_word && !person_role)
             || (modified && !person_role)
             || (!person_role && toks[body_start..=end].iter().any(|t| lower(text, t) == "of"))
@@ -820,7 +825,9 @@ pub(crate) fn titled_names(text: &str, toks: &[Token], names: &[bool], skip: imp
             .checked_sub(1)
             .and_then(|i| toks.get(i))
             .is_some_and(|t| phrase_word(text, t) || matches!(t.span.slice(text), "." | "of"));
-        if !titled {
+        // "U.S. Supreme Court": the words open an institution's name.
+        let institution = toks.get(end + 1).is_some_and(|t| t.cap && role_at(text, t) == Some(Role::Org));
+        if !titled || institution {
             continue;
         }
         if let Some(m) = phrase_before(text, toks, end).filter(|m| m.named && !m.title.is_empty()) {

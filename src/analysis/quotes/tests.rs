@@ -1183,3 +1183,15 @@ fn a_negated_cue_before_whether_reports_no_statement() {
         [q(Indirect, "however, that such an order had been issued", "Sullivan")]
     );
 }
+
+#[test]
+fn a_capitalised_word_before_an_institution_word_is_no_person() {
+    let text = "She believed that U.S. Supreme Court Justice Antonin Scalia was murdered.\n\n“Here comes Big Daddy,” she said.";
+    assert!(!speakers(text).iter().any(|s| s == "Supreme"), "{:?}", speakers(text));
+}
+
+#[test]
+fn a_name_right_after_an_organisation_word_is_the_organisations() {
+    let text = "She believed Obama was a founder of the terrorist group ISIS.\n\n“Here comes Big Daddy,” she said.";
+    assert!(!speakers(text).iter().any(|s| s == "ISIS"), "{:?}", speakers(text));
+}
