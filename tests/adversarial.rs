@@ -112,6 +112,21 @@ fn thousands_of_distinct_surnames_cost_linear_time() {
     assert!(ratio < 3.0, "8,000 surnames cost {ratio:.2}x the per-byte time of 2,000");
 }
 
+/// One sentence with no full stop: `count` reports of a speaker, each
+/// mentioning the stance target and its cues.
+fn one_long_sentence(count: usize) -> String {
+    "Peskov said that the talks on peace ended, adding that he would reject negotiations, ".repeat(count)
+}
+
+#[test]
+fn a_sentence_with_thousands_of_reports_costs_linear_time() {
+    // Each quote's stance used to read its whole sentence, and each cue was
+    // compared with every target mention of the sentence: quadratic.
+    let ratio = per_byte_ratio((&one_long_sentence(1_000), 3), (&one_long_sentence(4_000), 2));
+    eprintln!("per-byte cost, one sentence of 4,000 vs 1,000 reports: {ratio:.2}x");
+    assert!(ratio < 3.0, "4,000 reports cost {ratio:.2}x the per-byte time of 1,000");
+}
+
 #[test]
 fn cost_grows_linearly_with_length() {
     let paragraph = "“We are ready to talk,” Kremlin spokesman Dmitry Peskov told reporters on Friday, adding that \

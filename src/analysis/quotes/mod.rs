@@ -124,6 +124,14 @@ static SKIP: LazyLock<HashSet<&'static str>> =
 
 /// Words that open an introductory or parenthetical phrase ("In an
 /// interview, ...", "..., speaking on Monday, ...") rather than content.
+/// How far into a unit an introductory phrase may reach before a clause
+/// subject, so that the cues of a long unit cost time linear in its length.
+const INTRO_TOKENS: usize = 40;
+
+/// How many cues back a participle looks for the speaker it continues
+/// ("..., said Peskov, adding that ...").
+const INHERIT_CUES: usize = 8;
+
 static INTRO_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/intro_words.txt")).collect());
 
@@ -700,11 +708,13 @@ impl<'t> State<'_, 't> {
                     if !gerund {
                         return None;
                     }
-                    if let Some(prev) = cues[..k].iter().rev().find(|c| c.entity.is_some()) {
+                    // The latest cues only, so that a unit's cues cost
+                    // linear time.
+                    if let Some(prev) = cues[..k].iter().rev().take(INHERIT_CUES).find(|c| c.entity.is_some()) {
                         inherited = Some((prev.entity, ()));
                         return None;
                     }
-                    let first = self.clause_start(toks, start);
+                    let first = self.clause_start(toks, start.min(INTRO_TOKENS));
                     speakers::phrase_after(self.text, toks, first)
                         .filter(|m| {
                             // A person, a pronoun or a description that

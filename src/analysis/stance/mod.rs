@@ -230,8 +230,8 @@ impl<'a> Scan<'a> {
     fn concerned(&self, t: usize, first: usize, last: usize) -> bool {
         let lo = self.mentions.partition_point(|m| m.first < first);
         let hi = self.mentions.partition_point(|m| m.first < last);
-        let near = self.mentions[lo..hi].iter().filter(|m| m.target == t && m.last <= last);
-        if near.clone().any(|m| !m.rival) {
+        let near: Vec<&Mention> = self.mentions[lo..hi].iter().filter(|m| m.target == t && m.last <= last).collect();
+        if near.iter().any(|m| !m.rival) {
             return true;
         }
         let scopes = &self.matcher.scopes[t];
@@ -239,7 +239,7 @@ impl<'a> Scan<'a> {
         let h_lo = self.hits.partition_point(|h| h.first < first);
         self.hits[h_lo..].iter().take_while(|hit| hit.first < last).any(|hit| {
             hit.last <= last
-                && !near.clone().any(|m| m.first < hit.last && hit.first < m.last)
+                && !around(&near, hit).iter().any(|m| m.first < hit.last && hit.first < m.last)
                 && hit.kinds.iter().any(|k| {
                     matches!(k, Kind::Stance { scope: Some(s), .. } if scopes.contains(s) || rival_scopes.contains(s))
                 })
@@ -266,6 +266,8 @@ impl<'a> Scan<'a> {
             if hit.first >= last {
                 break;
             }
+            // The mentions that may overlap or be nearest to the hit.
+            let near = around(&near, hit);
             if hit.last > last || near.iter().any(|m| m.first < hit.last && hit.first < m.last) {
                 continue;
             }
@@ -294,7 +296,7 @@ impl<'a> Scan<'a> {
             let mut value = if let Some(v) = scoped {
                 score.concerned = true;
                 v
-            } else if let Some(v) = harm.then(|| self.harm(hit, &near)).flatten() {
+            } else if let Some(v) = harm.then(|| self.harm(hit, near)).flatten() {
                 v * opinion_scale
             } else if let Some(v) = general.or(opinion) {
                 // The nearest mention decides the distance and the side; a
@@ -424,14 +426,32 @@ impl<'a> Scan<'a> {
 /// attribution, "X refused to…", counts too).
 fn quote_range(doc: &Document<'_>, scan: &Scan<'_>, quote: &Quote) -> (usize, usize) {
     let mut span = quote.span;
+    // The sentence around the quote, at most CONTEXT_BYTES on each side: a
+    // sentence that runs on for pages (no full stops) would make each of
+    // its quotes read all of it.
     if let Some(s) = doc.sentence_at(quote.span.start) {
-        span.start = span.start.min(doc.sentences[s].span.start);
+        span.start = span.start.min(doc.sentences[s].span.start.max(quote.span.start.saturating_sub(CONTEXT_BYTES)));
     }
     if let Some(s) = doc.sentence_at(quote.span.end.saturating_sub(1).max(quote.span.start)) {
-        span.end = span.end.max(doc.sentences[s].span.end);
+        span.end = span.end.max(doc.sentences[s].span.end.min(quote.span.end.saturating_add(CONTEXT_BYTES)));
     }
     scan.tokens.range(span)
 }
+
+/// The mentions of `near` (in text order) next to `hit`, up to
+/// [`NEAR_WINDOW`] on each side: the only ones that can overlap it or be
+/// the nearest, so that a segment with many mentions and cues is read in
+/// linear time.
+fn around<'m>(near: &'m [&'m Mention], hit: &Hit) -> &'m [&'m Mention] {
+    let at = near.partition_point(|m| m.first < hit.first);
+    near.get(at.saturating_sub(NEAR_WINDOW)..(at + NEAR_WINDOW).min(near.len())).unwrap_or(&[])
+}
+
+/// See [`around`].
+const NEAR_WINDOW: usize = 8;
+
+/// How much of a quote's sentence, on each side of it, counts with it.
+const CONTEXT_BYTES: usize = 1000;
 
 /// Labels each quote's stance toward each target it concerns (filling
 /// [`Quote::stances`]) and aggregates them: one [`SpeakerStance`] per
