@@ -747,8 +747,9 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     }
     let head_key = of_head.as_deref().unwrap_or(head.trim_end_matches('.'));
     // A known organisation of several words whose last is no name word
-    // ("the Associated Press": "press" is a modifier of roles).
-    let known = || ORGANIZATIONS.contains(fold(body.slice(text)).as_str());
+    // ("the Associated Press": "press" is a modifier of roles). One word is
+    // the head, looked up just before, so only longer bodies are folded.
+    let known = || body_start < end && ORGANIZATIONS.contains(fold(body.slice(text)).as_str());
     if of_head.is_none() && (DEMONYMS.contains_key(head_key) || ORGANIZATIONS.contains(head_key) || known()) {
         // A country, capital or institution speaking ("Kyiv", "the Kremlin").
         mention.kind = SpeakerKind::Organization;
