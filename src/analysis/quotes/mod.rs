@@ -633,6 +633,25 @@ impl<'t> State<'_, 't> {
                 _ => false,
             })
         });
+        // "A Kellogg officer, who asked not to be named, said ...": a cue in
+        // a relative clause that sets its subject apart before the main
+        // verb is background; the main clause makes the report.
+        let in_aside = |c: &Cue| {
+            let verb_group = toks[..c.start].iter().rev().take_while(|t| t.word).take(3).count();
+            (c.start - verb_group..c.start)
+                .any(|w| w >= 1 && self.lower(&toks[w]) == "who" && toks[w - 1].span.slice(self.text) == ",")
+        };
+        let asides: Vec<bool> = cues
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                c.speaker.is_some()
+                    && in_aside(c)
+                    && cues[k + 1..].iter().any(|later| later.speaker == c.speaker && !in_aside(later))
+            })
+            .collect();
+        let mut aside = asides.into_iter();
+        cues.retain(|_| !aside.next().unwrap_or(false));
         // A cue inside the content of an earlier one ("X said Y believed
         // ...") belongs to the reported speech, not to the text.
         let mut kept: Vec<Cue> = Vec::with_capacity(cues.len());
@@ -1071,7 +1090,9 @@ impl<'t> State<'_, 't> {
                     continue;
                 }
                 let first = self.lower(&toks[i + 1]);
-                let parenthetical = INTRO_WORDS.contains(first.as_str());
+                // "The diplomat, who spoke on condition of anonymity, said":
+                // a relative clause is an aside too.
+                let parenthetical = INTRO_WORDS.contains(first.as_str()) || matches!(first.as_str(), "who" | "which");
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said":
                 // the name stands before the parenthesis.
                 let mut name_end = i - 1;

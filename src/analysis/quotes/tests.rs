@@ -1195,3 +1195,34 @@ fn a_name_right_after_an_organisation_word_is_the_organisations() {
     let text = "She believed Obama was a founder of the terrorist group ISIS.\n\n“Here comes Big Daddy,” she said.";
     assert!(!speakers(text).iter().any(|s| s == "ISIS"), "{:?}", speakers(text));
 }
+
+#[test]
+fn a_relative_clause_between_subject_and_verb_is_an_aside() {
+    assert_eq!(
+        quotes("The diplomat, who spoke on condition of anonymity, said a deal was unlikely."),
+        vec![q(Indirect, "a deal was unlikely", "diplomat")]
+    );
+    assert_eq!(
+        quotes(
+            "Kyiv, which wants to join NATO, said at the time that such conditions would be tantamount to surrender."
+        ),
+        vec![q(Indirect, "such conditions would be tantamount to surrender", "Kyiv")]
+    );
+}
+
+#[test]
+fn a_speech_verb_in_an_aside_before_the_main_verb_is_background() {
+    assert_eq!(
+        quotes("A Kellogg officer, who asked not to be named, said the company would not comment."),
+        vec![q(Indirect, "the company would not comment", "A Kellogg officer")]
+    );
+    assert_eq!(
+        quotes("The minister, who has long argued for talks, said on Monday that Kyiv was ready."),
+        vec![q(Indirect, "Kyiv was ready", "minister")]
+    );
+    // Without a main verb of its own the clause still reports.
+    assert_eq!(
+        quotes("He met Smith, who argued that the plan would fail."),
+        vec![q(Indirect, "the plan would fail", "Smith")]
+    );
+}
