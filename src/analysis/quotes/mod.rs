@@ -322,7 +322,7 @@ impl<'t> State<'_, 't> {
                 }
                 next += 1;
             }
-            if is_used || !self.standalone(&seg) {
+            if is_used || !self.standalone(&seg) || self.in_title(seg.outer.start) {
                 continue;
             }
             let words = seg.inner.slice(self.text).split_whitespace().count();
@@ -509,7 +509,24 @@ impl<'t> State<'_, 't> {
         // "... second term. (He is now the chairman.)": look inside closing
         // brackets, and inside Markdown emphasis ("**... on Friday.**").
         let body = span.slice(self.text).trim_end().trim_end_matches([')', ']', '*', '_']);
-        !body.ends_with(|c: char| matches!(c, '.' | '!' | '?' | '…' | ':' | ',' | ';') || tokens::is_quote_mark(c))
+        let ends_sentence = |s: &str| s.ends_with(|c: char| matches!(c, '.' | '!' | '?' | '…' | ':' | ',' | ';'));
+        if ends_sentence(body) {
+            return false;
+        }
+        // A closing mark ends a sentence when the quotation inside it does
+        // ("... he said. “It is over.”"); a headline's quotation has no
+        // full stop ("Zelensky: “We will not trade land”").
+        let Some(before_mark) = body.strip_suffix(|c: char| tokens::is_quote_mark(c)) else {
+            return true;
+        };
+        let words = body.split_whitespace().count();
+        !ends_sentence(before_mark.trim_end_matches(|c: char| tokens::is_quote_mark(c))) && words <= 20
+    }
+
+    /// Whether byte `offset` lies in a title-like paragraph (see
+    /// [`Self::title_like`]), which is read for names only.
+    fn in_title(&self, offset: usize) -> bool {
+        self.doc.paragraph_at(offset).and_then(|p| self.doc.paragraphs.get(p)).is_some_and(|p| self.title_like(p.span))
     }
 
     /// For each token, the segment it lies in (marks included).

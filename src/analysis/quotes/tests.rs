@@ -1226,3 +1226,17 @@ fn a_speech_verb_in_an_aside_before_the_main_verb_is_background() {
         vec![q(Indirect, "the plan would fail", "Smith")]
     );
 }
+
+#[test]
+fn a_quotation_in_a_headline_is_not_a_quote() {
+    let text = "Zelensky: “We will not trade land for a ceasefire”\n\n\
+                Ukrainian President Volodymyr Zelensky said on Wednesday that Kyiv would not give up territory.\n\n\
+                “We will not trade land for a ceasefire. It is over.”";
+    assert_eq!(
+        quotes(text),
+        vec![
+            q(Indirect, "Kyiv would not give up territory", "Volodymyr Zelensky"),
+            q(Direct, "We will not trade land for a ceasefire. It is over.", "Volodymyr Zelensky"),
+        ]
+    );
+}
