@@ -56,6 +56,28 @@ static DEMONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|
     lexicon::rows(include_str!("lexicon/en/demonyms.txt")).filter_map(|row| Some((row[0], *row.get(1)?))).collect()
 });
 
+/// The first words of the two-word entries of [`DEMONYMS`] ("white" of
+/// "white house").
+static DEMONYM_FIRST_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| DEMONYMS.keys().filter_map(|k| k.split_once(' ').map(|(first, _)| first)).collect());
+
+/// The country the words at the start of `toks` tie a speaker to: a
+/// two-word entry ("White House", "North Korean") or a one-word one.
+fn demonym_at(text: &str, toks: &[Token]) -> Option<&'static str> {
+    let first = toks.first()?;
+    let word = lower(text, first);
+    if DEMONYM_FIRST_WORDS.contains(word.as_str())
+        && let Some(second) = toks.get(1).filter(|t| t.word)
+        && let Some(&country) = DEMONYMS.get(format!("{} {}", word.as_str(), lower(text, second).as_str()).as_str())
+    {
+        return Some(country);
+    }
+    if !class(text, first).has(Class::DEMONYM) {
+        return None;
+    }
+    DEMONYMS.get(word.trim_end_matches('.')).copied()
+}
+
 static ORGANIZATIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/organizations.txt")).collect());
 
@@ -660,12 +682,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     }
     let span = Span::new(toks[start].span.start, head_tok.span.end);
     let body = Span::new(toks[body_start].span.start, head_tok.span.end);
-    let affiliation = toks[body_start..=end]
-        .iter()
-        .filter(|t| class(text, t).has(Class::DEMONYM))
-        .find_map(|t| DEMONYMS.get(lower(text, t).trim_end_matches('.')).copied())
-        .unwrap_or("")
-        .to_string();
+    let affiliation = (body_start..=end).find_map(|k| demonym_at(text, &toks[k..=end])).unwrap_or("").to_string();
     // An organisation word makes an organisation unless it is a possessor
     // ("the Kremlin's Dmitry Peskov").
     let possessor = |k: usize| toks.get(k + 1).is_some_and(|n| is_possessive(&lower(text, n)));
@@ -1272,6 +1289,15 @@ mod tests {
         assert_eq!(m.title, "Kremlin spokesman");
         assert_eq!(m.affiliation, "Russia");
         assert_eq!(m.kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn two_word_places_give_the_affiliation() {
+        let m = before("White House press secretary Karoline Leavitt").unwrap();
+        assert_eq!((m.name.as_str(), m.affiliation.as_str()), ("Karoline Leavitt", "United States"));
+        assert_eq!(before("a South Korean official").unwrap().affiliation, "South Korea");
+        // The first word alone ties to nothing.
+        assert_eq!(before("a White official").map(|m| m.affiliation).unwrap_or_default(), "");
     }
 
     #[test]
