@@ -391,6 +391,20 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         let t = &toks[start - 1];
         let lw = lower(text, t);
         if t.word && determiner_at(text, t) {
+            // "the Institute for the Study of War", "the Office of the
+            // President": an institution word, a preposition and "the"
+            // inside the name.
+            let inside_name = lw == "the"
+                && start >= 3
+                && start <= end
+                && toks[start].cap
+                && matches!(lower(text, &toks[start - 2]).as_str(), "for" | "on" | "of")
+                && toks[start - 3].cap
+                && role_at(text, &toks[start - 3]) == Some(Role::Org);
+            if inside_name {
+                start -= 3;
+                continue;
+            }
             start -= 1;
             break;
         }
@@ -665,6 +679,19 @@ fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {
 }
 
 /// Reads the phrase `toks[start..=end]`.
+/// Whether the capitalised words ending at `end` follow a role word and
+/// "in", "at" or "from": "an Iraqi Foreign Ministry official in Baghdad"
+/// names where the official is, not the official.
+fn names_a_place(text: &str, toks: &[Token], body_start: usize, end: usize) -> bool {
+    let mut run = end;
+    while run > body_start && name_word_at(text, toks, run - 1) {
+        run -= 1;
+    }
+    run >= body_start + 2
+        && matches!(lower(text, &toks[run - 1]).as_str(), "in" | "at" | "from")
+        && matches!(role_at(text, &toks[run - 2]), Some(Role::Person | Role::Group))
+}
+
 fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Mention> {
     if start > end {
         return None;
@@ -700,7 +727,7 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         document: false,
         gender: gender_of(text, span),
     };
-    if name_word_at(text, toks, end) {
+    if name_word_at(text, toks, end) && !names_a_place(text, toks, body_start, end) {
         let mut run = end;
         while run > body_start && name_word_at(text, toks, run - 1) {
             // "Minister of Foreign Affairs Vladimir Makei": a two-word name
@@ -1289,6 +1316,20 @@ mod tests {
         assert_eq!(m.title, "Kremlin spokesman");
         assert_eq!(m.affiliation, "Russia");
         assert_eq!(m.kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn institution_names_keep_their_inner_article() {
+        let m = before("The Institute for the Study of War").unwrap();
+        assert_eq!((m.kind, m.name.as_str()), (SpeakerKind::Organization, "Institute for the Study of War"));
+        // A role word for people does not take the name in.
+        assert_eq!(before("the spokesman for the Kremlin").map(|m| m.name), Some("Kremlin".to_string()));
+    }
+
+    #[test]
+    fn capitalised_words_after_a_role_word_and_in_name_a_place() {
+        let m = before("an Iraqi Foreign Ministry official in Baghdad").unwrap();
+        assert_eq!((m.named, m.name.as_str()), (false, "an Iraqi Foreign Ministry official in Baghdad"));
     }
 
     #[test]
