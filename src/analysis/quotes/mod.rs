@@ -375,6 +375,21 @@ impl<'t> State<'_, 't> {
         lo
     }
 
+    /// At a "quoted" (token `i`) that goes on "... as saying" within the
+    /// clause ("quoted by the TASS news agency as saying", "quoted Ushakov
+    /// as saying"): the token just past "saying".
+    fn quoted_as_saying(&self, toks: &[Token], in_seg: &[Option<usize>], i: usize) -> Option<usize> {
+        if in_seg[i].is_some() || !self.word_is(toks, i, "quoted") {
+            return None;
+        }
+        let as_at = (i + 1..toks.len().min(i + 14))
+            .take_while(|&k| toks[k].word && in_seg[k].is_none())
+            .find(|&k| self.word_is(toks, k, "as"))?;
+        let verb = toks.get(as_at + 1).filter(|_| in_seg.get(as_at + 1) == Some(&None))?;
+        matches!(self.lower(verb).as_str(), "saying" | "telling" | "stating" | "adding" | "warning")
+            .then_some(as_at + 2)
+    }
+
     /// Whether token `i` is a dash (em, en or hyphen standing alone).
     fn is_dash(&self, toks: &[Token], i: usize) -> bool {
         toks.get(i).is_some_and(|t| matches!(t.span.slice(self.text), "—" | "–" | "-"))
@@ -560,6 +575,28 @@ impl<'t> State<'_, 't> {
         while i < toks.len() {
             if in_seg[i].is_some() || !toks[i].word {
                 i += 1;
+                continue;
+            }
+            // "Ushakov was quoted by TASS as saying ...": the quoted person
+            // speaks; "TASS quoted Ushakov as saying ...": likewise, so the
+            // cue is "as saying" right after the person.
+            if let Some(end) = self.quoted_as_saying(toks, in_seg, i) {
+                let be = |k: usize| {
+                    matches!(self.lower(&toks[k]).as_str(), "was" | "were" | "is" | "are" | "been" | "being")
+                };
+                let passive =
+                    (i >= 1 && be(i - 1)) || (i >= 2 && be(i - 2) && self.is_adverb_or_auxiliary(&toks[i - 1]));
+                let start = if passive { i } else { end - 2 };
+                cues.push(Cue {
+                    start,
+                    end,
+                    class: CueClass::Say,
+                    speaker: None,
+                    entity: None,
+                    inverted: false,
+                    agent: false,
+                });
+                i = end;
                 continue;
             }
             let w = self.lower(&toks[i]);
@@ -1123,7 +1160,13 @@ impl<'t> State<'_, 't> {
                 }
                 if let Some(m) = speakers::phrase_before(self.text, toks, name_end) {
                     let ends_here = toks.partition_point(|t| t.span.end <= m.span.end) == name_end + 1;
-                    if ends_here && (m.named || (parenthetical && i + 1 < j - 1)) {
+                    // "Amnesty International, a rights group, said": a
+                    // named organisation as well as a person, before a
+                    // description (not "In Kyiv, Oleg Nikolenko, said").
+                    let proper_org = m.kind == SpeakerKind::Organization
+                        && m.name.starts_with(char::is_uppercase)
+                        && !toks[i + 1].cap;
+                    if ends_here && (m.named || proper_org || (parenthetical && i + 1 < j - 1)) {
                         // Keep looking: the subject opens the clause
                         // ("Pruitt, the attorney general of Oklahoma, ...").
                         found = Some(m);

@@ -1240,3 +1240,31 @@ fn a_quotation_in_a_headline_is_not_a_quote() {
         ]
     );
 }
+
+#[test]
+fn the_person_quoted_as_saying_is_the_speaker() {
+    assert_eq!(
+        quotes("Kremlin aide Yuri Ushakov was quoted by the TASS news agency as saying that no date had been set."),
+        vec![q(Indirect, "no date had been set", "Yuri Ushakov")]
+    );
+    assert_eq!(
+        quotes("Interfax quoted Kremlin aide Yuri Ushakov as saying no date had been set."),
+        vec![q(Indirect, "no date had been set", "Yuri Ushakov")]
+    );
+}
+
+#[test]
+fn a_named_organisation_before_an_apposition_speaks() {
+    assert_eq!(
+        quotes("Amnesty International, a rights group, said that the strikes were unlawful."),
+        vec![q(Indirect, "the strikes were unlawful", "Amnesty International")]
+    );
+}
+
+#[test]
+fn a_reflexive_between_subject_and_verb_is_skipped() {
+    assert_eq!(
+        quotes("Kallas herself has warned that a bad deal would only invite further aggression."),
+        vec![q(Indirect, "a bad deal would only invite further aggression", "Kallas")]
+    );
+}
