@@ -306,6 +306,7 @@ impl<'t> State<'_, 't> {
                 }
                 self.attribute(&toks, &in_seg, &cues, k, &mut used, &mut pending_colon);
             }
+            self.colon_introduced(&toks, &in_seg, &cues, &mut used);
         }
         // Quotes no cue claimed: continue the previous speaker's quote, or
         // stand alone when they read as speech.
@@ -340,6 +341,50 @@ impl<'t> State<'_, 't> {
                 last = Some((self.drafts[d].span.end, follows, self.drafts[d].span.start));
             }
         }
+    }
+
+    /// "Prime Minister Donald Tusk: “We support ...”", "His wife, Anna,
+    /// disagreed: “...”": a quotation right after a colon, in a clause with
+    /// no speech verb before it, belongs to the person the clause opens
+    /// with: a titled or full name, or the subject of a short clause.
+    fn colon_introduced(&mut self, toks: &[Token], in_seg: &[Option<usize>], cues: &[Cue], used: &mut [bool]) {
+        let Some(colon) = toks.iter().position(|t| t.span.slice(self.text) == ":") else { return };
+        let Some(seg) = toks.get(colon + 1).and_then(|_| in_seg[colon + 1]) else { return };
+        let short = colon <= 12;
+        if used[seg] || colon == 0 || !short || in_seg[..colon].iter().any(Option::is_some) {
+            return;
+        }
+        if cues.iter().any(|c| c.start < colon) {
+            return;
+        }
+        // A headline in title case ("... CEO: ‘You Should Be Criminally
+        // Investigated.’") is not read this way.
+        let quoted = self.segments[seg].inner.slice(self.text);
+        let long_words: Vec<&str> = quoted.split_whitespace().filter(|w| w.chars().count() >= 4).collect();
+        if long_words.len() >= 3 && long_words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return;
+        }
+        let person = |m: &speakers::Mention| {
+            m.kind == SpeakerKind::Person
+                && m.pronoun.is_none()
+                && (m.named || !m.title.is_empty())
+                && m.name.split_whitespace().count() <= 4
+        };
+        // The whole clause is the name ("Tusk:" alone is too often a label).
+        let label = speakers::phrase_before(self.text, toks, colon - 1).filter(|m| {
+            toks.partition_point(|t| t.span.start < m.span.start) == 0
+                && person(m)
+                && (m.name.split_whitespace().count() >= 2 || !m.title.is_empty())
+        });
+        let subject = || {
+            let m = self.unit_subject(toks)?;
+            let next = toks.partition_point(|t| t.span.end <= m.span.end);
+            (next < colon && toks.get(next).is_some_and(|t| t.word) && m.named && person(&m)).then_some(m)
+        };
+        let Some(m) = label.or_else(subject) else { return };
+        let entity = self.resolve(&m);
+        used[seg] = true;
+        self.push_direct(seg, entity, None);
     }
 
     /// The first token after a wire-copy dateline that opens the content

@@ -1268,3 +1268,24 @@ fn a_reflexive_between_subject_and_verb_is_skipped() {
         vec![q(Indirect, "a bad deal would only invite further aggression", "Kallas")]
     );
 }
+
+#[test]
+fn a_quotation_after_a_name_and_a_colon_is_the_named_persons() {
+    let text = "Jacek Siewiera added that the decision was coordinated with NATO allies.\n\n\
+                Prime Minister Donald Tusk: “We support every initiative that leads to a just peace.”";
+    assert_eq!(
+        quotes(text),
+        vec![
+            q(Indirect, "the decision was coordinated with NATO allies", "Jacek Siewiera"),
+            q(Direct, "We support every initiative that leads to a just peace.", "Donald Tusk"),
+        ]
+    );
+    assert_eq!(speakers("Tusk was blunt: “We will not send troops.”"), ["Tusk"]);
+    // Not a label, and not a headline in title case.
+    assert_eq!(speakers("The message was clear: “We will not yield to pressure from anyone.”"), [""]);
+    assert!(
+        quotes("Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally Investigated.’")
+            .iter()
+            .all(|q| q.2.is_empty())
+    );
+}
