@@ -569,7 +569,7 @@ impl<'t> State<'_, 't> {
         // "... second term. (He is now the chairman.)": look inside closing
         // brackets, and inside Markdown emphasis ("**... on Friday.**").
         let body = span.slice(self.text).trim_end().trim_end_matches([')', ']', '*', '_']);
-        let ends_sentence = |s: &str| s.ends_with(|c: char| matches!(c, '.' | '!' | '?' | '…' | ':' | ',' | ';'));
+        let ends_sentence = |s: &str| s.ends_with(['.', '!', '?', '…', ':', ',', ';']);
         if ends_sentence(body) {
             return false;
         }
