@@ -132,7 +132,7 @@ fn is_closer(c: char) -> bool {
 
 /// Characters that may start a sentence besides letters and digits.
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '「' | '‚' | '‹' | '—' | '-')
+    matches!(c, '"' | '\'' | '“' | '‘' | '„' | '«' | '»' | '(' | '[' | '「' | '‚' | '‹' | '—' | '–' | '-')
 }
 
 /// The sentences of one paragraph, pushed onto `out`: it ends at `.`, `!`,
@@ -255,6 +255,14 @@ mod tests {
         assert_eq!(
             sentences("He said so in a post on X. Targets included the grid."),
             ["He said so in a post on X.", "Targets included the grid."]
+        );
+    }
+
+    #[test]
+    fn a_dash_opens_a_sentence() {
+        assert_eq!(
+            sentences("He commented on it. – This is our decision – he noted. — Fine."),
+            ["He commented on it.", "– This is our decision – he noted.", "— Fine."]
         );
     }
 

@@ -1401,7 +1401,24 @@ impl<'t> State<'_, 't> {
         while be > bs && matches!(toks[be - 1].span.slice(self.text), "," | "—" | "–") {
             be -= 1;
         }
+        // "The spokesman of the Kremlin, Dmitry Peskov, commented ...": the
+        // words before the name's comma describe the speaker; they are not
+        // what was said ("The talks are over, the spokesman, Dmitry Peskov,
+        // said": the report ends before them).
+        let description_start = (cue.speaker.is_some()
+            && anchor_start >= 2
+            && toks[anchor_start - 1].span.slice(self.text) == ","
+            && in_seg[anchor_start - 2].is_none())
+        .then(|| speakers::phrase_before(self.text, toks, anchor_start - 2))
+        .flatten()
+        .filter(|m| !m.named && m.pronoun.is_none())
+        .map(|m| toks.partition_point(|t| t.span.start < m.span.start));
+        let described = description_start.is_some_and(|d| d <= bs);
+        if let Some(d) = description_start.filter(|&d| d > bs && toks[d - 1].span.slice(self.text) == ",") {
+            be = d - 1;
+        }
         let comma_before = anchor_start > 0
+            && !described
             && (matches!(toks[anchor_start - 1].span.slice(self.text), "," | "—" | "–" | "-")
                 || in_seg[anchor_start - 1].is_some());
         let before_words = (bs..be).filter(|&i| toks[i].word).count();

@@ -1289,3 +1289,24 @@ fn a_quotation_after_a_name_and_a_colon_is_the_named_persons() {
             .all(|q| q.2.is_empty())
     );
 }
+
+#[test]
+fn the_description_before_a_named_apposition_is_not_what_was_said() {
+    assert!(
+        quotes("The spokesman of the Kremlin, Dmitry Peskov, commented on the words of the Polish president.")
+            .is_empty()
+    );
+    assert_eq!(
+        quotes("The talks are over, the spokesman, Dmitry Peskov, said."),
+        vec![q(Indirect, "The talks are over", "Dmitry Peskov")]
+    );
+}
+
+#[test]
+fn a_dash_after_a_full_stop_opens_a_reported_sentence() {
+    // Translated copy marks speech with en dashes.
+    assert_eq!(
+        quotes("Dmitry Peskov commented on the talks. – This is the sovereign decision of Poland – Peskov noted."),
+        vec![q(Indirect, "This is the sovereign decision of Poland", "Dmitry Peskov")]
+    );
+}
