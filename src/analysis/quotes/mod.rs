@@ -122,6 +122,10 @@ static AUXILIARIES: LazyLock<HashSet<&'static str>> =
 static SKIP: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/skip_words.txt")).collect());
 
+/// Speech verbs whose "to" takes an object ("responded to the proposal").
+static PREPOSITIONAL_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/prepositional_cues.txt")).collect());
+
 /// Words that open an introductory or parenthetical phrase ("In an
 /// interview, ...", "..., speaking on Monday, ...") rather than content.
 /// How far into a unit an introductory phrase may reach before a clause
@@ -381,7 +385,12 @@ impl<'t> State<'_, 't> {
             let next = toks.partition_point(|t| t.span.end <= m.span.end);
             (next < colon && toks.get(next).is_some_and(|t| t.word) && m.named && person(&m)).then_some(m)
         };
-        let Some(m) = label.or_else(subject) else { return };
+        // "His wife, Anna, disagreed: “...”": the name in apposition.
+        let apposition = || {
+            let comma = (1..colon).rev().find(|&k| toks[k].span.slice(self.text) == ",")?;
+            self.named_apposition(toks, in_seg, comma).filter(person)
+        };
+        let Some(m) = label.or_else(subject).or_else(apposition) else { return };
         let entity = self.resolve(&m);
         used[seg] = true;
         self.push_direct(seg, entity, None);
@@ -1338,6 +1347,7 @@ impl<'t> State<'_, 't> {
         // "promising to focus on ...": an infinitive is what was said; "said
         // to reporters", "said to the press" are not.
         let infinitive = self.word_is(toks, a, "to")
+            && !PREPOSITIONAL_CUES.contains(self.lower(&toks[cue.end - 1]).as_str())
             && toks.get(a + 1).is_some_and(|n| {
                 n.word
                     && !n.cap

@@ -1310,3 +1310,26 @@ fn a_dash_after_a_full_stop_opens_a_reported_sentence() {
         vec![q(Indirect, "This is the sovereign decision of Poland", "Dmitry Peskov")]
     );
 }
+
+#[test]
+fn relatives_speak_and_take_their_gender() {
+    assert_eq!(
+        quotes("His mother said the boy had been taken to Russia."),
+        vec![q(Indirect, "the boy had been taken to Russia", "mother")]
+    );
+    assert_eq!(
+        speakers(
+            "“It will end this year,” said Marek Nowak. His wife, Anna, disagreed: “Nobody believes Putin anymore.”"
+        ),
+        ["Marek Nowak", "Anna"]
+    );
+}
+
+#[test]
+fn to_after_respond_or_reply_is_not_an_infinitive_report() {
+    assert!(quotes("My son responds to music therapy.").is_empty());
+    assert_eq!(
+        quotes("Peskov responded that the proposal was unacceptable."),
+        vec![q(Indirect, "the proposal was unacceptable", "Peskov")]
+    );
+}
