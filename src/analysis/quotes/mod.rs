@@ -421,7 +421,8 @@ impl<'t> State<'_, 't> {
             let caps = t.word && s.len() > 1 && s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
             let agency = t.cap && k > lo && toks[k - 1].span.slice(self.text) == "(";
             agency_or_caps |= caps || agency;
-            let fits = t.cap || s.chars().all(|c| c.is_ascii_digit()) || matches!(s, "," | "(" | ")" | ".");
+            // "TEHRAN/WASHINGTON, June 3 (Reuters) -": two places.
+            let fits = t.cap || s.chars().all(|c| c.is_ascii_digit()) || matches!(s, "," | "(" | ")" | "." | "/");
             if !fits {
                 return lo;
             }

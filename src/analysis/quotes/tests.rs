@@ -1333,3 +1333,22 @@ fn to_after_respond_or_reply_is_not_an_infinitive_report() {
         vec![q(Indirect, "the proposal was unacceptable", "Peskov")]
     );
 }
+
+#[test]
+fn a_post_on_a_social_network_reports() {
+    assert_eq!(
+        quotes("Oman's foreign minister, Badr Albusaidi, posted on X that both sides had shown flexibility."),
+        vec![q(Indirect, "both sides had shown flexibility", "Badr Albusaidi")]
+    );
+    assert!(quotes("The company posted a loss on Friday.").is_empty());
+}
+
+#[test]
+fn a_dateline_of_two_places_is_not_content() {
+    assert_eq!(
+        quotes(
+            "TEHRAN/WASHINGTON, June 3 (Reuters) - Iran will not hold direct talks, Foreign Minister Abbas Araqchi said."
+        ),
+        vec![q(Indirect, "Iran will not hold direct talks", "Abbas Araqchi")]
+    );
+}
