@@ -1352,3 +1352,11 @@ fn a_dateline_of_two_places_is_not_content() {
         vec![q(Indirect, "Iran will not hold direct talks", "Abbas Araqchi")]
     );
 }
+
+#[test]
+fn the_media_speak_as_a_group() {
+    let text = "Russian state media reported that the Defence Ministry had destroyed 17 drones.";
+    assert_eq!(quotes(text), vec![q(Indirect, "the Defence Ministry had destroyed 17 drones", "Russian state media")]);
+    let a = run(text);
+    assert_eq!((a.speakers[0].kind, a.speakers[0].affiliation.as_str()), (SpeakerKind::Group, "Russia"));
+}
