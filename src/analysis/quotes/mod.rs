@@ -620,6 +620,12 @@ impl<'t> State<'_, 't> {
         tokens::lower(self.text, t)
     }
 
+    /// Whether a token is a form of "be" that makes a passive or a
+    /// progressive ("was quoted", "is calling").
+    fn is_form_of_be(&self, t: &Token) -> bool {
+        matches!(self.lower(t).as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being")
+    }
+
     fn word_is(&self, toks: &[Token], i: usize, w: &str) -> bool {
         toks.get(i).is_some_and(|t| t.span.slice(self.text).eq_ignore_ascii_case(w))
     }
@@ -636,9 +642,7 @@ impl<'t> State<'_, 't> {
             // speaks; "TASS quoted Ushakov as saying ...": likewise, so the
             // cue is "as saying" right after the person.
             if let Some(end) = self.quoted_as_saying(toks, in_seg, i) {
-                let be = |k: usize| {
-                    matches!(self.lower(&toks[k]).as_str(), "was" | "were" | "is" | "are" | "been" | "being")
-                };
+                let be = |k: usize| self.is_form_of_be(&toks[k]);
                 let passive =
                     (i >= 1 && be(i - 1)) || (i >= 2 && be(i - 2) && self.is_adverb_or_auxiliary(&toks[i - 1]));
                 let start = if passive { i } else { end - 2 };
@@ -686,9 +690,7 @@ impl<'t> State<'_, 't> {
                 && toks.get(end).is_some_and(|t| {
                     matches!(self.lower(t).as_str(), "in" | "into" | "out" | "off" | "up" | "back" | "upon")
                 });
-            let be_at = |k: usize| {
-                matches!(self.lower(&toks[k]).as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being")
-            };
+            let be_at = |k: usize| self.is_form_of_be(&toks[k]);
             // "is calling", "was also saying": the progressive is active
             // ("is considering urging" is not a report yet).
             let progressive = w.ends_with("ing")
