@@ -136,6 +136,11 @@ const INTRO_TOKENS: usize = 40;
 /// ("..., said Peskov, adding that ...").
 const INHERIT_CUES: usize = 8;
 
+/// How many cues after a cue in a relative-clause aside may be the main
+/// verb of the aside's subject ("X, who asked not to be named, said"), so
+/// that a unit's cues cost linear time.
+const ASIDE_REACH: usize = 4;
+
 static INTRO_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/intro_words.txt")).collect());
 
@@ -758,7 +763,10 @@ impl<'t> State<'_, 't> {
             .map(|(k, c)| {
                 c.speaker.is_some()
                     && in_aside(c)
-                    && cues[k + 1..].iter().any(|later| later.speaker == c.speaker && !in_aside(later))
+                    && cues[k + 1..]
+                        .iter()
+                        .take(ASIDE_REACH)
+                        .any(|later| later.speaker == c.speaker && !in_aside(later))
             })
             .collect();
         let mut aside = asides.into_iter();
