@@ -678,7 +678,6 @@ fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {
     })
 }
 
-/// Reads the phrase `toks[start..=end]`.
 /// Whether the capitalised words ending at `end` follow a role word and
 /// "in", "at" or "from": "an Iraqi Foreign Ministry official in Baghdad"
 /// names where the official is, not the official.
@@ -692,6 +691,7 @@ fn names_a_place(text: &str, toks: &[Token], body_start: usize, end: usize) -> b
         && matches!(role_at(text, &toks[run - 2]), Some(Role::Person | Role::Group))
 }
 
+/// Reads the phrase `toks[start..=end]`.
 fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Mention> {
     if start > end {
         return None;
