@@ -337,7 +337,8 @@ fn joins_description(word: &str) -> bool {
 const MODIFIERS: usize = 3;
 
 /// Whether a token may modify a role word inside a description: a plain
-/// lower-case word that is not a function word, pronoun or determiner.
+/// lower-case word that is not a function word, pronoun, determiner or
+/// speech verb ("the ministry said President Erdogan": no title there).
 fn modifier_word(text: &str, t: &Token) -> bool {
     if !t.word || t.cap {
         return false;
@@ -347,6 +348,7 @@ fn modifier_word(text: &str, t: &Token) -> bool {
         && !w.ends_with("ly")
         && w != "of"
         && !class(text, t).has(Class::NON_NAME | Class::DETERMINER | Class::PRONOUN)
+        && !super::quotes::is_speech_verb(&w)
 }
 
 /// A speaker phrase found next to a cue.
@@ -429,13 +431,23 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         if phrase_word(text, t) || joins || surname_word(text, toks, start - 1) {
             start -= 1;
         } else {
-            // "the state energy operator said": lower-case modifiers between
-            // a determiner and the role words read so far.
+            // "the state energy operator said", "Russia's central bank
+            // said": lower-case modifiers between a determiner (or a
+            // possessor) and the role words read so far.
             let has_role = toks[start..=end].iter().any(|t| role_at(text, t).is_some());
             let det = (1..=MODIFIERS.min(start))
                 .map(|n| start - n)
                 .take_while(|&k| k + 1 == start || modifier_word(text, &toks[k + 1]))
-                .find(|&k| toks[k].word && determiner_at(text, &toks[k]));
+                .find_map(|k| {
+                    if toks[k].word && determiner_at(text, &toks[k]) {
+                        Some(k)
+                    } else {
+                        let possessor = k
+                            .checked_sub(1)
+                            .filter(|&p| toks[p].cap && toks[p].word && is_possessive(&lower(text, &toks[k])))?;
+                        Some(possessor)
+                    }
+                });
             if let Some(k) = det.filter(|_| has_role && start <= end) {
                 start = k;
             }
@@ -453,14 +465,19 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         (end >= 1 && toks[end].word && !toks[end].cap && determiner_at(text, &toks[end - 1])).then(|| end - 1)
     };
     // With "of" only a determined place ("members of the panel", "the
-    // minister of the economy"): "the director of AROS" is AROS's
-    // director, named elsewhere.
+    // minister of the economy", "the head of Russia's central bank": a
+    // possessor determines as "the" does): "the director of AROS" is
+    // AROS's director, named elsewhere.
+    let determined = |place: usize| {
+        determiner_at(text, &toks[place])
+            || (toks[place].cap && place < end && is_possessive(&lower(text, &toks[place + 1])))
+    };
     let joined = |place: usize| {
         let word = lower(text, &toks[place - 1]);
         let role = role_at(text, &toks[place - 2]);
         joins_description(&word)
             && if word == "of" {
-                matches!(role, Some(Role::Group | Role::Person)) && determiner_at(text, &toks[place])
+                matches!(role, Some(Role::Group | Role::Person)) && determined(place)
             } else {
                 matches!(role, Some(Role::Group | Role::Person))
             }
@@ -590,7 +607,20 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             end = k;
             continue;
         }
-        let joins = lw == "of" && toks.get(end + 1).is_some_and(|n| n.cap) && last.is_some();
+        // "the Institute for the Study of War", "the Office of the
+        // President": after a capitalised institution word, a preposition
+        // and "the" inside the name (as `phrase_before` reads them).
+        let institution = |k: usize| last == Some(k) && toks[k].cap && role_at(text, &toks[k]) == Some(Role::Org);
+        let cap_at = |k: usize| toks.get(k).is_some_and(|n| n.cap);
+        let joins = (lw == "of" && cap_at(end + 1) && last.is_some())
+            || (matches!(lw.as_str(), "for" | "on" | "of")
+                && end.checked_sub(1).is_some_and(institution)
+                && (cap_at(end + 1)
+                    || (toks.get(end + 1).is_some_and(|n| lower(text, n) == "the") && cap_at(end + 2))));
+        if joins && !cap_at(end + 1) {
+            end += 2;
+            continue;
+        }
         if phrase_word(text, t) || joins || surname_word(text, toks, end) {
             if !joins {
                 last = Some(end);

@@ -404,8 +404,9 @@ impl<'t> State<'_, 't> {
     /// The first token after a wire-copy dateline that opens the content
     /// ("Feb 10 (Reuters) - ", "KYIV, Ukraine (AP) — "): capitalised words,
     /// numbers, commas and a parenthesised agency, then a dash; `lo` when
-    /// there is none.
-    fn past_dateline(&self, toks: &[Token], in_seg: &[Option<usize>], lo: usize, hi: usize) -> usize {
+    /// there is none. Tokens inside quotation marks (`in_seg`, when known)
+    /// are never a dateline.
+    fn past_dateline(&self, toks: &[Token], in_seg: Option<&[Option<usize>]>, lo: usize, hi: usize) -> usize {
         let opens_paragraph = toks.get(lo).is_some_and(|t| {
             self.doc.paragraph_at(t.span.start).and_then(|p| self.doc.paragraphs.get(p)).map(|p| p.span.start)
                 == Some(t.span.start)
@@ -417,7 +418,7 @@ impl<'t> State<'_, 't> {
         for k in lo..hi.min(lo + 12) {
             let t = &toks[k];
             let s = t.span.slice(self.text);
-            if in_seg[k].is_some() {
+            if in_seg.is_some_and(|in_seg| in_seg[k].is_some()) {
                 return lo;
             }
             if self.is_dash(toks, k) {
@@ -455,8 +456,6 @@ impl<'t> State<'_, 't> {
         toks.get(i).is_some_and(|t| matches!(t.span.slice(self.text), "—" | "–" | "-"))
     }
 
-    /// Whether a word may stand between a subject and its verb: a word of
-    /// `lexicon/en/skip_words.txt` or an adverb in "-ly".
     /// Whether the cue at `verb` is a purpose infinitive whose subject is
     /// the clause's: "took to Twitter to accuse", "went on television to
     /// blame" (not "declined to comment", "wants to say").
@@ -471,12 +470,32 @@ impl<'t> State<'_, 't> {
         }
         let object = &toks[k];
         let before = self.lower(&toks[k - 1]);
+        // "urged Putin to declare", "called on Kyiv to accept": the object
+        // of a speech verb and what it was urged to do, not a purpose.
         object.word
+            && !self.speech_cue_ends_at(toks, k)
             && (object.cap
                 || speakers::determiner_at(self.text, &toks[k - 1])
                 || matches!(before.as_str(), "on" | "in" | "at" | "his" | "her" | "its" | "their"))
     }
 
+    /// Whether a speech cue of one to three words ("urged", "called on")
+    /// ends right before token `end`.
+    fn speech_cue_ends_at(&self, toks: &[Token], end: usize) -> bool {
+        (1..=3.min(end)).any(|n| {
+            let first = end - n;
+            CUES.get(self.lower(&toks[first]).as_str()).is_some_and(|list| {
+                list.iter().any(|(words, class)| {
+                    words.len() == n
+                        && !matches!(class, CueClass::Source | CueClass::Document)
+                        && words.iter().zip(&toks[first..end]).all(|(w, t)| self.lower(t) == *w)
+                })
+            })
+        })
+    }
+
+    /// Whether a word may stand between a subject and its verb: a word of
+    /// `lexicon/en/skip_words.txt` or an adverb in "-ly".
     fn is_adverb_or_auxiliary(&self, t: &Token) -> bool {
         let w = self.lower(t);
         SKIP.contains(w.as_str()) || (w.len() > 4 && w.ends_with("ly"))
@@ -997,6 +1016,11 @@ impl<'t> State<'_, 't> {
     fn clause_start(&self, toks: &[Token], within: usize) -> usize {
         let comma = |t: &Token| t.span.slice(self.text) == ",";
         let Some(first) = toks.first() else { return 0 };
+        // "KYIV — Ukraine on Tuesday dismissed ...": past a wire dateline.
+        let dateline = self.past_dateline(toks, None, 0, within);
+        if dateline > 0 {
+            return dateline;
+        }
         if INTRO_WORDS.contains(self.lower(first).as_str()) {
             return toks[..within.min(toks.len())].iter().position(comma).map_or(within, |i| i + 1);
         }
@@ -1587,7 +1611,7 @@ impl<'t> State<'_, 't> {
         cue: Span,
         used: &mut [bool],
     ) -> bool {
-        lo = self.past_dateline(toks, in_seg, lo, hi);
+        lo = self.past_dateline(toks, Some(in_seg), lo, hi);
         while lo < hi && in_seg[lo].is_none() && (self.word_is(toks, lo, "that") || !toks[lo].word) {
             lo += 1;
         }

@@ -1360,3 +1360,68 @@ fn the_media_speak_as_a_group() {
     let a = run(text);
     assert_eq!((a.speakers[0].kind, a.speakers[0].affiliation.as_str()), (SpeakerKind::Group, "Russia"));
 }
+
+#[test]
+fn a_possessor_after_of_belongs_to_the_description() {
+    assert_eq!(
+        speakers("The head of Russia's central bank said that inflation would slow."),
+        ["head of Russia's central bank"]
+    );
+    assert_eq!(
+        quotes(
+            "The head of Ukraine's military intelligence, Kyrylo Budanov, said in an interview that he expected \
+             fighting to intensify."
+        ),
+        vec![q(Indirect, "he expected fighting to intensify", "Kyrylo Budanov")]
+    );
+    let a = run("The head of Ukraine's military intelligence, Kyrylo Budanov, said that fighting would intensify.");
+    assert_eq!(a.speakers[0].title, "head of Ukraine's military intelligence");
+    assert_eq!(speakers("Russia's central bank said that inflation would slow."), ["Russia's central bank"]);
+}
+
+#[test]
+fn an_institution_name_runs_over_for_the_and_of_the() {
+    assert_eq!(
+        speakers("According to the Institute for the Study of War, the offensive stalled."),
+        ["Institute for the Study of War"]
+    );
+    assert_eq!(
+        speakers("According to the Office of the President, the offensive stalled."),
+        ["Office of the President"]
+    );
+    assert_eq!(speakers("According to the Ministry on Monday, the offensive stalled."), ["Ministry"]);
+}
+
+#[test]
+fn a_dateline_before_a_participle_clause_is_not_its_subject() {
+    assert_eq!(
+        speakers(
+            "KYIV — Ukraine on Tuesday dismissed a proposal from Moscow, calling it a cynical attempt to regroup."
+        ),
+        ["Ukraine"]
+    );
+}
+
+#[test]
+fn what_a_speaker_urges_someone_to_do_is_one_report() {
+    assert_eq!(
+        quotes("Erdogan urged Putin to declare a ceasefire."),
+        vec![q(Indirect, "Putin to declare a ceasefire", "Erdogan")]
+    );
+    assert_eq!(
+        quotes("Erdogan called on Putin to declare a ceasefire."),
+        vec![q(Indirect, "Putin to declare a ceasefire", "Erdogan")]
+    );
+    assert_eq!(quotes("Trump took to Twitter to accuse Biden of lying."), vec![q(Indirect, "Biden of lying", "Trump")]);
+}
+
+#[test]
+fn a_speech_verb_is_no_modifier_in_a_title() {
+    let text = "In a statement, Turkey's presidency said President Tayyip Erdogan had urged Putin to declare a truce.";
+    assert_eq!(
+        quotes(text),
+        vec![q(Indirect, "President Tayyip Erdogan had urged Putin to declare a truce", "Turkey's presidency")]
+    );
+    let text = "The ministry said President Tayyip Erdogan had urged Putin to declare a truce.";
+    assert_eq!(speakers(text), ["ministry"]);
+}
