@@ -479,6 +479,25 @@ impl<'t> State<'_, 't> {
                 || matches!(before.as_str(), "on" | "in" | "at" | "his" | "her" | "its" | "their"))
     }
 
+    /// Whether the word at `i` is a noun by what stands before it: an
+    /// article or a possessive pronoun ("the call", "their claims"), or
+    /// "a"/"an" and a lower-case word before a base form, which a singular
+    /// subject does not take ("a video call"; not "a spokesman says").
+    fn noun_after_determiner(&self, toks: &[Token], i: usize) -> bool {
+        let determines = |k: usize| {
+            matches!(
+                self.lower(&toks[k]).as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+            )
+        };
+        let indefinite = |k: usize| matches!(self.lower(&toks[k]).as_str(), "a" | "an");
+        // A base form: the cue table lists its "-s" form too ("call", not
+        // "said").
+        let base_form = || CUES.contains_key(format!("{}s", self.lower(&toks[i]).as_str()).as_str());
+        (i >= 1 && toks[i - 1].word && determines(i - 1))
+            || (i >= 2 && indefinite(i - 2) && toks[i - 1].word && !toks[i - 1].cap && base_form())
+    }
+
     /// Whether a speech cue of one to three words ("urged", "called on")
     /// ends right before token `end`.
     fn speech_cue_ends_at(&self, toks: &[Token], end: usize) -> bool {
@@ -737,7 +756,10 @@ impl<'t> State<'_, 't> {
                 && toks.get(end).is_some_and(|t| {
                     matches!(self.lower(t).as_str(), "whether" | "if" | "how" | "why" | "what" | "when")
                 });
-            if !after_to && (!passive || agent) && !particle && !discourse && !negated {
+            // "a video call with", "his claims": a noun after an article or
+            // a possessive, or after "a" and a plain noun.
+            let noun = words.len() == 1 && *class != CueClass::Source && self.noun_after_determiner(toks, i);
+            if !after_to && (!passive || agent) && !particle && !discourse && !negated && !noun {
                 cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false, agent });
             }
             i = end;

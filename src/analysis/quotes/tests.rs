@@ -1425,3 +1425,24 @@ fn a_speech_verb_is_no_modifier_in_a_title() {
     let text = "The ministry said President Tayyip Erdogan had urged Putin to declare a truce.";
     assert_eq!(speakers(text), ["ministry"]);
 }
+
+#[test]
+fn a_cue_word_after_an_article_or_possessive_is_a_noun() {
+    assert_eq!(
+        quotes(
+            "British Prime Minister Keir Starmer, who will host a video call with leaders on Saturday, urged Putin \
+             to come to the table."
+        ),
+        vec![q(Indirect, "Putin to come to the table", "Keir Starmer")]
+    );
+    assert!(quotes("Tell me why I should pay an agent who makes money from my writing?").is_empty());
+    // A singular subject takes the "-s" form or the past: still verbs.
+    assert_eq!(speakers("The plant will close, a spokesman said."), ["a spokesman"]);
+    assert_eq!(speakers("A spokesman says the plant will close."), ["A spokesman"]);
+}
+
+#[test]
+fn a_fellow_of_an_institute_is_a_title() {
+    let a = run("\"Both sides are positioning themselves,\" said Tatiana Stanovaya, a senior fellow at the center.");
+    assert_eq!(a.speakers[0].title, "senior fellow at the center");
+}
