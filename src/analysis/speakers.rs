@@ -247,6 +247,16 @@ fn is_nationality_adjective(word: &str) -> bool {
     ["ian", "ean", "can", "ese", "ish", "ch", "i"].iter().any(|ending| word.ends_with(ending))
 }
 
+/// Whether token `and` is an "and" between two nationalities: "Russian
+/// and Ukrainian negotiators" is one description.
+fn joins_nationalities(text: &str, toks: &[Token], and: usize) -> bool {
+    let nationality = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| class(text, t).has(Class::DEMONYM) && t.cap && is_nationality_adjective(&lower(text, t)))
+    };
+    and >= 1 && toks.get(and).is_some_and(|t| lower(text, t) == "and") && nationality(and - 1) && nationality(and + 1)
+}
+
 /// Whether a token is a determiner ("the", "some", "two").
 pub(crate) fn determiner_at(text: &str, t: &Token) -> bool {
     class(text, t).has(Class::DETERMINER)
@@ -428,7 +438,11 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
             start -= 2;
             continue;
         }
-        if phrase_word(text, t) || joins || surname_word(text, toks, start - 1) {
+        if phrase_word(text, t)
+            || joins
+            || surname_word(text, toks, start - 1)
+            || joins_nationalities(text, toks, start - 1)
+        {
             start -= 1;
         } else {
             // "the state energy operator said", "Russia's central bank
@@ -613,6 +627,7 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
         let institution = |k: usize| last == Some(k) && toks[k].cap && role_at(text, &toks[k]) == Some(Role::Org);
         let cap_at = |k: usize| toks.get(k).is_some_and(|n| n.cap);
         let joins = (lw == "of" && cap_at(end + 1) && last.is_some())
+            || joins_nationalities(text, toks, end)
             || (matches!(lw.as_str(), "for" | "on" | "of")
                 && end.checked_sub(1).is_some_and(institution)
                 && (cap_at(end + 1)

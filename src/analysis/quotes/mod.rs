@@ -165,6 +165,10 @@ static INVERTED_ADJUNCTS: LazyLock<HashSet<&'static str>> =
 static RELATIVE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/relative_prepositions.txt")).collect());
 
+/// Participles between a document and its author ("a statement released
+/// by the ministry").
+const PUBLISHED: [&str; 8] = ["released", "issued", "published", "posted", "sent", "signed", "put", "distributed"];
+
 /// Up to this many speaker names are searched one by one; more go through
 /// one automaton.
 const NAME_SEARCHES: usize = 32;
@@ -950,13 +954,19 @@ impl<'t> State<'_, 't> {
     }
 
     /// For a document with its author after it ("a new report by Politico",
-    /// "a study from the Brookings Institution"): the author; otherwise
-    /// the mention itself.
+    /// "a study from the Brookings Institution", "a readout released by
+    /// the Turkish side"): the author; otherwise the mention itself.
     fn author_of(&self, toks: &[Token], m: speakers::Mention) -> speakers::Mention {
         if !m.document {
             return m;
         }
-        let next = toks.partition_point(|t| t.span.end <= m.span.end);
+        let mut next = toks.partition_point(|t| t.span.end <= m.span.end);
+        // "a statement released by the ministry": past the participle.
+        if toks.get(next).is_some_and(|t| PUBLISHED.contains(&self.lower(t).as_str()))
+            && self.word_is(toks, next + 1, "by")
+        {
+            next += 1;
+        }
         let author = toks
             .get(next)
             .filter(|t| matches!(self.lower(t).as_str(), "by" | "from"))

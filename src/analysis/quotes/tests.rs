@@ -1446,3 +1446,30 @@ fn a_fellow_of_an_institute_is_a_title() {
     let a = run("\"Both sides are positioning themselves,\" said Tatiana Stanovaya, a senior fellow at the center.");
     assert_eq!(a.speakers[0].title, "senior fellow at the center");
 }
+
+#[test]
+fn a_document_released_by_someone_is_theirs() {
+    assert_eq!(
+        speakers("According to a readout released by the Turkish side, the next round could take place in June."),
+        ["Turkish side"]
+    );
+    assert_eq!(
+        speakers("According to a statement issued by the ministry, the next round could take place in June."),
+        ["ministry"]
+    );
+    assert_eq!(speakers("According to a readout, the next round could take place in June."), ["readout"]);
+}
+
+#[test]
+fn two_nationalities_joined_by_and_are_one_description() {
+    assert_eq!(
+        speakers(
+            "Russian and Ukrainian negotiators failed to agree on a ceasefire but said they would swap prisoners."
+        ),
+        ["Russian and Ukrainian negotiators"]
+    );
+    assert_eq!(
+        speakers("American and European officials said the talks had failed."),
+        ["American and European officials"]
+    );
+}
