@@ -95,8 +95,16 @@ pub(crate) enum Pronoun {
     Organization,
 }
 
-static PRONOUNS: LazyLock<HashMap<&'static str, Pronoun>> = LazyLock::new(|| {
+static PRONOUNS: LazyLock<HashMap<&'static str, Pronoun>> = LazyLock::new(|| pronouns(false));
+
+/// The object pronouns of `lexicon/en/pronouns.txt` ("him", "them").
+static OBJECT_PRONOUNS: LazyLock<HashMap<&'static str, Pronoun>> = LazyLock::new(|| pronouns(true));
+
+/// The subject (or, with `object`, the object) pronouns of
+/// `lexicon/en/pronouns.txt` and what they refer to.
+fn pronouns(object: bool) -> HashMap<&'static str, Pronoun> {
     lexicon::rows(include_str!("lexicon/en/pronouns.txt"))
+        .filter(|row| (row.get(2).copied() == Some("object")) == object)
         .filter_map(|row| {
             let kind = match row.get(1).copied() {
                 Some("person") => Pronoun::Person,
@@ -107,7 +115,12 @@ static PRONOUNS: LazyLock<HashMap<&'static str, Pronoun>> = LazyLock::new(|| {
             Some((row[0], kind))
         })
         .collect()
-});
+}
+
+/// Possessive determiners: "according to his spokesman" is the spokesman.
+fn is_possessive_determiner(word: &str) -> bool {
+    matches!(word, "his" | "her" | "their" | "its")
+}
 
 /// A table of words and their gender (`word | m` or `word | f`).
 fn gender_table(file: &'static str) -> HashMap<&'static str, char> {
@@ -570,8 +583,14 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
     if let Some(&p) = class(text, first).has(Class::PRONOUN).then(|| PRONOUNS.get(w.as_str())).flatten() {
         return pronoun(text, first, p);
     }
+    // "according to him,", "described by them as": an object pronoun ends
+    // the phrase ("according to her spokesman" is the spokesman).
+    let next_is_word = toks.get(start + 1).is_some_and(|t| t.word);
+    if let Some(&p) = OBJECT_PRONOUNS.get(w.as_str()).filter(|_| !next_is_word) {
+        return pronoun(text, first, p);
+    }
     let mut end = start;
-    if first.word && determiner_at(text, first) {
+    if first.word && (determiner_at(text, first) || (is_possessive_determiner(&w) && next_is_word)) {
         end += 1;
         // "the two rival powers", "the many critics": a second determiner.
         if toks.get(end).is_some_and(|t| t.word && !t.cap && determiner_at(text, t)) {

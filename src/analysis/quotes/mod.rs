@@ -502,6 +502,14 @@ impl<'t> State<'_, 't> {
             || (i >= 2 && indefinite(i - 2) && toks[i - 1].word && !toks[i - 1].cap && base_form())
     }
 
+    /// Whether the speaker phrase at token `speaker` opens an "as" clause
+    /// at the start of a sentence or after a comma ("As Peskov noted, ...").
+    fn opens_as_clause(&self, toks: &[Token], speaker: usize) -> bool {
+        speaker >= 1
+            && self.word_is(toks, speaker - 1, "as")
+            && (speaker == 1 || matches!(toks[speaker - 2].span.slice(self.text), "," | ";" | ":" | "—" | "–"))
+    }
+
     /// Whether a speech cue of one to three words ("urged", "called on")
     /// ends right before token `end`.
     fn speech_cue_ends_at(&self, toks: &[Token], end: usize) -> bool {
@@ -1426,10 +1434,16 @@ impl<'t> State<'_, 't> {
                     )
             });
         // "said in an interview", "said as he entered the talks": an
-        // adverbial, not what was said.
+        // adverbial, not what was said; a longer one after a report that
+        // ends at the speaker ("Y, Lavrov said at a press conference
+        // following talks with his Hungarian counterpart").
+        let report_before = anchor_start >= 1
+            && matches!(toks[anchor_start - 1].span.slice(self.text), "," | "—" | "–")
+            && (prev_bound..anchor_start).filter(|&i| toks[i].word && in_seg[i].is_none()).count() >= 4;
+        let adverbial_words = if report_before { 16 } else { 8 };
         if a < b
             && !infinitive
-            && after_words < 8
+            && after_words < adverbial_words
             && (a..b).all(|i| in_seg[i].is_none() && !self.word_is(toks, i, "that"))
             && matches!(
                 self.lower(&toks[a]).as_str(),
@@ -1548,6 +1562,14 @@ impl<'t> State<'_, 't> {
                     lo += 1;
                 }
                 lo + 1
+            } else if self.opens_as_clause(toks, anchor_start) {
+                // "As Simonyan put it in a statement to a colleague in July,
+                // RT is ...": the "as" clause ends at its comma, and the
+                // report is the main clause after it.
+                (a..hi)
+                    .take_while(|&i| in_seg[i].is_none())
+                    .find(|&i| toks[i].span.slice(self.text) == ",")
+                    .map_or(a, |c| c + 1)
             } else {
                 a
             };

@@ -1473,3 +1473,42 @@ fn two_nationalities_joined_by_and_are_one_description() {
         ["American and European officials"]
     );
 }
+
+#[test]
+fn a_long_adverbial_after_a_report_ending_at_its_speaker_is_not_content() {
+    assert_eq!(
+        quotes(
+            "Russia remains open to negotiations, but the West is not ready for an equal dialogue, Foreign Minister \
+             Sergey Lavrov said at a press conference following talks with his Hungarian counterpart."
+        ),
+        vec![q(
+            Indirect,
+            "Russia remains open to negotiations, but the West is not ready for an equal dialogue",
+            "Sergey Lavrov"
+        )]
+    );
+}
+
+#[test]
+fn according_to_an_object_pronoun_or_a_possessed_description() {
+    assert_eq!(
+        quotes("Lavrov spoke in Moscow. According to him, any settlement must reflect the new realities."),
+        vec![q(Indirect, "any settlement must reflect the new realities", "Lavrov")]
+    );
+    assert_eq!(speakers("Kallas spoke in Brussels. According to her, the talks failed."), ["Kallas"]);
+    assert_eq!(speakers("According to his spokesman, the talks failed."), ["his spokesman"]);
+}
+
+#[test]
+fn as_someone_put_it_reports_the_main_clause() {
+    assert_eq!(
+        quotes("Lavrov spoke in Moscow. As the diplomat put it, the Europeans are living in a parallel reality."),
+        vec![q(Indirect, "the Europeans are living in a parallel reality", "Lavrov")]
+    );
+    assert_eq!(
+        quotes("As Peskov noted in a statement to my colleague Michael Grynbaum in July, the talks are over."),
+        vec![q(Indirect, "the talks are over", "Peskov")]
+    );
+    assert_eq!(quotes("\"It is over,\" as Peskov put it."), vec![q(Direct, "It is over,", "Peskov")]);
+    assert!(quotes("He put it on the table and left.").is_empty());
+}
