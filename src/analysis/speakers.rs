@@ -526,7 +526,21 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
             start -= 1;
         }
     }
-    analyse(text, toks, start, end)
+    // "one of the sources", "some of the officials": a part of the group,
+    // which speaks for it; the mention takes in the partitive words.
+    let partitive = start >= 2
+        && start <= end
+        && lower(text, &toks[start]) == "the"
+        && lower(text, &toks[start - 1]) == "of"
+        && toks[start - 2].word
+        && determiner_at(text, &toks[start - 2])
+        && !matches!(lower(text, &toks[start - 2]).as_str(), "the" | "a" | "an")
+        && matches!(role_at(text, &toks[end]), Some(Role::Group));
+    let mut m = analyse(text, toks, start, end)?;
+    if partitive {
+        m.span = Span::new(toks[start - 2].span.start, m.span.end);
+    }
+    Some(m)
 }
 
 static POST_MODIFIERS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {

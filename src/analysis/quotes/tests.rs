@@ -1512,3 +1512,15 @@ fn as_someone_put_it_reports_the_main_clause() {
     assert_eq!(quotes("\"It is over,\" as Peskov put it."), vec![q(Direct, "It is over,", "Peskov")]);
     assert!(quotes("He put it on the table and left.").is_empty());
 }
+
+#[test]
+fn one_of_a_group_speaks_for_it() {
+    assert_eq!(
+        quotes("The measures would target tankers, one of the sources said."),
+        vec![q(Indirect, "The measures would target tankers", "sources")]
+    );
+    assert_eq!(
+        speakers("A person briefed on the talks said no decision had been made."),
+        ["A person briefed on the talks"]
+    );
+}
