@@ -822,8 +822,11 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         let modified = toks[body_start..run].iter().any(|t| role_at(text, t) == Some(Role::Mod));
         // "a founder of the terrorist group ISIS": the word just before the
         // name says what it names (in lower case; "Chief of Staff John
-        // Sununu" is a title).
-        let named_org = run > body_start && !toks[run - 1].cap && role_at(text, &toks[run - 1]) == Some(Role::Org);
+        // Sununu" is a title, and so is "the spokesman of the government"
+        // before a given name and surname, as translated copy writes it).
+        let given_name = person_role && end > run && gender_of_name(name).is_some();
+        let named_org =
+            run > body_start && !toks[run - 1].cap && role_at(text, &toks[run - 1]) == Some(Role::Org) && !given_name;
         let org = ORGANIZATIONS.contains(fold(name).as_str())
             || named_org
             || (has_org_word && !person_role)

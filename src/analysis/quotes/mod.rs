@@ -868,10 +868,13 @@ impl<'t> State<'_, 't> {
                 .or_else(|| {
                     // Inverted: "..., said Peskov." / "“...” said Peskov."
                     let prev = start.checked_sub(1).map(|p| toks[p].span.slice(self.text));
+                    // After a dash too: translated copy marks speech with
+                    // dashes ("“...” – emphasized the president.").
                     let after_comma = start == 0
                         || prev.is_some_and(|p| {
                             p == "," || p.chars().next().is_some_and(tokens::is_quote_mark) || p == ":"
-                        });
+                        })
+                        || self.is_dash(toks, start - 1);
                     let gerund = toks[start].span.slice(self.text).ends_with("ing");
                     (after_comma && !gerund)
                         .then(|| speakers::phrase_after(self.text, toks, end))

@@ -1524,3 +1524,42 @@ fn one_of_a_group_speaks_for_it() {
         ["A person briefed on the talks"]
     );
 }
+
+#[test]
+fn an_inverted_cue_after_a_dash_attributes_the_quote_before_it() {
+    assert_eq!(
+        quotes("Duda spoke. “Russia understands only the language of strength” – emphasized the president."),
+        vec![q(Direct, "Russia understands only the language of strength", "Duda")]
+    );
+    assert_eq!(
+        quotes(
+            "– Putin does not want peace. He wants the whole of Ukraine – said Sikorski in an interview. – We must \
+             support Kyiv for as long as it takes – he added."
+        ),
+        vec![
+            q(Direct, "Putin does not want peace. He wants the whole of Ukraine", "Sikorski"),
+            q(Direct, "We must support Kyiv for as long as it takes", "Sikorski"),
+        ]
+    );
+}
+
+#[test]
+fn a_title_without_a_comma_before_a_given_name_is_a_persons() {
+    let text = "The spokesman of the government Adam Szłapka informed that the prime minister will meet Zelensky.";
+    let a = run(text);
+    assert_eq!(quotes(text), vec![q(Indirect, "the prime minister will meet Zelensky", "Adam Szłapka")]);
+    assert_eq!(
+        (a.speakers[0].kind, a.speakers[0].title.as_str()),
+        (SpeakerKind::Person, "spokesman of the government")
+    );
+    let a = run("A founder of the terrorist group ISIS said that the war would go on.");
+    assert_eq!(a.speakers[0].kind, SpeakerKind::Organization);
+}
+
+#[test]
+fn as_emphasized_by_names_a_source() {
+    assert_eq!(
+        quotes("Sikorski spoke. As emphasized by the minister, Poland will not send soldiers."),
+        vec![q(Indirect, "Poland will not send soldiers", "Sikorski")]
+    );
+}
