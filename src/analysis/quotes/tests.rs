@@ -1563,3 +1563,21 @@ fn as_emphasized_by_names_a_source() {
         vec![q(Indirect, "Poland will not send soldiers", "Sikorski")]
     );
 }
+
+#[test]
+fn countries_beyond_the_great_powers_are_places() {
+    let a = run("Oman, which has mediated the talks, said it was working with both sides.");
+    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].kind), ("Oman", SpeakerKind::Organization));
+    let a = run("Egyptian Foreign Minister Sameh Shoukry said the crossing would stay open.");
+    assert_eq!(a.speakers[0].affiliation, "Egypt");
+    let a = run("An Iraqi official in Baghdad said the sites were off limits.");
+    assert_eq!(a.speakers[0].affiliation, "Iraq");
+}
+
+#[test]
+fn a_modified_venue_after_told_is_no_content() {
+    assert_eq!(
+        quotes("Baghaei told a weekly news conference: “We have not received any new proposal.”"),
+        vec![q(Direct, "We have not received any new proposal.", "Baghaei")]
+    );
+}
