@@ -5,6 +5,8 @@
 use std::borrow::Cow;
 use std::cell::Cell;
 
+use arrayvec::ArrayString;
+
 use crate::analysis::Span;
 use crate::analysis::document::char_at;
 
@@ -29,54 +31,44 @@ pub(crate) struct Token {
 
 /// Bytes of a lower-case form kept inside the token; longer words are
 /// lower-cased when asked for.
-const LOW_BYTES: usize = 22;
+const LOW_BYTES: usize = 20;
 
 /// A short lower-case form stored inline, so looking a word up in the
-/// lexicons neither allocates nor lower-cases it again.
+/// lexicons neither allocates, nor lower-cases it again, nor checks its
+/// UTF-8 again (an `ArrayString` is a `str` already). Empty when the form
+/// did not fit (a word is never empty).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Low {
-    bytes: [u8; LOW_BYTES],
-    /// Length in bytes, or `u8::MAX` when the form did not fit.
-    len: u8,
-}
+struct Low(ArrayString<LOW_BYTES>);
 
 impl Low {
-    const EMPTY: Low = Low { bytes: [0; LOW_BYTES], len: 0 };
+    const EMPTY: Low = Low(ArrayString::new_const());
 
     #[cold]
     fn of(word: &str) -> Low {
-        let mut low = Low { bytes: [0; LOW_BYTES], len: u8::MAX };
+        let mut low = ArrayString::new();
         if word.is_ascii() {
-            if let Some(dst) = low.bytes.get_mut(..word.len()) {
-                dst.copy_from_slice(word.as_bytes());
-                dst.make_ascii_lowercase();
-                low.len = word.len() as u8;
+            if low.try_push_str(word).is_ok() {
+                low.make_ascii_lowercase();
             }
         } else if word.chars().all(|c| c.is_ascii() || c == '’') {
             // ASCII with curly apostrophes ("DON’T") folds char by char (as
             // `fold` would) straight into the buffer.
-            let mut len = 0;
             for c in word.chars() {
-                let Some(slot) = low.bytes.get_mut(len) else {
-                    return low;
-                };
-                *slot = if c == '’' { b'\'' } else { (c as u8).to_ascii_lowercase() };
-                len += 1;
+                let c = if c == '’' { '\'' } else { c.to_ascii_lowercase() };
+                if low.try_push(c).is_err() {
+                    return Low::EMPTY;
+                }
             }
-            low.len = len as u8;
         } else {
-            let folded = fold(word);
-            if let Some(dst) = low.bytes.get_mut(..folded.len()) {
-                dst.copy_from_slice(folded.as_bytes());
-                low.len = folded.len() as u8;
-            }
+            // Too long for the buffer: left empty, folded when asked for.
+            let _ = low.try_push_str(&fold(word));
         }
-        low
+        Low(low)
     }
 
     #[inline]
     fn as_str(&self) -> Option<&str> {
-        std::str::from_utf8(self.bytes.get(..usize::from(self.len))?).ok()
+        Some(self.0.as_str()).filter(|s| !s.is_empty())
     }
 }
 
