@@ -657,12 +657,31 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
         // "the Institute for the Study of War", "the Office of the
         // President": after a capitalised institution word, a preposition
         // and "the" inside the name (as `phrase_before` reads them).
-        let institution = |k: usize| last == Some(k) && toks[k].cap && role_at(text, &toks[k]) == Some(Role::Org);
         let cap_at = |k: usize| toks.get(k).is_some_and(|n| n.cap);
+        let institution = |k: usize| last == Some(k) && toks[k].cap && role_at(text, &toks[k]) == Some(Role::Org);
+        // "head of the President's Office", "member of the Security
+        // Council": a person's role word, "of the" and an institution's
+        // name, capitalised words that end in an organisation word.
+        let institution_name_at = |first: usize| {
+            let mut after = first;
+            while toks.get(after).is_some_and(|t| t.cap || is_possessive(&lower(text, t))) {
+                after += 1;
+            }
+            after > first
+                && role_at(text, &toks[after - 1]) == Some(Role::Org)
+                && !toks.get(after).is_some_and(|t| matches!(lower(text, t).as_str(), "for" | "of" | "on" | "at"))
+        };
+        let role_of_the = |k: usize| {
+            lw == "of"
+                && last == Some(k)
+                && role_at(text, &toks[k]) == Some(Role::Person)
+                && !cap_at(end + 1)
+                && institution_name_at(end + 2)
+        };
         let joins = (lw == "of" && cap_at(end + 1) && last.is_some())
             || joins_nationalities(text, toks, end)
             || (matches!(lw.as_str(), "for" | "on" | "of")
-                && end.checked_sub(1).is_some_and(institution)
+                && end.checked_sub(1).is_some_and(|k| institution(k) || role_of_the(k))
                 && (cap_at(end + 1)
                     || (toks.get(end + 1).is_some_and(|n| lower(text, n) == "the") && cap_at(end + 2))));
         if joins && !cap_at(end + 1) {

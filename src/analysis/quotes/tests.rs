@@ -1581,3 +1581,21 @@ fn a_modified_venue_after_told_is_no_content() {
         vec![q(Direct, "We have not received any new proposal.", "Baghaei")]
     );
 }
+
+#[test]
+fn a_role_of_a_named_institution_is_one_title() {
+    let a = run("Andriy Yermak, head of the President's Office, said the talks would resume.");
+    assert_eq!(a.speakers[0].title, "head of the President's Office");
+    assert_eq!(
+        speakers("According to a member of the Security Council, the talks would resume."),
+        ["a member of the Security Council"]
+    );
+    // A name that goes on past the institution word stays out of the title.
+    let a = run("Richard Revesz, director of the Institute for Policy Integrity at NYU, said the rule would stand.");
+    assert_eq!(a.speakers[0].title, "director");
+}
+
+#[test]
+fn a_note_from_the_author_is_boilerplate() {
+    assert!(quotes("Note from the author: I am the reporter who said this article would be free.").is_empty());
+}
