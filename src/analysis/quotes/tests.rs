@@ -1599,3 +1599,15 @@ fn a_role_of_a_named_institution_is_one_title() {
 fn a_note_from_the_author_is_boilerplate() {
     assert!(quotes("Note from the author: I am the reporter who said this article would be free.").is_empty());
 }
+
+#[test]
+fn armed_groups_and_news_outlets_are_organisations() {
+    for text in [
+        "Hamas said Monday it had accepted a ceasefire proposal.",
+        "Politico reported that the talks had stalled.",
+        "RT said the network was no more biased than others.",
+    ] {
+        let a = run(text);
+        assert_eq!(a.speakers[0].kind, SpeakerKind::Organization, "{text}");
+    }
+}
