@@ -169,6 +169,11 @@ static RELATIVE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
 /// by the ministry").
 const PUBLISHED: [&str; 8] = ["released", "issued", "published", "posted", "sent", "signed", "put", "distributed"];
 
+/// Participles that describe the speaking after a report ("..., speaking
+/// after talks in London").
+static SITUATION_PARTICIPLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/situation_participles.txt")).collect());
+
 /// Up to this many speaker names are searched one by one; more go through
 /// one automaton.
 const NAME_SEARCHES: usize = 32;
@@ -1416,6 +1421,18 @@ impl<'t> State<'_, 't> {
                 a += 1;
             }
         }
+        // "Zakharova wrote on Telegram:", "Speaking in London, the president
+        // said:" ending the unit: the quotation in the next paragraph is
+        // what was said, not the words before the speaker.
+        if cue.class != CueClass::Source
+            && next_bound == toks.len()
+            && toks.get(a..).is_some_and(|rest| !rest.is_empty() && rest.iter().all(|t| !t.word))
+            && (a..toks.len()).all(|i| in_seg[i].is_none())
+            && toks.last().is_some_and(|t| t.span.slice(self.text) == ":")
+        {
+            *pending_colon = Some((entity, cue_span));
+            return false;
+        }
         let after_direct = toks.get(a).is_some_and(|t| t.word || in_seg[a].is_some());
         while a < next_bound && matches!(toks[a].span.slice(self.text), "," | ":" | "—" | "–" | "-") {
             a += 1;
@@ -1424,6 +1441,14 @@ impl<'t> State<'_, 't> {
         // Stop before the comma that leads into the next cue's clause.
         if b < toks.len() && b > a && toks[b - 1].span.slice(self.text) == "," {
             b -= 1;
+        }
+        // "..., speaking after talks in London": how the speaker spoke.
+        if let Some(comma) = (a..b).find(|&i| {
+            toks[i].span.slice(self.text) == ","
+                && in_seg[i].is_none()
+                && toks.get(i + 1).is_some_and(|t| SITUATION_PARTICIPLES.contains(self.lower(t).as_str()))
+        }) {
+            b = comma;
         }
         let mut after_words = (a..b).filter(|&i| toks[i].word || in_seg[i].is_some()).count();
         // "promising to focus on ...": an infinitive is what was said; "said

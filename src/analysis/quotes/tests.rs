@@ -1611,3 +1611,26 @@ fn armed_groups_and_news_outlets_are_organisations() {
         assert_eq!(a.speakers[0].kind, SpeakerKind::Organization, "{text}");
     }
 }
+
+#[test]
+fn a_cue_and_colon_ending_a_paragraph_introduce_the_next_quotation() {
+    assert_eq!(
+        quotes("Maria Zakharova wrote on Telegram:\n\n‘The Europeans are once again trying to prolong the war.’"),
+        vec![q(Direct, "The Europeans are once again trying to prolong the war.", "Maria Zakharova")]
+    );
+    assert_eq!(
+        quotes(
+            "Speaking at a press conference in London, Zelensky said:\n\n‘We will never give our land to the \
+             occupiers.’"
+        ),
+        vec![q(Direct, "We will never give our land to the occupiers.", "Zelensky")]
+    );
+}
+
+#[test]
+fn a_participle_of_speaking_after_a_report_is_not_content() {
+    assert_eq!(
+        quotes("Zelensky said Ukraine would never recognise the occupation, speaking after talks in London."),
+        vec![q(Indirect, "Ukraine would never recognise the occupation", "Zelensky")]
+    );
+}
