@@ -68,6 +68,10 @@ enum CueClass {
     /// Like `Say`, but only with a document as the speaker: "C, the
     /// letter reads".
     Document,
+    /// Like `Say`, but only with "as" after the verb's object: "X
+    /// dismissed the remarks as “propaganda”" (not "X dismissed the
+    /// minister"). Read as `Say` once the "as" is found.
+    AsComplement,
 }
 
 /// Cues by their first word: (all words, class), longest first.
@@ -81,6 +85,7 @@ static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
             Some("tell") => CueClass::Tell,
             Some("source") => CueClass::Source,
             Some("document") => CueClass::Document,
+            Some("as") => CueClass::AsComplement,
             _ => CueClass::Say,
         };
         let words: Vec<&'static str> = row[0].split_whitespace().collect();
@@ -168,6 +173,9 @@ static RELATIVE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
 /// Participles between a document and its author ("a statement released
 /// by the ministry").
 const PUBLISHED: [&str; 8] = ["released", "issued", "published", "posted", "sent", "signed", "put", "distributed"];
+
+/// How many tokens after an `as`-complement cue its "as" may come.
+const AS_REACH: usize = 8;
 
 /// Participles that describe the speaking after a report ("..., speaking
 /// after talks in London").
@@ -738,6 +746,19 @@ impl<'t> State<'_, 't> {
                 continue;
             };
             let end = i + words.len();
+            // "dismissed the remarks as ...": the object, then "as".
+            let class = if *class == CueClass::AsComplement {
+                let as_follows = (end..toks.len().min(end + AS_REACH))
+                    .take_while(|&k| in_seg[k].is_none() && (toks[k].word || self.lower(&toks[k]) == "'s"))
+                    .any(|k| k > end && self.word_is(toks, k, "as"));
+                if !as_follows {
+                    i += 1;
+                    continue;
+                }
+                &CueClass::Say
+            } else {
+                class
+            };
             // "to say", "declined to comment": not a report. "was reported",
             // "has been reiterated": passive, the speaker is elsewhere.
             let after_to = i > 0

@@ -1634,3 +1634,17 @@ fn a_participle_of_speaking_after_a_report_is_not_content() {
         vec![q(Indirect, "Ukraine would never recognise the occupation", "Zelensky")]
     );
 }
+
+#[test]
+fn a_verb_of_judging_reports_only_with_as() {
+    assert_eq!(
+        quotes("Tykhyi dismissed the remarks as “propaganda”."),
+        vec![q(Mixed, "the remarks as “propaganda”", "Tykhyi")]
+    );
+    assert_eq!(
+        quotes("Kyiv rejected the proposal as a ploy to regroup."),
+        vec![q(Indirect, "the proposal as a ploy to regroup", "Kyiv")]
+    );
+    assert!(quotes("The president dismissed the minister on Friday.").is_empty());
+    assert!(quotes("Kyiv welcomed the decision.").is_empty());
+}
