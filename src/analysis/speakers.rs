@@ -862,6 +862,10 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             mention.kind = SpeakerKind::Group;
         } else if org {
             mention.kind = SpeakerKind::Organization;
+            // "Mr. Trump's RT": a person's possessive says whose, not which.
+            if run > body_start && only_a_possessor(text, &toks[body_start..run]) {
+                mention.name = name.to_string();
+            }
         } else {
             mention.kind = SpeakerKind::Person;
             mention.named = true;
