@@ -1409,7 +1409,9 @@ impl<'t> State<'_, 't> {
                     && (ADDRESSEES.contains(self.lower(&toks[a]).as_str())
                         || toks[a].cap
                         || (matches!(self.lower(&toks[a]).as_str(), "a" | "an" | "the" | "his" | "her" | "their")
-                            && toks.get(a + 1).is_some_and(|n| n.cap || ADDRESSEES.contains(self.lower(n).as_str())))
+                            && toks.get(a + 1).is_some_and(|n| n.cap || ADDRESSEES.contains(self.lower(n).as_str()))
+                            // "told reporters the West was ...": a subject.
+                            && !toks.get(a + 2).is_some_and(|v| AUXILIARIES.contains(self.lower(v).as_str())))
                         // "a weekly news conference", "a televised briefing"
                         || (toks[a].word
                             && a > anchor_end

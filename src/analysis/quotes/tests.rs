@@ -1648,3 +1648,21 @@ fn a_verb_of_judging_reports_only_with_as() {
     assert!(quotes("The president dismissed the minister on Friday.").is_empty());
     assert!(quotes("Kyiv welcomed the decision.").is_empty());
 }
+
+#[test]
+fn a_determined_name_before_an_auxiliary_is_the_reports_subject() {
+    assert_eq!(
+        quotes("Kremlin spokesman Dmitry Peskov told reporters the West was “playing with fire.”"),
+        vec![q(Mixed, "the West was “playing with fire.”", "Dmitry Peskov")]
+    );
+    assert_eq!(
+        quotes("Peskov told the Associated Press the talks were over."),
+        vec![q(Indirect, "the talks were over", "Peskov")]
+    );
+}
+
+#[test]
+fn hyphenated_roles_are_titles() {
+    let a = run("NATO Secretary-General Mark Rutte warned that allies must prepare for a long war.");
+    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].title.as_str()), ("Mark Rutte", "NATO Secretary-General"));
+}
