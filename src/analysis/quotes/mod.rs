@@ -174,6 +174,10 @@ static RELATIVE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
 /// by the ministry").
 const PUBLISHED: [&str; 8] = ["released", "issued", "published", "posted", "sent", "signed", "put", "distributed"];
 
+/// How many paragraphs a quotation labelled "Quote:" may stand after the
+/// report it continues.
+const QUOTE_LABEL_REACH: usize = 3;
+
 /// How many tokens after an `as`-complement cue its "as" may come.
 const AS_REACH: usize = 8;
 
@@ -354,8 +358,17 @@ impl<'t> State<'_, 't> {
             }
             let words = seg.inner.slice(self.text).split_whitespace().count();
             let para = self.doc.paragraph_at(seg.outer.start);
+            // "Quote: “...”" (a label some outlets put before the quotation
+            // of the speaker their lead reports): the label says it goes on
+            // the report a few paragraphs up ("Source: ..." between them).
+            let labelled = para.and_then(|p| self.doc.paragraphs.get(p)).is_some_and(|p| {
+                self.text.get(p.span.start..seg.outer.start).is_some_and(|label| {
+                    label.trim().strip_suffix(':').is_some_and(|l| l.trim().eq_ignore_ascii_case("quote"))
+                })
+            });
+            let reach = if labelled { QUOTE_LABEL_REACH } else { 1 };
             let follows = last.and_then(|(_, speaker, start)| {
-                let near = self.doc.paragraph_at(start).zip(para).is_some_and(|(a, b)| b <= a + 1);
+                let near = self.doc.paragraph_at(start).zip(para).is_some_and(|(a, b)| b <= a + reach);
                 speaker.filter(|_| near && words >= 3)
             });
             let pushed = if follows.is_some() || (words >= 6 && !seg.unclosed) {

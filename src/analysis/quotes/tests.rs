@@ -1666,3 +1666,16 @@ fn hyphenated_roles_are_titles() {
     let a = run("NATO Secretary-General Mark Rutte warned that allies must prepare for a long war.");
     assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].title.as_str()), ("Mark Rutte", "NATO Secretary-General"));
 }
+
+#[test]
+fn a_quotation_labelled_quote_continues_the_lead_report() {
+    let text = "Zelensky has stated that he is ready to meet Putin.\n\nSource: Zelensky at a press conference\n\n\
+                Quote: “I am ready for any format. But first, the killing must stop.”";
+    assert_eq!(
+        quotes(text),
+        vec![
+            q(Indirect, "he is ready to meet Putin", "Zelensky"),
+            q(Direct, "I am ready for any format. But first, the killing must stop.", "Zelensky"),
+        ]
+    );
+}
