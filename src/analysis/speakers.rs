@@ -260,6 +260,13 @@ fn is_nationality_adjective(word: &str) -> bool {
     ["ian", "ean", "can", "ese", "ish", "ch", "i"].iter().any(|ending| word.ends_with(ending))
 }
 
+/// Whether token `k` is a capitalised word with a possessive after it
+/// ("Russia" in "Russia's central bank"), which determines what follows
+/// as "the" does.
+fn possessor_at(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.word && t.cap) && toks.get(k + 1).is_some_and(|t| is_possessive(&lower(text, t)))
+}
+
 /// Whether token `and` is an "and" between two nationalities: "Russian
 /// and Ukrainian negotiators" is one description.
 fn joins_nationalities(text: &str, toks: &[Token], and: usize) -> bool {
@@ -469,10 +476,7 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
                     if toks[k].word && determiner_at(text, &toks[k]) {
                         Some(k)
                     } else {
-                        let possessor = k
-                            .checked_sub(1)
-                            .filter(|&p| toks[p].cap && toks[p].word && is_possessive(&lower(text, &toks[k])))?;
-                        Some(possessor)
+                        k.checked_sub(1).filter(|&p| possessor_at(text, toks, p))
                     }
                 });
             if let Some(k) = det.filter(|_| has_role && start <= end) {
@@ -495,10 +499,8 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     // minister of the economy", "the head of Russia's central bank": a
     // possessor determines as "the" does): "the director of AROS" is
     // AROS's director, named elsewhere.
-    let determined = |place: usize| {
-        determiner_at(text, &toks[place])
-            || (toks[place].cap && place < end && is_possessive(&lower(text, &toks[place + 1])))
-    };
+    let determined =
+        |place: usize| determiner_at(text, &toks[place]) || (place < end && possessor_at(text, toks, place));
     let joined = |place: usize| {
         let word = lower(text, &toks[place - 1]);
         let role = role_at(text, &toks[place - 2]);
