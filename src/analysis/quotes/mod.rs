@@ -361,13 +361,15 @@ impl<'t> State<'_, 't> {
             // "Quote: “...”" (a label some outlets put before the quotation
             // of the speaker their lead reports): the label says it goes on
             // the report a few paragraphs up ("Source: ..." between them).
-            let labelled = para.and_then(|p| self.doc.paragraphs.get(p)).is_some_and(|p| {
-                self.text.get(p.span.start..seg.outer.start).is_some_and(|label| {
-                    label.trim().strip_suffix(':').is_some_and(|l| l.trim().eq_ignore_ascii_case("quote"))
+            let labelled = || {
+                para.and_then(|p| self.doc.paragraphs.get(p)).is_some_and(|p| {
+                    self.text.get(p.span.start..seg.outer.start).is_some_and(|label| {
+                        label.trim().strip_suffix(':').is_some_and(|l| l.trim().eq_ignore_ascii_case("quote"))
+                    })
                 })
-            });
-            let reach = if labelled { QUOTE_LABEL_REACH } else { 1 };
+            };
             let follows = last.and_then(|(_, speaker, start)| {
+                let reach = if labelled() { QUOTE_LABEL_REACH } else { 1 };
                 let near = self.doc.paragraph_at(start).zip(para).is_some_and(|(a, b)| b <= a + reach);
                 speaker.filter(|_| near && words >= 3)
             });
@@ -1459,7 +1461,9 @@ impl<'t> State<'_, 't> {
         }
         // "Zakharova wrote on Telegram:", "Speaking in London, the president
         // said:" ending the unit: the quotation in the next paragraph is
-        // what was said, not the words before the speaker.
+        // what was said, not the words before the speaker. (A cue that ends
+        // in the colon, "reports:", is handed on below, once no content is
+        // found.)
         if cue.class != CueClass::Source
             && next_bound == toks.len()
             && toks.get(a..).is_some_and(|rest| !rest.is_empty() && rest.iter().all(|t| !t.word))
