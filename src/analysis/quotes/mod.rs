@@ -1715,7 +1715,9 @@ impl<'t> State<'_, 't> {
                         a += 2;
                         continue;
                     }
-                    if toks.get(a + 1).is_some_and(|t| SKIP.contains(self.lower(t).as_str())) {
+                    // "on Monday", "earlier today"; not "on May 17", whose
+                    // month reads as the modal.
+                    if SKIP.contains(next.as_str()) && !AUXILIARIES.contains(next.as_str()) {
                         a += 2;
                         continue;
                     }

@@ -1679,3 +1679,15 @@ fn a_quotation_labelled_quote_continues_the_lead_report() {
         ]
     );
 }
+
+#[test]
+fn a_month_after_a_cue_is_no_modal() {
+    assert_eq!(
+        quotes("“We are ready,” Andriy Yermak said on May 17 in Kyiv."),
+        vec![q(Direct, "We are ready,", "Andriy Yermak")]
+    );
+    assert_eq!(
+        quotes("“We are ready,” Andriy Yermak, head of the office, said on May 17."),
+        vec![q(Direct, "We are ready,", "Andriy Yermak")]
+    );
+}
