@@ -1440,12 +1440,21 @@ impl<'t> State<'_, 't> {
             // past a prepositional adjunct ("said in a statement on Telegram
             // that") it may be further on. A "that" followed by an auxiliary
             // opens a relative clause ("told reporters after the meeting that
-            // was held ...").
+            // was held ..."). A verb before the "that" makes what follows the
+            // cue a clause that holds it ("said Putin had told Erdogan that
+            // ...", "said it was clear that ...").
             let adjunct = toks.get(a).is_some_and(|t| RELATIVE_PREPOSITIONS.contains(self.lower(t).as_str()));
             let reach = if adjunct { 9 } else { 5 };
+            // A participle cue ("a report citing sources said that ...") is
+            // followed by its sentence's main verb instead.
+            let participle = self.lower(&toks[cue.start]).ends_with("ing");
             let window = (a..next_bound.min(a + reach)).find(|&i| {
                 in_seg[i].is_some()
                     || toks[i].span.slice(self.text) == ","
+                    || (i > a
+                        && !participle
+                        && (AUXILIARIES.contains(self.lower(&toks[i]).as_str())
+                            || (is_speech_verb(self.lower(&toks[i]).as_str()) && !self.noun_after_determiner(toks, i))))
                     || (self.word_is(toks, i, "that")
                         && (i == a || !toks.get(i + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str()))))
             });

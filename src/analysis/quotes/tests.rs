@@ -1691,3 +1691,25 @@ fn a_month_after_a_cue_is_no_modal() {
         vec![q(Direct, "We are ready,", "Andriy Yermak")]
     );
 }
+
+#[test]
+fn a_clause_before_that_belongs_to_the_content() {
+    assert_eq!(
+        quotes("Peskov said Putin had told Erdogan that talks were possible."),
+        vec![q(Indirect, "Putin had told Erdogan that talks were possible", "Peskov")]
+    );
+    assert_eq!(
+        quotes("Subcontractors said they were told that orders would be delayed."),
+        vec![q(Indirect, "they were told that orders would be delayed", "Subcontractors")]
+    );
+    // An adjunct before the "that" is no part of it, and a participle cue
+    // is followed by the main verb.
+    assert_eq!(
+        quotes("Lavrov said in an interview on Monday that the talks were over."),
+        vec![q(Indirect, "the talks were over", "Lavrov")]
+    );
+    assert_eq!(
+        quotes("A CBS News report citing Jordanian sources said that the message called for talks."),
+        vec![q(Indirect, "the message called for talks", "CBS News report")]
+    );
+}
