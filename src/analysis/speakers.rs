@@ -828,6 +828,11 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     };
     if name_word_at(text, toks, end) && !names_a_place(text, toks, body_start, end) {
         let mut run = end;
+        // "the Kyiv Independent": a known name that starts with a place is
+        // one name, not a place and a name.
+        if body_start < end && ORGANIZATIONS.contains(fold(body.slice(text)).as_str()) {
+            run = body_start;
+        }
         while run > body_start && name_word_at(text, toks, run - 1) {
             // "Minister of Foreign Affairs Vladimir Makei": a two-word name
             // does not take in a word that follows a modifier or "of".

@@ -72,6 +72,10 @@ enum CueClass {
     /// dismissed the remarks as “propaganda”" (not "X dismissed the
     /// minister"). Read as `Say` once the "as" is found.
     AsComplement,
+    /// Like `Say`, but only right after the report it attributes, where a
+    /// noun reading is ruled out: "C, reports Ukrinform." or "C, TASS
+    /// reports." (not "media reports said").
+    Trailing,
 }
 
 /// Cues by their first word: (all words, class), longest first.
@@ -86,6 +90,7 @@ static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
             Some("source") => CueClass::Source,
             Some("document") => CueClass::Document,
             Some("as") => CueClass::AsComplement,
+            Some("trailing") => CueClass::Trailing,
             _ => CueClass::Say,
         };
         let words: Vec<&'static str> = row[0].split_whitespace().collect();
@@ -319,7 +324,9 @@ impl<'t> State<'_, 't> {
             }
             for k in 0..cues.len() {
                 let cue = &cues[k];
-                if cue.entity.is_none() && cue.speaker.is_none() {
+                // (A trailing report with no entity was dropped for another
+                // cue of its sentence; it only bounds that cue's content.)
+                if cue.entity.is_none() && (cue.speaker.is_none() || cue.class == CueClass::Trailing) {
                     continue;
                 }
                 // An "it" or "they" with nothing to refer to is rarely a speaker.
@@ -536,6 +543,24 @@ impl<'t> State<'_, 't> {
         speaker >= 1
             && self.word_is(toks, speaker - 1, "as")
             && (speaker == 1 || matches!(toks[speaker - 2].span.slice(self.text), "," | ";" | ":" | "—" | "–"))
+    }
+
+    /// Whether the cue word at `i` follows a comma and comes before its
+    /// capitalised speaker (", reports Ukrinform"), or follows a comma and
+    /// its capitalised speaker and ends the clause (", TASS reports.").
+    fn trails_report(&self, toks: &[Token], in_seg: &[Option<usize>], i: usize) -> bool {
+        let comma = |k: usize| in_seg[k].is_none() && toks[k].span.slice(self.text) == ",";
+        let capital = |k: usize| toks.get(k).is_some_and(|t| t.word && t.cap && in_seg[k].is_none());
+        if i >= 1 && comma(i - 1) {
+            return capital(i + 1) || (self.word_is(toks, i + 1, "the") && capital(i + 2));
+        }
+        let ends_clause = toks.get(i + 1).is_none_or(|t| !t.word && in_seg[i + 1].is_none());
+        let name_start = (i.saturating_sub(4)..i).rev().take_while(|&k| capital(k)).last();
+        ends_clause
+            && name_start.is_some_and(|start| {
+                let start = if start >= 1 && self.word_is(toks, start - 1, "the") { start - 1 } else { start };
+                start >= 1 && comma(start - 1)
+            })
     }
 
     /// Whether a speech cue of one to three words ("urged", "called on")
@@ -771,6 +796,9 @@ impl<'t> State<'_, 't> {
                     continue;
                 }
                 &CueClass::Say
+            } else if *class == CueClass::Trailing && !self.trails_report(toks, in_seg, i) {
+                i += 1;
+                continue;
             } else {
                 class
             };
@@ -817,16 +845,28 @@ impl<'t> State<'_, 't> {
             }
             i = end;
         }
-        // Speakers.
-        let has_named = {
-            let mut any = false;
-            for k in 0..cues.len() {
-                self.find_speaker(toks, in_seg, &mut cues, k);
-                any |= cues[k].class != CueClass::Source && cues[k].speaker.is_some();
+        // Speakers. "According to" and an outlet's trailing report are
+        // dropped when another cue names the sentence's speaker: "X said
+        // this in a statement, Ukrinform reports" is X's report.
+        // Trailing reports are read last: a dropped one registers no
+        // speaker, but its speaker phrase still ends the content before it
+        // ("X dismissed the plan as a trap, reports Ukrinform").
+        let (mut named, mut named_trailing) = (false, false);
+        for k in 0..cues.len() {
+            if cues[k].class != CueClass::Trailing {
+                self.find_speaker(toks, in_seg, &mut cues, k, true);
+                named |= cues[k].class != CueClass::Source && cues[k].speaker.is_some();
             }
-            any
-        };
-        if has_named {
+        }
+        for k in 0..cues.len() {
+            if cues[k].class == CueClass::Trailing {
+                self.find_speaker(toks, in_seg, &mut cues, k, !named);
+                named_trailing |= cues[k].speaker.is_some();
+            }
+        }
+        if named {
+            cues.retain(|c| c.class != CueClass::Source);
+        } else if named_trailing {
             cues.retain(|c| c.class != CueClass::Source);
         }
         // "what they describe as", "which he called": a relative clause
@@ -889,7 +929,9 @@ impl<'t> State<'_, 't> {
         kept
     }
 
-    fn find_speaker(&mut self, toks: &[Token], in_seg: &[Option<usize>], cues: &mut [Cue], k: usize) {
+    /// Finds the speaker phrase of `cues[k]`, and its entity when
+    /// `register` is set.
+    fn find_speaker(&mut self, toks: &[Token], in_seg: &[Option<usize>], cues: &mut [Cue], k: usize, register: bool) {
         let (start, end, class) = (cues[k].start, cues[k].end, cues[k].class);
         let mut inherited = None;
         let mention = if class == CueClass::Source {
@@ -984,7 +1026,9 @@ impl<'t> State<'_, 't> {
             // the content.
             cues[k].speaker = (place != Place::Clause).then_some((first, last));
             cues[k].inverted = place == Place::Inverted;
-            cues[k].entity = self.resolve(&m);
+            if register {
+                cues[k].entity = self.resolve(&m);
+            }
         }
     }
 

@@ -1713,3 +1713,35 @@ fn a_clause_before_that_belongs_to_the_content() {
         vec![q(Indirect, "the message called for talks", "CBS News report")]
     );
 }
+
+#[test]
+fn an_outlet_reports_after_the_report() {
+    assert_eq!(
+        quotes("The Russian army lost 1,200 soldiers over the past day, reports Ukrinform."),
+        vec![q(Indirect, "The Russian army lost 1,200 soldiers over the past day", "Ukrinform")]
+    );
+    assert_eq!(
+        quotes("Talks will resume next week, the Kyiv Independent reports."),
+        vec![q(Indirect, "Talks will resume next week", "Kyiv Independent")]
+    );
+    // Another cue names the speaker: the outlet only relays, and bounds it.
+    let text = "The participants said this in a joint statement, Ukrinform reports.";
+    assert_eq!(quotes(text), vec![q(Indirect, "this in a joint statement", "participants")]);
+    assert!(run(text).speakers.iter().all(|s| s.name != "Ukrinform"));
+    assert_eq!(
+        quotes("Kyiv dismissed the plan as a trap, reports Ukrinform."),
+        vec![q(Indirect, "the plan as a trap", "Kyiv")]
+    );
+    // Elsewhere "reports" is the noun.
+    assert!(quotes("Media reports of the talks were denied.").is_empty());
+    assert_eq!(
+        quotes("The talks stalled, media reports said."),
+        vec![q(Indirect, "The talks stalled", "media reports")]
+    );
+}
+
+#[test]
+fn a_known_outlet_named_after_a_city_is_one_name() {
+    assert_eq!(speakers("Talks will resume next week, the Kyiv Post reported."), vec!["Kyiv Post"]);
+    assert_eq!(speakers("The Moscow Times reported that talks will resume."), vec!["Moscow Times"]);
+}
