@@ -1428,7 +1428,17 @@ impl<'t> State<'_, 't> {
         let cue = &cues[k];
         let cue_span = Span::new(toks[cue.start].span.start, toks[cue.end - 1].span.end);
         let (sp_start, sp_end) = cue.speaker.unwrap_or((cue.start, cue.start));
-        let anchor_start = sp_start.min(cue.start);
+        // "“...,” the statement quoted Shoigu as saying": the quoting source
+        // is part of the attribution, not of what was said.
+        let quoting = cue.speaker.is_some() && sp_start >= 1 && self.word_is(toks, sp_start - 1, "quoted");
+        let anchor_start = if quoting {
+            (sp_start >= 2)
+                .then(|| speakers::phrase_before(self.text, toks, sp_start - 2))
+                .flatten()
+                .map_or(sp_start - 1, |m| toks.partition_point(|t| t.span.start < m.span.start))
+        } else {
+            sp_start.min(cue.start)
+        };
         let anchor_end = if cue.speaker.is_some() { (sp_end + 1).max(cue.end) } else { cue.end };
         // Neighbouring cues bound the content.
         let prev_bound = cues[..k]
@@ -1654,7 +1664,10 @@ impl<'t> State<'_, 't> {
         let quote_before = be > bs && in_seg[be - 1].is_some();
         let use_after = if cue.class == CueClass::Source {
             source_first
-        } else if comma_before && before_words >= 4 && !INTRO_WORDS.contains(self.lower(&toks[bs]).as_str()) {
+        } else if comma_before
+            && (before_words >= 4 || quote_before)
+            && !INTRO_WORDS.contains(self.lower(&toks[bs]).as_str())
+        {
             // "Y, X said Z": Z when it follows the verb directly ("..., she
             // said the invasion has shown ..."), Y when the clause ends.
             (after_opens || (after_direct && after_words >= 3 && !quote_before)) && !cue.inverted && after_words > 0

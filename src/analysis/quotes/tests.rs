@@ -1745,3 +1745,24 @@ fn a_known_outlet_named_after_a_city_is_one_name() {
     assert_eq!(speakers("Talks will resume next week, the Kyiv Post reported."), vec!["Kyiv Post"]);
     assert_eq!(speakers("The Moscow Times reported that talks will resume."), vec!["Moscow Times"]);
 }
+
+#[test]
+fn a_short_quotation_before_the_speaker_beats_an_adjunct_after_the_cue() {
+    assert_eq!(
+        quotes("“We will see,” Trump told reporters aboard Air Force One when asked about sanctions."),
+        vec![q(Direct, "We will see,", "Trump")]
+    );
+    assert_eq!(quotes("“No,” Peskov said when asked whether talks would resume."), vec![q(Direct, "No,", "Peskov")]);
+}
+
+#[test]
+fn the_quoting_source_is_no_part_of_the_quotation() {
+    assert_eq!(
+        quotes("“There will be no truce,” the statement quoted Shoigu as saying."),
+        vec![q(Direct, "There will be no truce,", "Shoigu")]
+    );
+    assert_eq!(
+        quotes("The talks are over, RIA Novosti quoted Lavrov as saying."),
+        vec![q(Indirect, "The talks are over", "Lavrov")]
+    );
+}
