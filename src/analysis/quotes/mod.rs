@@ -974,7 +974,7 @@ impl<'t> State<'_, 't> {
                                     || self.lower(t) == "who"
                             })
                         })
-                        .map(|m| (m, Place::Inverted))
+                        .map(|m| (self.named_after_description(toks, m), Place::Inverted))
                 })
                 .or_else(|| {
                     // "..., adding that ...", "... he said and appealed to ...":
@@ -1047,6 +1047,38 @@ impl<'t> State<'_, 't> {
         let description = speakers::phrase_before(self.text, toks, open - 1).filter(describes_role)?;
         let description_ends = toks.partition_point(|t| t.span.end <= description.span.end) == open;
         (ends_at_comma && description_ends).then_some(name)
+    }
+
+    /// For a description followed by a name in apposition that ends the
+    /// clause ("said one Russian lawmaker, Leonid Slutsky."): the name;
+    /// otherwise the mention itself.
+    fn named_after_description(&self, toks: &[Token], m: speakers::Mention) -> speakers::Mention {
+        if m.named || m.pronoun.is_some() || !describes_role(&m) {
+            return m;
+        }
+        // Past the description's complement: "the head of the Duma's
+        // foreign affairs committee, Leonid Slutsky".
+        const COMPLEMENT_TOKENS: usize = 8;
+        let end = toks.partition_point(|t| t.span.end <= m.span.end);
+        let Some(comma) = (end..toks.len().min(end + COMPLEMENT_TOKENS))
+            .take_while(|&i| toks[i].word || toks[i].span.slice(self.text) == ",")
+            .find(|&i| toks[i].span.slice(self.text) == ",")
+        else {
+            return m;
+        };
+        let name = speakers::phrase_after(self.text, toks, comma + 1).filter(|n| {
+            let next = toks.partition_point(|t| t.span.end <= n.span.end);
+            n.named && n.pronoun.is_none() && n.kind == SpeakerKind::Person && toks.get(next).is_none_or(|t| !t.word)
+        });
+        let Some(mut name) = name else { return m };
+        if name.title.is_empty() {
+            let complement = Span::new(m.span.end, toks[comma - 1].span.end.max(m.span.end));
+            name.title = format!("{}{}", m.title, complement.slice(self.text)).trim().to_string();
+        }
+        if name.affiliation.is_empty() {
+            name.affiliation = m.affiliation;
+        }
+        name
     }
 
     /// For a document with its author after it ("a new report by Politico",

@@ -1766,3 +1766,22 @@ fn the_quoting_source_is_no_part_of_the_quotation() {
         vec![q(Indirect, "The talks are over", "Lavrov")]
     );
 }
+
+#[test]
+fn an_inverted_description_gives_way_to_the_name_after_it() {
+    let a = run("“They want a pause to rearm,” said one Russian lawmaker, Leonid Slutsky.");
+    assert_eq!(a.speakers.len(), 1);
+    assert_eq!(a.quotes[0].speaker, Some(0));
+    let s = &a.speakers[0];
+    assert_eq!(
+        (s.name.as_str(), s.title.as_str(), s.affiliation.as_str()),
+        ("Leonid Slutsky", "Russian lawmaker", "Russia")
+    );
+    let a =
+        run("“They want a pause,” said the head of the Duma's foreign affairs committee, Leonid Slutsky, on Tuesday.");
+    assert_eq!(a.speakers.len(), 1);
+    assert_eq!(
+        (a.speakers[0].name.as_str(), a.speakers[0].title.as_str()),
+        ("Leonid Slutsky", "head of the Duma's foreign affairs committee")
+    );
+}
