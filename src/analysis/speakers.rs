@@ -883,7 +883,12 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             mention.gender = gender_of_name(name).or(mention.gender);
             // "68-year-old Hillary Clinton": an age is not a title.
             let title_start = (body_start..run).find(|&k| !is_age_noun(&lower(text, &toks[k]))).unwrap_or(run);
-            if run > title_start && !only_a_possessor(text, &toks[title_start..run]) {
+            // "Hungary's Orban": the place is the affiliation, not a title.
+            let place_possessor = matches!(&toks[title_start..run], [place, s]
+                if is_possessive(&lower(text, s))
+                    && class(text, place).has(Class::DEMONYM)
+                    && !ORGANIZATIONS.contains(lower(text, place).trim_end_matches('.')));
+            if run > title_start && !only_a_possessor(text, &toks[title_start..run]) && !place_possessor {
                 let title = Span::new(toks[title_start].span.start, toks[run - 1].span.end).slice(text);
                 mention.title = title.trim_end_matches(',').trim().to_string();
             }
@@ -986,7 +991,12 @@ pub(crate) fn titled_names(text: &str, toks: &[Token], names: &[bool], skip: imp
         if !titled || institution {
             continue;
         }
-        if let Some(m) = phrase_before(text, toks, end).filter(|m| m.named && !m.title.is_empty()) {
+        // "Iraq's Saddam": a place's possessive gives no title, only the
+        // affiliation.
+        let place_possessor = run_start >= 2 && is_possessive(&lower(text, &toks[run_start - 1]));
+        if let Some(m) = phrase_before(text, toks, end)
+            .filter(|m| m.named && (!m.title.is_empty() || (place_possessor && !m.affiliation.is_empty())))
+        {
             let first = toks.partition_point(|t| t.span.start < m.span.start);
             if (first..=end).all(|i| !skip(i)) {
                 out.push(m);
@@ -1482,16 +1492,17 @@ mod tests {
 
     /// A person's possessive before a name says whose it is, not what the
     /// named one is: no title, so the name is not registered as a titled
-    /// person. A country's or an organisation's possessive, or a role,
-    /// still makes a title.
+    /// person. An organisation's possessive, or a role, still makes a
+    /// title; a place's gives the affiliation instead.
     #[test]
     fn a_persons_possessive_is_not_a_title() {
         let titles = |text: &str| before(text).map(|m| (m.name, m.title));
         assert_eq!(titles("Mr. Trump's RT"), Some(("RT".into(), String::new())));
         assert_eq!(titles("Ms. Clinton's Brooklyn"), Some(("Brooklyn".into(), String::new())));
         assert_eq!(titles("NBC's Lester Holt"), Some(("Lester Holt".into(), "NBC's".into())));
-        assert_eq!(titles("Iraq's Saddam"), Some(("Saddam".into(), "Iraq's".into())));
-        assert_eq!(titles("Russia's Sergei Lavrov"), Some(("Sergei Lavrov".into(), "Russia's".into())));
+        assert_eq!(titles("Iraq's Saddam"), Some(("Saddam".into(), String::new())));
+        assert_eq!(titles("Russia's Sergei Lavrov"), Some(("Sergei Lavrov".into(), String::new())));
+        assert_eq!(before("Russia's Sergei Lavrov").map(|m| m.affiliation), Some("Russia".into()));
         assert_eq!(titles("NATO's Jens Stoltenberg"), Some(("Jens Stoltenberg".into(), "NATO's".into())));
         assert_eq!(
             titles("Putin's spokesman Dmitry Peskov"),

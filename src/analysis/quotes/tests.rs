@@ -1785,3 +1785,15 @@ fn an_inverted_description_gives_way_to_the_name_after_it() {
         ("Leonid Slutsky", "head of the Duma's foreign affairs committee")
     );
 }
+
+#[test]
+fn a_place_possessive_before_a_name_is_its_affiliation() {
+    let a = run("Hungary's Orban, a longtime critic of aid to Kyiv, called the plan “a step towards peace”.");
+    assert_eq!(
+        (a.speakers[0].name.as_str(), a.speakers[0].title.as_str(), a.speakers[0].affiliation.as_str()),
+        ("Orban", "", "Hungary")
+    );
+    // Also when the name is read only in passing.
+    let a = run("The king carried a message from Iraq's Saddam, with whom he met. Saddam said the talks were over.");
+    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].affiliation.as_str()), ("Saddam", "Iraq"));
+}
