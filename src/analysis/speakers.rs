@@ -52,6 +52,15 @@ static GENERIC_ORGANIZATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(||
         .collect()
 });
 
+/// Modifiers that name an organisation when they end a description ("the
+/// military said", not "a military spokesman").
+static ORGANIZATION_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/roles.txt"))
+        .filter(|row| row.get(2) == Some(&"head-org"))
+        .map(|row| row[0])
+        .collect()
+});
+
 static DEMONYMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     lexicon::rows(include_str!("lexicon/en/demonyms.txt")).filter_map(|row| Some((row[0], *row.get(1)?))).collect()
 });
@@ -916,7 +925,13 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         mention.anaphoric = false;
         return Some(mention);
     }
-    match role(head_key) {
+    // "the military said": a modifier that ends the description names the
+    // organisation.
+    let head_role = match role(head_key) {
+        Some(Role::Mod) if ORGANIZATION_HEADS.contains(head_key) => Some(Role::Org),
+        r => r,
+    };
+    match head_role {
         Some(Role::Person) => {
             mention.kind = SpeakerKind::Person;
             if det.as_deref().is_some_and(|d| d != "the") {

@@ -175,6 +175,10 @@ static INVERTED_ADJUNCTS: LazyLock<HashSet<&'static str>> =
 static RELATIVE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/relative_prepositions.txt")).collect());
 
+/// Conjunctions that open a clause of their own ("..., while X responds").
+const SUBORDINATORS: [&str; 10] =
+    ["while", "whereas", "although", "though", "because", "since", "unless", "until", "if", "when"];
+
 /// Participles between a document and its author ("a statement released
 /// by the ministry").
 const PUBLISHED: [&str; 8] = ["released", "issued", "published", "posted", "sent", "signed", "put", "distributed"];
@@ -1744,7 +1748,17 @@ impl<'t> State<'_, 't> {
                 a
             };
             (lo, hi)
-        } else if comma_before || cue.inverted || be == anchor_start || cue.class == CueClass::Source {
+        } else if comma_before
+            || cue.inverted
+            || cue.class == CueClass::Source
+            // "A, while X responds with ...": a subordinating conjunction
+            // opening the speaker's clause leaves what precedes it to
+            // another clause.
+            || (be == anchor_start
+                && !(be > 0
+                    && in_seg[be - 1].is_none()
+                    && SUBORDINATORS.contains(&self.lower(&toks[be - 1]).as_str())))
+        {
             (bs, be)
         } else {
             return false;

@@ -1797,3 +1797,34 @@ fn a_place_possessive_before_a_name_is_its_affiliation() {
     let a = run("The king carried a message from Iraq's Saddam, with whom he met. Saddam said the talks were over.");
     assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].affiliation.as_str()), ("Saddam", "Iraq"));
 }
+
+#[test]
+fn the_military_speaks_as_an_organisation() {
+    assert_eq!(
+        quotes("The Israeli military said in a statement that it had struck targets in Rafah."),
+        vec![q(Indirect, "it had struck targets in Rafah", "Israeli military")]
+    );
+    assert_eq!(run("The military said the strikes would go on.").speakers[0].kind, SpeakerKind::Organization);
+    assert_eq!(
+        speakers(
+            "A military spokesman said the strikes would go on. Russian military bloggers said the attack failed."
+        ),
+        vec!["A military spokesman", "Russian military bloggers"]
+    );
+}
+
+#[test]
+fn a_clause_before_a_subordinate_speaker_is_not_its_report() {
+    assert!(
+        quotes("Ukrainian forces pressed on in the east, while the Kremlin responds with missile strikes.").is_empty()
+    );
+    assert!(
+        quotes("Ukrainian forces pressed on in the east, while Moscow's military responds with missile strikes.")
+            .is_empty()
+    );
+    // Without the conjunction the clause before a trailing cue is reported.
+    assert_eq!(
+        quotes("“Ukrainian forces pressed on,” the military responded."),
+        vec![q(Direct, "Ukrainian forces pressed on,", "military")]
+    );
+}
