@@ -868,9 +868,7 @@ impl<'t> State<'_, 't> {
                 named_trailing |= cues[k].speaker.is_some();
             }
         }
-        if named {
-            cues.retain(|c| c.class != CueClass::Source);
-        } else if named_trailing {
+        if named || named_trailing {
             cues.retain(|c| c.class != CueClass::Source);
         }
         // "what they describe as", "which he called": a relative clause
