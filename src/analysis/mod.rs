@@ -184,9 +184,10 @@ pub struct Quote {
     pub speaker: Option<usize>,
     /// The attributing speech verb or phrase, if any.
     pub cue: Option<Span>,
-    /// For a direct quote split by its attribution ("We will try," Putin
-    /// said, "and ..."): the quoted parts in order. `span` then runs from the
-    /// first part to the last, attribution included. Empty otherwise.
+    /// For a statement split by its attribution ("We will try," Putin said,
+    /// "and ..."; "Pressure on Moscow, he argued, is the only way"): the
+    /// parts in order. `span` then runs from the first part to the last,
+    /// attribution included. Empty otherwise.
     pub parts: Vec<Span>,
     /// Stances toward the targets the quote concerns.
     pub stances: Vec<QuoteStance>,

@@ -11,7 +11,8 @@
 //! 3. Speech cues (`lexicon/en/speech_verbs.txt`) outside quotes are found;
 //!    each gets its speaker phrase (before the verb, after it when inverted,
 //!    after "according to", or the clause subject for "..., adding") and its
-//!    content (after the verb, or before it for "..., X said"). Cues nested
+//!    content (after the verb, or before it for "..., X said"; both sides
+//!    of a cue set off by commas, "A, he said, b", as two `parts`). Cues nested
 //!    in another cue's content, passive and relative-clause cues are dropped.
 //! 4. Content that is a quote becomes DIRECT (a quote split by its
 //!    attribution is one quote listing its two `parts`),
@@ -1571,6 +1572,7 @@ impl<'t> State<'_, 't> {
             return false;
         }
         let after_direct = toks.get(a).is_some_and(|t| t.word || in_seg[a].is_some());
+        let comma_after = toks.get(a).is_some_and(|t| t.span.slice(self.text) == ",");
         while a < next_bound && matches!(toks[a].span.slice(self.text), "," | ":" | "—" | "–" | "-") {
             a += 1;
         }
@@ -1704,7 +1706,13 @@ impl<'t> State<'_, 't> {
         {
             // "Y, X said Z": Z when it follows the verb directly ("..., she
             // said the invasion has shown ..."), Y when the clause ends.
-            (after_opens || (after_direct && after_words >= 3 && !quote_before)) && !cue.inverted && after_words > 0
+            // "The weapons it has, he added, are like ...": the verb after a
+            // cue set off by commas goes on from the words before it.
+            let verb_goes_on =
+                comma_after && toks.get(a).is_some_and(|t| !t.cap && AUXILIARIES.contains(self.lower(t).as_str()));
+            (after_opens || verb_goes_on || (after_direct && after_words >= 3 && !quote_before))
+                && !cue.inverted
+                && after_words > 0
         } else {
             after_words > 0 && !(cue.inverted && comma_before && before_words > 0)
         };
@@ -1770,7 +1778,47 @@ impl<'t> State<'_, 't> {
             }
             return false;
         }
+        // "Pressure on Moscow, he argued, is the only way ...": a cue set off
+        // by commas inside the report splits it, and the words before the
+        // cue are said too. (Not how the speaker spoke: "Asked about it, he
+        // said, ...".)
+        let lead = (use_after
+            && cue.class != CueClass::Source
+            && lo == a
+            && !saw_that
+            && comma_after
+            && anchor_start > 0
+            && toks[anchor_start - 1].span.slice(self.text) == ","
+            && before_words > 0
+            && (bs..anchor_start).all(|i| in_seg[i].is_none()))
+        .then(|| self.past_dateline(toks, Some(in_seg), bs, be))
+        // "A, but B, he noted, C": the report starts after the coordinator.
+        .map(|start| {
+            (start + 1..be.saturating_sub(1))
+                .rev()
+                .find(|&i| {
+                    toks[i].span.slice(self.text) == ","
+                        && matches!(self.lower(&toks[i + 1]).as_str(), "but" | "and" | "yet" | "so" | "while")
+                })
+                .map_or(start, |comma| comma + 2)
+        })
+        // "... who works for RT and, Mr. King said, has ...": a cue after a
+        // conjunction interrupts a coordination, not a report.
+        .filter(|_| !matches!(self.lower(&toks[be - 1]).as_str(), "and" | "but" | "or"))
+        .filter(|&start| {
+            start < be && toks[start].word && {
+                let first = self.lower(&toks[start]);
+                !first.ends_with("ing") && first.as_str() != "asked"
+            }
+        })
+        .map(|start| Span::new(toks[start].span.start, toks[be - 1].span.end));
+        let drafts_before = self.drafts.len();
         let made = self.content(toks, in_seg, lo, hi, entity, cue_span, used);
+        if let Some(lead) = lead
+            && self.drafts.len() == drafts_before + 1
+        {
+            self.lead_report(lead);
+        }
         // "Y, the air force said, and Z": the report goes on after the cue.
         if !use_after
             && cue.class != CueClass::Source
@@ -1957,6 +2005,22 @@ impl<'t> State<'_, 't> {
         }
         let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
         is_speech_verb(&before.get(word_start..).unwrap_or("").to_lowercase())
+    }
+
+    /// Joins the report just made with the words before its parenthetical
+    /// cue (`lead`): one statement whose two parts the cue splits, as a
+    /// direct quote split by its attribution is.
+    fn lead_report(&mut self, lead: Span) {
+        let Some((last, earlier)) = self.drafts.split_last_mut() else { return };
+        let joined = Span::new(lead.start, last.span.end);
+        if last.kind == QuoteKind::Direct
+            || last.span.start < lead.end
+            || earlier.iter().rev().take(8).any(|d| d.span.overlaps(joined))
+        {
+            return;
+        }
+        last.parts = vec![lead, last.span];
+        last.span = joined;
     }
 
     fn push_direct(&mut self, seg: usize, speaker: Option<usize>, cue: Option<Span>) -> Option<usize> {

@@ -97,6 +97,30 @@ fn a_quote_split_by_its_attribution_is_one_statement() {
 }
 
 #[test]
+fn a_report_split_by_a_parenthetical_cue_is_one_statement() {
+    let text =
+        "NATO chief Mark Rutte spoke in Brussels. Pressure on Moscow, he argued, is the only way to end the war.";
+    let a = run(text);
+    check_invariants(text, &a);
+    assert_eq!(
+        quotes(text),
+        [q(Indirect, "Pressure on Moscow, he argued, is the only way to end the war", "Mark Rutte")]
+    );
+    let parts: Vec<&str> = a.quotes[0].parts.iter().map(|p| p.slice(text)).collect();
+    assert_eq!(parts, ["Pressure on Moscow", "is the only way to end the war"]);
+    // A clause before the coordinator is not part of it; how the speaker
+    // spoke is not either.
+    assert_eq!(
+        quotes("Talks stalled, but the mood, Peskov noted, is better now."),
+        [q(Indirect, "the mood, Peskov noted, is better now", "Peskov")]
+    );
+    assert_eq!(
+        quotes("Asked about the talks, Peskov said, they were useful."),
+        [q(Indirect, "they were useful", "Peskov")]
+    );
+}
+
+#[test]
 fn quotes_in_separate_sentences_stay_separate() {
     let text = "“We will try,” Putin said. “The sooner it ends, the better.”";
     let a = run(text);
