@@ -13,6 +13,10 @@ const HEAD_BYTES: usize = 600;
 /// A date this far into a longer paragraph is part of its prose, not a dateline.
 const DATELINE_OFFSET: usize = 120;
 
+/// Words that make a date after them part of a sentence ("since May 5,
+/// 2024"), in lower case.
+const PREPOSITIONS: [&str; 9] = ["on", "in", "since", "by", "at", "after", "before", "from", "until"];
+
 /// Paragraphs this short are date or byline lines.
 const SHORT_LINE: usize = 80;
 
@@ -22,20 +26,21 @@ const SHORT_LINE: usize = 80;
 /// or only capitalised words (a place) precede it, or an agency or a dash
 /// follows it.
 fn looks_like_dateline(p: &Parser<'_>, text: &str, start: usize, end: usize) -> bool {
-    if text.len() <= SHORT_LINE {
+    let before = &p.toks[..start];
+    // "Talks to resume on May 5, 2024": a date a preposition governs is
+    // part of a sentence, however short the line.
+    let governed = before.iter().rev().find(|t| t.kind == Kind::Word).is_some_and(|t| PREPOSITIONS.contains(&t.text));
+    if text.len() <= SHORT_LINE && !governed {
         return true;
     }
-    let before = &p.toks[..start];
     let labelled = before
         .iter()
         .any(|t| matches!(t.text, "published" | "updated" | "posted" | "date" | "dated" | "modified" | "created"));
     let place_only = before.iter().all(|t| {
         t.kind != Kind::Word
             || (text.get(t.start..t.end).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase)
-                && !matches!(
-                    t.text,
-                    "on" | "in" | "since" | "by" | "at" | "the" | "after" | "before" | "from" | "until"
-                ))
+                && t.text != "the"
+                && !PREPOSITIONS.contains(&t.text))
     });
     let followed = matches!(p.t(end), "(" | "-" | "|" | "/") || (p.t(end) == "," && p.t(end + 1) == "(");
     labelled || followed || (place_only && start < 12)

@@ -122,6 +122,11 @@ fn datelines() {
     assert_eq!(find("No date here at all."), None);
     let prose = "On February 24, 2022, Russia launched its full-scale invasion of Ukraine, and the war goes on.";
     assert_eq!(find(prose), None);
+    // A short headline is a sentence when a preposition governs its date;
+    // a short date or byline line is not.
+    assert_eq!(find("Putin and Trump to meet in Alaska on August 15, 2025\nText."), None);
+    assert_eq!(find("By Jane Doe, March 3, 2024\nText.").map(|x| x.0), Some("2024-03-03".into()));
+    assert_eq!(find("Published on 21 November 2023\nText.").map(|x| x.0), Some("2023-11-21".into()));
     let long = "KYIV, Ukraine, Feb. 3, 2026 — Officials met again on Tuesday to discuss an energy truce.";
     assert_eq!(find(long).map(|x| x.0), Some("2026-02-03".into()));
 }
