@@ -190,6 +190,7 @@ impl Class {
     const PRONOUN: u16 = 1 << 3;
     const SURNAME_NON_NAME: u16 = 1 << 4;
     const DEMONYM: u16 = 1 << 5;
+    const NAME_PARTICLE: u16 = 1 << 9;
     /// Where the role sits: 0 for none, else 1 + its index in [`Class::ROLES`].
     const ROLE_SHIFT: u16 = 6;
     const ROLE_MASK: u16 = 0b111 << Self::ROLE_SHIFT;
@@ -231,6 +232,9 @@ static CLASSES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     }
     for &word in DEMONYMS.keys() {
         add(word, Class::DEMONYM);
+    }
+    for &word in NAME_PARTICLES.iter() {
+        add(word, Class::NAME_PARTICLE);
     }
     for (&word, &role) in ROLES.iter() {
         add(word, Class::of_role(role));
@@ -360,9 +364,35 @@ pub(crate) fn surname_word(text: &str, toks: &[Token], i: usize) -> bool {
     after_first_name || toks.get(i + 1).is_some_and(|n| n.word && super::quotes::is_speech_verb(&lower(text, n)))
 }
 
-/// Whether `toks[i]` is a name word, in context (see [`surname_word`]).
+static NAME_PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/name_particles.txt")).collect());
+
+/// Whether a lower-case word is a name particle ("von", "bin", "al").
+pub(crate) fn is_name_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains(word)
+}
+
+/// Whether `toks[i]` is a lower-case particle inside a name: "von" and
+/// "der" in "Ursula von der Leyen", "bin" in "Mohammed bin Salman". A
+/// capitalised name word comes before the particles and one after them,
+/// each a single space away.
+fn particle_at(text: &str, toks: &[Token], i: usize) -> bool {
+    let particle = |k: usize| toks.get(k).is_some_and(|t| t.word && !t.cap && class(text, t).has(Class::NAME_PARTICLE));
+    let spaced = |a: usize, b: usize| matches!((toks.get(a), toks.get(b)), (Some(x), Some(y)) if text.get(x.span.end..y.span.start) == Some(" "));
+    let name = |k: usize| toks.get(k).is_some_and(|t| name_word(text, t));
+    if !particle(i) {
+        return false;
+    }
+    // The particles run at most two words ("von der").
+    let first = if i >= 1 && particle(i - 1) { i - 1 } else { i };
+    let last = if particle(i + 1) && i + 1 - first < 2 { i + 1 } else { i };
+    first >= 1 && name(first - 1) && name(last + 1) && (first - 1..=last).all(|k| spaced(k, k + 1))
+}
+
+/// Whether `toks[i]` is a name word, in context (see [`surname_word`] and
+/// [`particle_at`]).
 fn name_word_at(text: &str, toks: &[Token], i: usize) -> bool {
-    toks.get(i).is_some_and(|t| name_word(text, t)) || surname_word(text, toks, i)
+    toks.get(i).is_some_and(|t| name_word(text, t)) || surname_word(text, toks, i) || particle_at(text, toks, i)
 }
 
 /// Whether a word joins a description to its complement: "the Secretary
@@ -470,6 +500,7 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         if phrase_word(text, t)
             || joins
             || surname_word(text, toks, start - 1)
+            || particle_at(text, toks, start - 1)
             || joins_nationalities(text, toks, start - 1)
         {
             start -= 1;
@@ -1348,7 +1379,9 @@ impl Registry {
     /// the one mentioned last.
     fn same_person(&self, m: &Mention, surname: &str) -> Option<usize> {
         let ids = self.by_surname.get(surname).or_else(|| self.misspelt(surname))?;
-        let words: Vec<&str> = m.name.split_whitespace().collect();
+        // "Von der Leyen" is a surname alone, its particles included.
+        let words: Vec<&str> =
+            m.name.split_whitespace().skip_while(|w| NAME_PARTICLES.contains(w.to_lowercase().as_str())).collect();
         if words.len() < 2 {
             // "Mrs. Clinton" is not Bill Clinton: a person of the other
             // gender with the surname is someone else.
@@ -1452,6 +1485,23 @@ mod tests {
         assert_eq!(m.title, "Kremlin spokesman");
         assert_eq!(m.affiliation, "Russia");
         assert_eq!(m.kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn lower_case_particles_stay_inside_a_name() {
+        let m = before("European Commission President Ursula von der Leyen").unwrap();
+        assert_eq!((m.name.as_str(), m.title.as_str()), ("Ursula von der Leyen", "European Commission President"));
+        let m = before("Saudi Crown Prince Mohammed bin Salman").unwrap();
+        assert_eq!(m.name, "Mohammed bin Salman");
+        assert_eq!(before("Von der Leyen").unwrap().name, "Von der Leyen");
+        assert_eq!(before("Syrian President Bashar al-Assad").unwrap().name, "Bashar al-Assad");
+        // The surname with its particles, at a sentence start, is the same person.
+        let mut registry = Registry::default();
+        let full = registry.resolve(&before("President Ursula von der Leyen").unwrap());
+        assert!(full.is_some());
+        assert_eq!(registry.resolve(&before("Von der Leyen").unwrap()), full);
+        // Not between two name words: not a particle.
+        assert_eq!(before("Peskov said in de Gaulle").map(|m| m.name), Some("Gaulle".to_string()));
     }
 
     #[test]

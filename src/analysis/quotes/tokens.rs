@@ -241,7 +241,12 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         if (dotted && inner.len() <= 6 || initial) && bytes.get(word_end) == Some(&b'.') {
             end += 1;
         }
-        let cap = c.is_uppercase();
+        // "al-Assad", "bin-Talal": a particle joined to a capitalised name
+        // is a name word.
+        let cap = c.is_uppercase()
+            || inner.split_once('-').is_some_and(|(particle, name)| {
+                name.starts_with(char::is_uppercase) && crate::analysis::speakers::is_name_particle(particle)
+            });
         // Split a possessive 's / ’s.
         let split = ends_possessive(inner.as_bytes()).filter(|&k| k > 0 && end == word_end);
         if let Some(k) = split {
