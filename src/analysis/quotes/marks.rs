@@ -36,7 +36,7 @@ fn closes(open: char, close: char) -> bool {
     match open {
         // Text pasted from several sources mixes straight and curly marks.
         '“' => matches!(close, '”' | '“' | '"'),
-        '„' => matches!(close, '“' | '”'),
+        '„' => matches!(close, '“' | '”' | '"'),
         '”' => close == '”',
         '‘' => close == '’',
         '‚' => matches!(close, '‘' | '’'),
@@ -289,6 +289,8 @@ mod tests {
         assert_eq!(quotes("He said “yes, we will.” Then"), ["yes, we will."]);
         assert_eq!(quotes("He said \"yes\" and \"no\"."), ["yes", "no"]);
         assert_eq!(quotes("Er sagte „ja“ und «non» und »nein«."), ["ja", "non", "nein"]);
+        // Typed copy closes „ with a straight mark.
+        assert_eq!(quotes("Er sagte: „Wir sind bereit\". Dann ging er."), ["Wir sind bereit"]);
         assert_eq!(quotes("He said ‚ja‘ and 「はい」."), ["ja", "はい"]);
         assert_eq!(quotes("He said 'no way' today."), ["no way"]);
         assert_eq!(quotes("''We're ready,'' he said."), ["We're ready,"]);
