@@ -817,6 +817,18 @@ fn pronoun(text: &str, t: &Token, p: Pronoun) -> Option<Mention> {
     })
 }
 
+/// The speaker a possessive determiner stands for: "his" in "In his
+/// words, ...".
+pub(crate) fn possessive_pronoun(text: &str, t: &Token) -> Option<Mention> {
+    let p = match lower(text, t).as_str() {
+        "his" | "her" => Pronoun::Person,
+        "their" => Pronoun::Group,
+        "its" => Pronoun::Organization,
+        _ => return None,
+    };
+    pronoun(text, t, p)
+}
+
 /// Whether the capitalised words ending at `end` follow a role word and
 /// "in", "at" or "from": "an Iraqi Foreign Ministry official in Baghdad"
 /// names where the official is, not the official.

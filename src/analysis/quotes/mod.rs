@@ -938,7 +938,10 @@ impl<'t> State<'_, 't> {
         let (start, end, class) = (cues[k].start, cues[k].end, cues[k].class);
         let mut inherited = None;
         let mention = if class == CueClass::Source {
-            speakers::phrase_after(self.text, toks, end).map(|m| (self.author_of(toks, m), Place::Next))
+            speakers::phrase_after(self.text, toks, end).map(|m| (self.author_of(toks, m), Place::Next)).or_else(|| {
+                // "In his words, ...": the possessive in the cue.
+                (start..end).find_map(|i| speakers::possessive_pronoun(self.text, &toks[i])).map(|m| (m, Place::Next))
+            })
         } else if cues[k].agent {
             // Only when what they said follows: "described by X as ...",
             // "announced by X that ..." ("was first reported by the Post"

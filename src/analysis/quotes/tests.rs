@@ -1524,6 +1524,16 @@ fn according_to_an_object_pronoun_or_a_possessed_description() {
 }
 
 #[test]
+fn in_his_words_reports_for_the_possessor() {
+    assert_eq!(
+        quotes("Lavrov spoke in Moscow. In his words, the peace formula is a dead end."),
+        vec![q(Indirect, "the peace formula is a dead end", "Lavrov")]
+    );
+    assert_eq!(speakers("Kallas spoke in Brussels. In her opinion, the talks failed."), ["Kallas"]);
+    assert_eq!(speakers("In the words of Lavrov, the talks failed."), ["Lavrov"]);
+}
+
+#[test]
 fn as_someone_put_it_reports_the_main_clause() {
     assert_eq!(
         quotes("Lavrov spoke in Moscow. As the diplomat put it, the Europeans are living in a parallel reality."),
