@@ -448,6 +448,11 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
                 let (forward, strict) = match (y, ctx.dir) {
                     (YearRef::Rel(0), _) => return Some(this),
                     (YearRef::Rel(n), _) => (*n > 0, true),
+                    // "announced an Easter truce" the day before Easter:
+                    // this year's, whatever the tense, when it is days away.
+                    _ if days_between(today, this).is_some_and(|d| d.abs() <= HOLIDAY_NEAR_DAYS) => {
+                        return Some(this);
+                    }
                     (_, d) => (d == Dir::Future, false),
                 };
                 if forward {
@@ -462,6 +467,10 @@ fn day_of(sem: &Sem, ctx: &Ctx) -> Option<Date> {
         _ => None,
     }
 }
+
+/// How many days from the reference date a holiday without a year is
+/// read as this year's, whatever the tense.
+const HOLIDAY_NEAR_DAYS: i32 = 7;
 
 /// Days from `a` to `b` (negative when `b` is earlier).
 fn days_between(a: Date, b: Date) -> Option<i32> {

@@ -89,6 +89,9 @@ fn holidays() {
     assert_eq!(first("new year's day", REF), "2014-01-01");
     assert_eq!(first("thanksgiving day 2012", REF), "2012-11-22");
     assert_eq!(first("They met at Christmas.", "2013-02-12"), "2012-12-25");
+    // Days away, it is this year's, whatever the tense.
+    assert_eq!(first("Putin announced an Easter truce.", "2025-04-19"), "2025-04-20");
+    assert_eq!(first("They met at Christmas.", "2013-12-20"), "2013-12-25");
 }
 
 #[test]
