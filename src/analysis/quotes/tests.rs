@@ -1524,6 +1524,14 @@ fn according_to_an_object_pronoun_or_a_possessed_description() {
 }
 
 #[test]
+fn a_description_refers_back_not_to_a_name_later_in_its_sentence() {
+    let text = "The Russian leader announced the truce at a meeting with army chief Valery Gerasimov on Saturday.";
+    assert_eq!(speakers(text), ["Russian leader"]);
+    let text = "Peskov spoke first. He said the truce would hold after a call with army chief Valery Gerasimov.";
+    assert_eq!(speakers(text), ["Peskov"]);
+}
+
+#[test]
 fn in_his_words_reports_for_the_possessor() {
     assert_eq!(
         quotes("Lavrov spoke in Moscow. In his words, the peace formula is a dead end."),
