@@ -229,13 +229,16 @@ fn dash_segments(text: &str, paragraph: Span, out: &mut Vec<Segment>) {
     let mut start = first.len_utf8();
     loop {
         let rest = body.get(start..).unwrap_or("");
-        // The attribution dash: " - " followed by a lower-case word.
+        // The attribution dash: " - " followed by a lower-case word ("–
+        // said Ryabkov"), or after a comma, "!" or "?" ("..., – Ryabkov
+        // said.").
         let mut end = body.len();
         let mut next_open = None;
         for (i, c) in rest.char_indices() {
             if is_dash(c) && i > 0 && rest[..i].ends_with(' ') {
                 let after = rest[i + c.len_utf8()..].trim_start();
-                if after.chars().next().is_some_and(char::is_lowercase) {
+                let after_pause = rest[..i].trim_end().ends_with([',', '!', '?', '…']);
+                if after_pause || after.chars().next().is_some_and(char::is_lowercase) {
                     end = start + i;
                     // The next part: a sentence end followed by a dash.
                     let tail = &rest[i + c.len_utf8()..];

@@ -294,6 +294,10 @@ fn dialogue_dashes_quote_speech() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[0].0, Direct);
     assert_eq!(got[0].1, "We are ready for talks, but not on these terms");
+    // After a comma the attribution dash may lead to a capitalised name.
+    let text = "Deputy Foreign Minister Sergei Ryabkov spoke in Moscow.\n\n\
+                – The Americans know our position very well, – Ryabkov said.";
+    assert_eq!(quotes(text), [q(Direct, "The Americans know our position very well,", "Sergei Ryabkov")]);
 }
 
 #[test]
