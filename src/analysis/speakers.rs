@@ -1233,6 +1233,16 @@ fn key_of(name: &str) -> String {
     words.join(" ")
 }
 
+/// The last word of a title that names a person's role ("president" in
+/// "Iraqi President"), in lower case.
+fn title_role(title: &str) -> Option<String> {
+    title
+        .split_whitespace()
+        .rev()
+        .map(|w| fold(w).trim_end_matches('.').to_string())
+        .find(|w| role(w) == Some(Role::Person))
+}
+
 /// Whether entity `e` was mentioned before `m`: a pronoun or description
 /// refers back, not to a name later in its sentence ("The Russian leader
 /// met Valery Gerasimov").
@@ -1406,8 +1416,17 @@ impl Registry {
         if words.len() < 2 {
             // "Mrs. Clinton" is not Bill Clinton: a person of the other
             // gender with the surname is someone else.
-            let ids: Vec<usize> =
-                ids.iter().copied().filter(|&id| genders_agree(self.entities[id].gender, m.gender)).collect();
+            // "King Hussein" is not "Iraqi President Saddam Hussein": a
+            // person whose title names another role is someone else.
+            let ids: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    let e = &self.entities[id];
+                    genders_agree(e.gender, m.gender)
+                        && !matches!((title_role(&e.title), title_role(&m.title)), (Some(a), Some(b)) if a != b)
+                })
+                .collect();
             return self.recent.iter().copied().find(|id| ids.contains(id)).or_else(|| ids.last().copied());
         }
         let first = words[0];
@@ -1508,6 +1527,16 @@ mod tests {
         assert_eq!(m.title, "Kremlin spokesman");
         assert_eq!(m.affiliation, "Russia");
         assert_eq!(m.kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn a_surname_with_another_role_is_another_person() {
+        let mut reg = Registry::default();
+        let saddam = reg.resolve(&before("Iraqi President Saddam Hussein").unwrap());
+        assert!(saddam.is_some());
+        assert_ne!(reg.resolve(&before("King Hussein").unwrap()), saddam);
+        assert_eq!(reg.resolve(&before("President Hussein").unwrap()), saddam);
+        assert_eq!(reg.resolve(&before("Hussein").unwrap()), saddam);
     }
 
     #[test]
