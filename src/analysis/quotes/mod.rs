@@ -2016,10 +2016,7 @@ impl<'t> State<'_, 't> {
     fn lead_report(&mut self, lead: Span) {
         let Some((last, earlier)) = self.drafts.split_last_mut() else { return };
         let joined = Span::new(lead.start, last.span.end);
-        if last.kind == QuoteKind::Direct
-            || last.span.start < lead.end
-            || earlier.iter().rev().take(8).any(|d| d.span.overlaps(joined))
-        {
+        if last.kind == QuoteKind::Direct || last.span.start < lead.end || overlaps_recent(earlier, joined) {
             return;
         }
         last.parts = vec![lead, last.span];
@@ -2036,8 +2033,7 @@ impl<'t> State<'_, 't> {
             return None;
         }
         // Drop a draft overlapping one already made.
-        let overlapping = self.drafts.iter().rev().take(8).any(|d| d.span.overlaps(draft.span));
-        if overlapping {
+        if overlaps_recent(&self.drafts, draft.span) {
             return None;
         }
         self.drafts.push(draft);
@@ -2130,6 +2126,12 @@ impl<'t> State<'_, 't> {
         add_name_mentions(doc, text, &mut speakers);
         Attribution { quotes, speakers }
     }
+}
+
+/// Whether `span` overlaps one of the last eight drafts made (a bounded
+/// look back, so that making drafts stays linear).
+fn overlaps_recent(drafts: &[Draft], span: Span) -> bool {
+    drafts.iter().rev().take(8).any(|d| d.span.overlaps(span))
 }
 
 /// Adds every occurrence of a named speaker's name or surname in the
