@@ -77,6 +77,10 @@ enum CueClass {
     /// noun reading is ruled out: "C, reports Ukrinform." or "C, TASS
     /// reports." (not "media reports said").
     Trailing,
+    /// Like `Say`, for a reported thought or wish: "the Kremlin believes
+    /// C". Where a `Source` cue names a speaker, part of its content:
+    /// "according to X, the Kremlin believes C" is X's report.
+    Attitude,
 }
 
 /// Cues by their first word: (all words, class), longest first.
@@ -92,6 +96,7 @@ static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
             Some("document") => CueClass::Document,
             Some("as") => CueClass::AsComplement,
             Some("trailing") => CueClass::Trailing,
+            Some("attitude") => CueClass::Attitude,
             _ => CueClass::Say,
         };
         let words: Vec<&'static str> = row[0].split_whitespace().collect();
@@ -856,11 +861,28 @@ impl<'t> State<'_, 't> {
         // Trailing reports are read last: a dropped one registers no
         // speaker, but its speaker phrase still ends the content before it
         // ("X dismissed the plan as a trap, reports Ukrinform").
+        // A reported belief is read after the other cues: where only a
+        // source names a speaker, or an attribution after it closes the
+        // report ("Moscow believes C, Stanovaya said."), the belief is in
+        // that report's content.
         let (mut named, mut named_trailing) = (false, false);
         for k in 0..cues.len() {
-            if cues[k].class != CueClass::Trailing {
+            if !matches!(cues[k].class, CueClass::Trailing | CueClass::Attitude) {
                 self.find_speaker(toks, in_seg, &mut cues, k, true);
                 named |= cues[k].class != CueClass::Source && cues[k].speaker.is_some();
+            }
+        }
+        let sourced = !named && cues.iter().any(|c| c.class == CueClass::Source && c.speaker.is_some());
+        let closing = cues.iter().rposition(|c| self.closes_report(toks, in_seg, c));
+        let mut k = 0;
+        cues.retain(|c| {
+            k += 1;
+            c.class != CueClass::Attitude || !(sourced || closing.is_some_and(|j| j >= k))
+        });
+        for k in 0..cues.len() {
+            if cues[k].class == CueClass::Attitude {
+                self.find_speaker(toks, in_seg, &mut cues, k, true);
+                named |= cues[k].speaker.is_some();
             }
         }
         for k in 0..cues.len() {
@@ -934,6 +956,20 @@ impl<'t> State<'_, 't> {
 
     /// Finds the speaker phrase of `cues[k]`, and its entity when
     /// `register` is set.
+    /// Whether `cue` names its speaker after the report it closes, set off
+    /// by a comma, with nothing reported after it: "..., Stanovaya said."
+    /// or "..., said Stanovaya on Monday." (not "..., Stanovaya said that
+    /// ..." or "..., Stanovaya said: ...").
+    fn closes_report(&self, toks: &[Token], in_seg: &[Option<usize>], cue: &Cue) -> bool {
+        let Some((s, e)) = cue.speaker else { return false };
+        let (first, last) = (s.min(cue.start), e.max(cue.end));
+        first > 0
+            && toks[first - 1].span.slice(self.text) == ","
+            && !toks.get(last).is_some_and(|t| {
+                in_seg[last].is_some() || matches!(t.span.slice(self.text), ":") || self.word_is(toks, last, "that")
+            })
+    }
+
     fn find_speaker(&mut self, toks: &[Token], in_seg: &[Option<usize>], cues: &mut [Cue], k: usize, register: bool) {
         let (start, end, class) = (cues[k].start, cues[k].end, cues[k].class);
         let mut inherited = None;

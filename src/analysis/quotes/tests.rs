@@ -1874,3 +1874,23 @@ fn a_clause_before_a_subordinate_speaker_is_not_its_report() {
         vec![q(Direct, "Ukrainian forces pressed on,", "military")]
     );
 }
+
+#[test]
+fn a_belief_inside_a_sourced_report_is_the_sources_content() {
+    let text = "According to political analyst Tatiana Stanovaya, the Kremlin believes time is on its side.";
+    assert_eq!(quotes(text), [q(Indirect, "the Kremlin believes time is on its side", "Tatiana Stanovaya")]);
+    let text = "In her view, Moscow wants a ceasefire only on its terms, Stanovaya said.";
+    assert_eq!(speakers(text), ["Stanovaya"]);
+    // Without a source, a reported belief is the believer's.
+    let text = "The Kremlin believes time is on its side.";
+    assert_eq!(quotes(text), [q(Indirect, "time is on its side", "Kremlin")]);
+}
+
+#[test]
+fn a_belief_before_a_closing_attribution_is_the_attributed_content() {
+    let text = "Moscow believes that time is on its side, Stanovaya said.";
+    assert_eq!(quotes(text), [q(Indirect, "Moscow believes that time is on its side", "Stanovaya")]);
+    // A belief in a clause of its own stays the believer's.
+    let text = "Putin believes talks are futile, and Lavrov said the West was lying.";
+    assert_eq!(speakers(text), ["Putin", "Lavrov"]);
+}
