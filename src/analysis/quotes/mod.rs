@@ -492,8 +492,9 @@ impl<'t> State<'_, 't> {
         if in_seg[i].is_some() || !self.word_is(toks, i, "quoted") {
             return None;
         }
+        // Past an apposition: "quoted Yuri Ushakov, Putin's aide, as saying".
         let as_at = (i + 1..toks.len().min(i + 14))
-            .take_while(|&k| toks[k].word && in_seg[k].is_none())
+            .take_while(|&k| (toks[k].word || toks[k].span.slice(self.text) == ",") && in_seg[k].is_none())
             .find(|&k| self.word_is(toks, k, "as"))?;
         let verb = toks.get(as_at + 1).filter(|_| in_seg.get(as_at + 1) == Some(&None))?;
         matches!(self.lower(verb).as_str(), "saying" | "telling" | "stating" | "adding" | "warning")

@@ -1279,6 +1279,11 @@ fn the_person_quoted_as_saying_is_the_speaker() {
         quotes("Interfax quoted Kremlin aide Yuri Ushakov as saying no date had been set."),
         vec![q(Indirect, "no date had been set", "Yuri Ushakov")]
     );
+    // Past an apposition after the name.
+    assert_eq!(
+        quotes("TASS quoted Yuri Ushakov, Putin's foreign policy aide, as saying no date had been set."),
+        vec![q(Indirect, "no date had been set", "Yuri Ushakov")]
+    );
 }
 
 #[test]
