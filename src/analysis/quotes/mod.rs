@@ -1678,6 +1678,18 @@ impl<'t> State<'_, 't> {
         {
             after_words = 0;
         }
+        // "stated this during a press conference", "said so.": the object
+        // points back to what was said, before the sentence; nothing is
+        // reported here.
+        let points_back = a < b
+            && !saw_that
+            && matches!(toks[a].span.slice(self.text), "this" | "so")
+            && toks.get(a + 1).is_none_or(|n| {
+                !n.word
+                    || in_seg[a + 1].is_some()
+                    || RELATIVE_PREPOSITIONS.contains(self.lower(n).as_str())
+                    || (self.is_adverb_or_auxiliary(n) && !AUXILIARIES.contains(self.lower(n).as_str()))
+            });
         // "he said and appealed to ...": the clause goes on with another verb.
         if a < b && matches!(self.lower(&toks[a]).as_str(), "and" | "but" | "then") {
             after_words = 0;
@@ -1724,6 +1736,9 @@ impl<'t> State<'_, 't> {
             && (matches!(toks[anchor_start - 1].span.slice(self.text), "," | "—" | "–" | "-")
                 || in_seg[anchor_start - 1].is_some());
         let before_words = (bs..be).filter(|&i| toks[i].word).count();
+        if points_back && !comma_before {
+            return false;
+        }
 
         // "According to X, ...", and "Macron, who, according to X, had
         // pressed ...": what X says follows.
@@ -1909,7 +1924,10 @@ impl<'t> State<'_, 't> {
                             continue;
                         }
                     }
-                    if w == "last" || w == "this" || w == "late" || w == "early" || w == "earlier" {
+                    // "said this week"; not "said this was a mistake".
+                    if matches!(w.as_str(), "last" | "this" | "late" | "early" | "earlier")
+                        && !AUXILIARIES.contains(next.as_str())
+                    {
                         a += 2;
                         continue;
                     }

@@ -1776,8 +1776,8 @@ fn an_outlet_reports_after_the_report() {
         vec![q(Indirect, "Talks will resume next week", "Kyiv Independent")]
     );
     // Another cue names the speaker: the outlet only relays, and bounds it.
-    let text = "The participants said this in a joint statement, Ukrinform reports.";
-    assert_eq!(quotes(text), vec![q(Indirect, "this in a joint statement", "participants")]);
+    let text = "The participants said in a joint statement that talks must resume, Ukrinform reports.";
+    assert_eq!(quotes(text), vec![q(Indirect, "talks must resume", "participants")]);
     assert!(run(text).speakers.iter().all(|s| s.name != "Ukrinform"));
     assert_eq!(
         quotes("Kyiv dismissed the plan as a trap, reports Ukrinform."),
@@ -1898,4 +1898,17 @@ fn a_belief_before_a_closing_attribution_is_the_attributed_content() {
     // A belief in a clause of its own stays the believer's.
     let text = "Putin believes talks are futile, and Lavrov said the West was lying.";
     assert_eq!(speakers(text), ["Putin", "Lavrov"]);
+}
+
+#[test]
+fn a_report_of_this_or_so_points_back_and_reports_nothing() {
+    assert!(quotes("Zelensky said this in a statement, Ukrinform reports.").is_empty());
+    assert!(quotes("Zelensky stated this during a press conference with Donald Tusk in Kyiv.").is_empty());
+    assert_eq!(speakers("“We are ready,” Peskov said. He said so again on Monday."), ["Peskov"]);
+    // "this" opening the reported clause, or a time adjunct, is no pointer.
+    assert_eq!(quotes("Peskov said this was a mistake."), [q(Indirect, "this was a mistake", "Peskov")]);
+    assert_eq!(
+        quotes("Peskov said this week that talks were possible."),
+        [q(Indirect, "talks were possible", "Peskov")]
+    );
 }
