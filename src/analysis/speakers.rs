@@ -858,6 +858,22 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     if body_start > end {
         return None;
     }
+    // "Sen. John Thune of South Dakota", "Rep. Adam Schiff of California":
+    // a titled or given-named person and where they are from; the person
+    // is the phrase up to "of" (not "Secretary of State Antony Blinken",
+    // "Bank of America": a role word, not a name, before the "of").
+    if let Some(of) = (body_start + 1..end).find(|&k| {
+        lower(text, &toks[k]) == "of"
+            && name_word_at(text, toks, k - 1)
+            && toks[k + 1..=end].iter().all(|t| t.cap && role_at(text, t).is_none())
+    }) {
+        let before = &toks[body_start..of];
+        let titled = before.iter().any(|t| role_at(text, t) == Some(Role::Person));
+        let given = before.len() >= 2 && gender_of_name(before[before.len() - 2].span.slice(text)).is_some();
+        if (titled || given) && !before.iter().any(|t| role_at(text, t) == Some(Role::Org)) {
+            return analyse(text, toks, start, of - 1);
+        }
+    }
     let span = Span::new(toks[start].span.start, head_tok.span.end);
     let body = Span::new(toks[body_start].span.start, head_tok.span.end);
     let affiliation = (body_start..=end).find_map(|k| demonym_at(text, &toks[k..=end])).unwrap_or("").to_string();

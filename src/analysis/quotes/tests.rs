@@ -1912,3 +1912,13 @@ fn a_report_of_this_or_so_points_back_and_reports_nothing() {
         [q(Indirect, "talks were possible", "Peskov")]
     );
 }
+
+#[test]
+fn a_titled_name_of_a_place_is_the_person() {
+    let text = "“This is not a blank check,” said Sen. John Thune of South Dakota, the chamber's No. 2 Republican.";
+    assert_eq!(speakers(text), ["John Thune"]);
+    assert_eq!(speakers("Rep. Adam Schiff of California said the vote was a mistake."), ["Adam Schiff"]);
+    // A role word or an institution before "of" is not a name.
+    assert_eq!(speakers("Secretary of State Antony Blinken said talks were over."), ["Antony Blinken"]);
+    assert_eq!(speakers("Bank of America said rates would rise."), ["Bank of America"]);
+}
