@@ -214,9 +214,11 @@ fn glued(before: &str, after: &str) -> bool {
         && next.next().is_some_and(char::is_lowercase)
 }
 
-/// Whether `before` (the text before a period) ends with an abbreviation or
-/// a single capital initial ("J" in "J. Smith"). A letter after "on" is a
-/// name, not an initial ("said in a post on X.").
+/// Whether `before` (the text before a period) ends with an abbreviation,
+/// a single capital initial ("J" in "J. Smith") or two joined ones ("J.D"
+/// in "J.D. Vance", "U.S" in "U.S. President", which goes on far more
+/// often than it ends a sentence). A letter after "on" is a name, not an
+/// initial ("said in a post on X.").
 fn ends_with_abbreviation(before: &str) -> bool {
     let word_start = before
         .char_indices()
@@ -227,7 +229,8 @@ fn ends_with_abbreviation(before: &str) -> bool {
     let mut letters = word.chars();
     let single_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
         && !before[..word_start].trim_end().ends_with(" on");
-    single_initial || ABBREVIATIONS.contains(word)
+    let two_initials = matches!(word.as_bytes(), [a, b'.', b] if a.is_ascii_uppercase() && b.is_ascii_uppercase());
+    single_initial || two_initials || ABBREVIATIONS.contains(word)
 }
 
 #[cfg(test)]
@@ -251,6 +254,10 @@ mod tests {
         assert_eq!(
             sentences("Mr. Smith met Gen. J. Doe in Washington, D.C. on Friday. They talked. “Fine,” he said."),
             ["Mr. Smith met Gen. J. Doe in Washington, D.C. on Friday.", "They talked.", "“Fine,” he said."]
+        );
+        assert_eq!(
+            sentences("U.S. President Joe Biden met Sen. J.D. Vance. They talked."),
+            ["U.S. President Joe Biden met Sen. J.D. Vance.", "They talked."]
         );
         assert_eq!(
             sentences("He said so in a post on X. Targets included the grid."),
