@@ -1922,3 +1922,11 @@ fn a_titled_name_of_a_place_is_the_person() {
     assert_eq!(speakers("Secretary of State Antony Blinken said talks were over."), ["Antony Blinken"]);
     assert_eq!(speakers("Bank of America said rates would rise."), ["Bank of America"]);
 }
+
+#[test]
+fn plural_office_holders_speak_as_a_group() {
+    let a = run("Republican senators insist that any new money must be paired with border measures.");
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+    assert_eq!(who, [("Republican senators", SpeakerKind::Group)]);
+    assert_eq!(speakers("Both presidents expressed their desire to continue the talks."), ["presidents"]);
+}
