@@ -628,7 +628,24 @@ fn is_abbreviated_title(text: &str, word: &Token, dot: &Token) -> bool {
         && word.span.end == dot.span.start
         && matches!(
             lower(text, word).as_str(),
-            "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "sgt" | "prof" | "rev" | "amb"
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "gen"
+                | "lt"
+                | "col"
+                | "maj"
+                | "capt"
+                | "sgt"
+                | "adm"
+                | "cmdr"
+                | "prof"
+                | "rev"
+                | "amb"
+                | "sec"
         )
 }
 

@@ -1930,3 +1930,12 @@ fn plural_office_holders_speak_as_a_group() {
     assert_eq!(who, [("Republican senators", SpeakerKind::Group)]);
     assert_eq!(speakers("Both presidents expressed their desire to continue the talks."), ["presidents"]);
 }
+
+#[test]
+fn military_ranks_abbreviated_stay_in_the_title() {
+    let a = run("Pentagon spokesman Maj. Gen. Pat Ryder said the money was gone.");
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str())).collect();
+    assert_eq!(who, [("Pat Ryder", "Pentagon spokesman Maj. Gen.")]);
+    let a = run("Rear Adm. John Kirby said the call was improper.");
+    assert_eq!(a.speakers.first().map(|s| s.title.as_str()), Some("Rear Adm."));
+}
