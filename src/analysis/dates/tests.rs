@@ -55,6 +55,9 @@ fn relative_expressions_follow_tense() {
     assert_eq!(first("this quarter", REF), "2013-Q1");
     assert_eq!(first("3rd qtr", REF), "2013-Q3");
     assert_eq!(first("Profit rose in the third quarter.", "1989-10-30"), "1989-Q3");
+    // A modal of possibility nearer than the reporting verb looks ahead.
+    let text = "A source told TASS the next round could take place in early December.";
+    assert_eq!(first(text, "2026-11-20"), "2026-12");
 }
 
 #[test]
