@@ -1939,3 +1939,11 @@ fn military_ranks_abbreviated_stay_in_the_title() {
     let a = run("Rear Adm. John Kirby said the call was improper.");
     assert_eq!(a.speakers.first().map(|s| s.title.as_str()), Some("Rear Adm."));
 }
+
+#[test]
+fn a_republic_in_a_title_is_no_part_of_the_name() {
+    let text = "Head of the Donetsk People's Republic Denis Pushilin wrote that Gorlovka had been shelled.";
+    let a = run(text);
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str())).collect();
+    assert_eq!(who, [("Denis Pushilin", "Head of the Donetsk People's Republic")]);
+}
