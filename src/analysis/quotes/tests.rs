@@ -1947,3 +1947,11 @@ fn a_republic_in_a_title_is_no_part_of_the_name() {
     let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str())).collect();
     assert_eq!(who, [("Denis Pushilin", "Head of the Donetsk People's Republic")]);
 }
+
+#[test]
+fn a_deputy_is_a_person_before_a_name_or_alone() {
+    let a = run("Lavrov's deputy, Sergei Ryabkov, said the talks had stalled.");
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str())).collect();
+    assert_eq!(who, [("Sergei Ryabkov", "Lavrov's deputy")]);
+    assert_eq!(speakers("Lavrov's deputy Sergei Ryabkov said the talks had stalled."), ["Sergei Ryabkov"]);
+}
