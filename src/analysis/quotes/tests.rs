@@ -1955,3 +1955,19 @@ fn a_deputy_is_a_person_before_a_name_or_alone() {
     assert_eq!(who, [("Sergei Ryabkov", "Lavrov's deputy")]);
     assert_eq!(speakers("Lavrov's deputy Sergei Ryabkov said the talks had stalled."), ["Sergei Ryabkov"]);
 }
+
+#[test]
+fn intelligence_services_and_analysts_findings_speak() {
+    assert_eq!(
+        quotes("Ukrainian intelligence said that Russia was preparing a new offensive."),
+        [q(Indirect, "Russia was preparing a new offensive", "Ukrainian intelligence")]
+    );
+    assert_eq!(
+        speakers("Western intelligence agencies say Russia is preparing an offensive."),
+        ["Western intelligence agencies"]
+    );
+    assert_eq!(
+        quotes("The Institute for the Study of War assessed that Russia is unlikely to agree."),
+        [q(Indirect, "Russia is unlikely to agree", "Institute for the Study of War")]
+    );
+}
