@@ -848,10 +848,17 @@ impl<'t> State<'_, 't> {
                 && toks.get(end).is_some_and(|t| {
                     matches!(self.lower(t).as_str(), "whether" | "if" | "how" | "why" | "what" | "when")
                 });
+            // "..., Reuters reported, citing three sources.": the source
+            // cited, not what was said ("citing security concerns" is).
+            let cites_source = w.starts_with("cit")
+                && speakers::phrase_after(self.text, toks, end).is_some_and(|m| {
+                    let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                    toks.get(next).is_none_or(|t| !t.word && in_seg[next].is_none())
+                });
             // "a video call with", "his claims": a noun after an article or
             // a possessive, or after "a" and a plain noun.
             let noun = words.len() == 1 && *class != CueClass::Source && self.noun_after_determiner(toks, i);
-            if !after_to && (!passive || agent) && !particle && !discourse && !negated && !noun {
+            if !after_to && (!passive || agent) && !particle && !discourse && !negated && !noun && !cites_source {
                 cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false, agent });
             }
             i = end;
@@ -1753,9 +1760,18 @@ impl<'t> State<'_, 't> {
         // “Y,” X said of/in/during Z: a quotation right before the cue is what
         // was said, unless something after the cue opens a report of its own.
         let quote_before = be > bs && in_seg[be - 1].is_some();
+        // "The ministry canceled the visit, citing security concerns": a
+        // participle right after the comma reports what follows it; the
+        // clause before is the narrator's.
+        let participle_after_comma = anchor_start == cue.start
+            && cue.start > 0
+            && toks[cue.start - 1].span.slice(self.text) == ","
+            && self.lower(&toks[cue.start]).ends_with("ing")
+            && in_seg[be.saturating_sub(1)].is_none();
         let use_after = if cue.class == CueClass::Source {
             source_first
         } else if comma_before
+            && !participle_after_comma
             && (before_words >= 4 || quote_before)
             && !INTRO_WORDS.contains(self.lower(&toks[bs]).as_str())
         {
@@ -1791,12 +1807,24 @@ impl<'t> State<'_, 't> {
         let (lo, hi) = if use_after {
             let hi = if cue.class == CueClass::Source { toks.len() } else { b };
             let lo = if cue.class == CueClass::Source {
-                // Past the speaker phrase and its comma.
-                let mut lo = anchor_end;
-                while lo < hi && !matches!(toks[lo].span.slice(self.text), ",") && in_seg[lo].is_none() {
-                    lo += 1;
+                // Past the speaker phrase and its comma, and a participle
+                // set off by commas after it ("According to Reuters, citing
+                // three sources, ...").
+                let past_comma = |mut lo: usize| {
+                    while lo < hi && !matches!(toks[lo].span.slice(self.text), ",") && in_seg[lo].is_none() {
+                        lo += 1;
+                    }
+                    lo + 1
+                };
+                let lo = past_comma(anchor_end);
+                let participle = toks.get(lo).is_some_and(|t| {
+                    t.word && !t.cap && in_seg[lo].is_none() && SITUATION_PARTICIPLES.contains(self.lower(t).as_str())
+                });
+                if participle && (lo..hi.min(lo + 8)).any(|i| toks[i].span.slice(self.text) == ",") {
+                    past_comma(lo)
+                } else {
+                    lo
                 }
-                lo + 1
             } else if self.opens_as_clause(toks, anchor_start) {
                 // "As Simonyan put it in a statement to a colleague in July,
                 // RT is ...": the "as" clause ends at its comma, and the

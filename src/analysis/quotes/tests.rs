@@ -1971,3 +1971,13 @@ fn intelligence_services_and_analysts_findings_speak() {
         [q(Indirect, "Russia is unlikely to agree", "Institute for the Study of War")]
     );
 }
+
+#[test]
+fn citing_a_source_reports_nothing_and_a_participle_reports_what_follows() {
+    let text = "According to Reuters, citing three sources, the talks could resume next week.";
+    assert_eq!(quotes(text), [q(Indirect, "the talks could resume next week", "Reuters")]);
+    let text = "The talks could resume next week, Reuters reported, citing three sources.";
+    assert_eq!(quotes(text), [q(Indirect, "The talks could resume next week", "Reuters")]);
+    let text = "The ministry canceled the visit, citing security concerns.";
+    assert_eq!(quotes(text), [q(Indirect, "security concerns", "ministry")]);
+}
