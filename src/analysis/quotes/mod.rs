@@ -506,6 +506,20 @@ impl<'t> State<'_, 't> {
         toks.get(i).is_some_and(|t| matches!(t.span.slice(self.text), "—" | "–" | "-"))
     }
 
+    /// Whether a noun phrase ends just before token `end`: a determiner
+    /// and up to three plain lower-case words ("the international order",
+    /// not "said", "told reporters").
+    fn noun_phrase_ends_at(&self, toks: &[Token], end: usize) -> bool {
+        (end.saturating_sub(4)..end).any(|d| {
+            speakers::determiner_at(self.text, &toks[d])
+                && (d + 1..end).all(|k| {
+                    let w = self.lower(&toks[k]);
+                    toks[k].word && !toks[k].cap && !is_speech_verb(&w) && !AUXILIARIES.contains(w.as_str())
+                })
+                && d + 1 < end
+        })
+    }
+
     /// Whether the cue at `verb` is a purpose infinitive whose subject is
     /// the clause's: "took to Twitter to accuse", "went on television to
     /// blame" (not "declined to comment", "wants to say").
@@ -913,6 +927,9 @@ impl<'t> State<'_, 't> {
                 // "in what Ukraine described as": still the object.
                 "what" | "whom" => true,
                 "which" => !(i > 0 && RELATIVE_PREPOSITIONS.contains(self.lower(&toks[i - 1]).as_str())),
+                // "the order that the Quad countries have vowed to uphold":
+                // "that" after a noun phrase, right before the speaker.
+                "that" => i + 1 == first && self.noun_phrase_ends_at(toks, i),
                 _ => false,
             })
         });
@@ -1444,8 +1461,10 @@ impl<'t> State<'_, 't> {
                 }
                 let first = self.lower(&toks[i + 1]);
                 // "The diplomat, who spoke on condition of anonymity, said":
-                // a relative clause is an aside too.
-                let parenthetical = INTRO_WORDS.contains(first.as_str()) || matches!(first.as_str(), "who" | "which");
+                // a relative clause is an aside too, and so is a list of
+                // members ("European leaders, including Macron and Merz,").
+                let parenthetical =
+                    INTRO_WORDS.contains(first.as_str()) || matches!(first.as_str(), "who" | "which" | "including");
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said":
                 // the name stands before the parenthesis.
                 let mut name_end = i - 1;

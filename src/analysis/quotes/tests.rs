@@ -1981,3 +1981,13 @@ fn citing_a_source_reports_nothing_and_a_participle_reports_what_follows() {
     let text = "The ministry canceled the visit, citing security concerns.";
     assert_eq!(quotes(text), [q(Indirect, "security concerns", "ministry")]);
 }
+
+#[test]
+fn countries_speak_past_a_list_of_members_but_not_in_a_relative_clause() {
+    let text = "Several countries, including Turkey, said they were ready to host talks.";
+    assert_eq!(quotes(text), [q(Indirect, "they were ready to host talks", "countries")]);
+    let text = "European leaders, including Macron and Merz, said that Russia must accept the ceasefire.";
+    assert_eq!(speakers(text), ["European leaders"]);
+    let text = "Blinken said the crisis could undercut the order that the Quad countries have vowed to uphold.";
+    assert_eq!(speakers(text), ["Blinken"]);
+}
