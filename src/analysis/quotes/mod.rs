@@ -1111,9 +1111,21 @@ impl<'t> State<'_, 't> {
             .filter(|&open| open >= 1 && open + 1 < comma)?;
         let name = speakers::phrase_after(self.text, toks, open + 1).filter(|m| m.named && m.pronoun.is_none())?;
         let ends_at_comma = toks.partition_point(|t| t.span.end <= name.span.end) == comma;
-        let description = speakers::phrase_before(self.text, toks, open - 1).filter(describes_role)?;
-        let description_ends = toks.partition_point(|t| t.span.end <= description.span.end) == open;
-        (ends_at_comma && description_ends).then_some(name)
+        let description_ends_at = |end: usize| {
+            speakers::phrase_before(self.text, toks, end)
+                .filter(describes_role)
+                .is_some_and(|d| toks.partition_point(|t| t.span.end <= d.span.end) == end + 1)
+        };
+        // "Russia's envoy to the UN, Vassily Nebenzia,": a description
+        // and where the person is posted.
+        const POSTING_TOKENS: usize = 5;
+        let posted = || {
+            (open.saturating_sub(POSTING_TOKENS)..open - 1)
+                .rev()
+                .find(|&i| self.word_is(toks, i, "to"))
+                .is_some_and(|to| to >= 1 && description_ends_at(to - 1))
+        };
+        (ends_at_comma && (description_ends_at(open - 1) || posted())).then_some(name)
     }
 
     /// For a description followed by a name in apposition that ends the
@@ -1484,7 +1496,11 @@ impl<'t> State<'_, 't> {
                     let proper_org = m.kind == SpeakerKind::Organization
                         && m.name.starts_with(char::is_uppercase)
                         && !toks[i + 1].cap;
-                    if ends_here && (m.named || proper_org || (parenthetical && i + 1 < j - 1)) {
+                    // "An adviser to Zelensky, Mykhailo Podolyak, said": a
+                    // name after "to" completes a description.
+                    let first = toks.partition_point(|t| t.span.start < m.span.start);
+                    let complement = first > 0 && self.word_is(toks, first - 1, "to");
+                    if ends_here && !complement && (m.named || proper_org || (parenthetical && i + 1 < j - 1)) {
                         // Keep looking: the subject opens the clause
                         // ("Pruitt, the attorney general of Oklahoma, ...").
                         found = Some(m);

@@ -1991,3 +1991,11 @@ fn countries_speak_past_a_list_of_members_but_not_in_a_relative_clause() {
     let text = "Blinken said the crisis could undercut the order that the Quad countries have vowed to uphold.";
     assert_eq!(speakers(text), ["Blinken"]);
 }
+
+#[test]
+fn a_description_with_a_posting_before_a_named_apposition() {
+    let text = "Russia's envoy to the UN, Vassily Nebenzia, told the Security Council that Moscow was ready.";
+    assert_eq!(speakers(text), ["Vassily Nebenzia"]);
+    let text = "An adviser to Zelensky, Mykhailo Podolyak, said talks were possible.";
+    assert_eq!(speakers(text), ["Mykhailo Podolyak"]);
+}
