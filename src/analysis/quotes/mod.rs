@@ -510,13 +510,12 @@ impl<'t> State<'_, 't> {
     /// and up to three plain lower-case words ("the international order",
     /// not "said", "told reporters").
     fn noun_phrase_ends_at(&self, toks: &[Token], end: usize) -> bool {
-        (end.saturating_sub(4)..end).any(|d| {
+        (end.saturating_sub(4)..end.saturating_sub(1)).any(|d| {
             speakers::determiner_at(self.text, &toks[d])
                 && (d + 1..end).all(|k| {
                     let w = self.lower(&toks[k]);
                     toks[k].word && !toks[k].cap && !is_speech_verb(&w) && !AUXILIARIES.contains(w.as_str())
                 })
-                && d + 1 < end
         })
     }
 
@@ -896,11 +895,11 @@ impl<'t> State<'_, 't> {
         }
         let sourced = !named && cues.iter().any(|c| c.class == CueClass::Source && c.speaker.is_some());
         let closing = cues.iter().rposition(|c| self.closes_report(toks, in_seg, c));
-        let mut k = 0;
-        cues.retain(|c| {
-            k += 1;
-            c.class != CueClass::Attitude || !(sourced || closing.is_some_and(|j| j >= k))
-        });
+        let mut keep = (0..cues.len())
+            .map(|k| cues[k].class != CueClass::Attitude || !(sourced || closing.is_some_and(|j| j > k)))
+            .collect::<Vec<_>>()
+            .into_iter();
+        cues.retain(|_| keep.next().unwrap_or(true));
         for k in 0..cues.len() {
             if cues[k].class == CueClass::Attitude {
                 self.find_speaker(toks, in_seg, &mut cues, k, true);
@@ -979,8 +978,6 @@ impl<'t> State<'_, 't> {
         kept
     }
 
-    /// Finds the speaker phrase of `cues[k]`, and its entity when
-    /// `register` is set.
     /// Whether `cue` names its speaker after the report it closes, set off
     /// by a comma, with nothing reported after it: "..., Stanovaya said."
     /// or "..., said Stanovaya on Monday." (not "..., Stanovaya said that
@@ -995,6 +992,8 @@ impl<'t> State<'_, 't> {
             })
     }
 
+    /// Finds the speaker phrase of `cues[k]`, and its entity when
+    /// `register` is set.
     fn find_speaker(&mut self, toks: &[Token], in_seg: &[Option<usize>], cues: &mut [Cue], k: usize, register: bool) {
         let (start, end, class) = (cues[k].start, cues[k].end, cues[k].class);
         let mut inherited = None;
