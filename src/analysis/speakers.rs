@@ -762,12 +762,17 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
                 // Only while the phrase so far is a determiner and modifiers
                 // ("the top British medical journal", "Russian media
                 // reports": a nationality too, but not a country, "Russia
-                // seeks security" is a clause).
-                toks[start..end].iter().all(|t| {
+                // seeks security" is a clause), or a possessor, which
+                // determines as "the" does ("Ukraine's human rights
+                // commissioner").
+                (start..end).all(|i| {
+                    let t = &toks[i];
                     determiner_at(text, t)
                         || role_at(text, t) == Some(Role::Mod)
                         || modifier_word(text, t)
                         || (class(text, t).has(Class::DEMONYM) && is_nationality_adjective(&lower(text, t)))
+                        || (i + 1 < end && possessor_at(text, toks, i))
+                        || is_possessive(&lower(text, t))
                 })
             })
         {

@@ -1999,3 +1999,12 @@ fn a_description_with_a_posting_before_a_named_apposition() {
     let text = "An adviser to Zelensky, Mykhailo Podolyak, said talks were possible.";
     assert_eq!(speakers(text), ["Mykhailo Podolyak"]);
 }
+
+#[test]
+fn an_inverted_speaker_with_a_possessor_and_plain_modifiers() {
+    let text = "“It’s the formula we’re discussing,” said Ukraine’s human rights commissioner Dmytro Lubinets.";
+    let a = run(text);
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str())).collect();
+    assert_eq!(who, [("Dmytro Lubinets", "Ukraine’s human rights commissioner")]);
+    assert_eq!(a.quotes.len(), 1);
+}
