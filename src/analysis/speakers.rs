@@ -764,8 +764,10 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
                 // reports": a nationality too, but not a country, "Russia
                 // seeks security" is a clause), or a possessor, which
                 // determines as "the" does ("Ukraine's human rights
-                // commissioner").
-                (start..end).all(|i| {
+                // commissioner"). After "of" only its complement counts
+                // ("the commander of Ukraine's ground forces").
+                let from = (start..end).rev().find(|&i| lower(text, &toks[i]) == "of").map_or(start, |i| i + 1);
+                (from..end).all(|i| {
                     let t = &toks[i];
                     determiner_at(text, t)
                         || role_at(text, t) == Some(Role::Mod)

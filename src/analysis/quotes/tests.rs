@@ -2008,3 +2008,11 @@ fn an_inverted_speaker_with_a_possessor_and_plain_modifiers() {
     assert_eq!(who, [("Dmytro Lubinets", "Ukraine’s human rights commissioner")]);
     assert_eq!(a.quotes.len(), 1);
 }
+
+#[test]
+fn an_inverted_description_with_a_possessor_after_of() {
+    let text = "“We will respond,” said the commander of Ukraine’s ground forces, Mykhailo Drapatyi.";
+    let a = run(text);
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str())).collect();
+    assert_eq!(who, [("Mykhailo Drapatyi", "commander of Ukraine’s ground forces")]);
+}
