@@ -1300,20 +1300,14 @@ impl Registry {
     /// `None`.
     pub(crate) fn resolve(&mut self, m: &Mention) -> Option<usize> {
         let id = if let Some(p) = m.pronoun {
-            self.recent.iter().copied().find(|&id| {
-                let kind = self.entities[id].kind;
-                match p {
-                    Pronoun::Person => {
-                        let e = &self.entities[id];
-                        kind == SpeakerKind::Person
-                            && self.is_named(id)
-                            && genders_agree(e.gender, m.gender)
-                            && named_before(e, m)
-                    }
-                    Pronoun::Group => kind == SpeakerKind::Group,
-                    Pronoun::Organization => kind == SpeakerKind::Organization,
-                }
-            })?
+            // A pronoun carries no affiliation, so the nearest person is
+            // the nearest named one of its gender mentioned before it.
+            let latest = |kind: SpeakerKind| self.recent.iter().copied().find(|&id| self.entities[id].kind == kind);
+            match p {
+                Pronoun::Person => self.nearest_person(m)?,
+                Pronoun::Group => latest(SpeakerKind::Group)?,
+                Pronoun::Organization => latest(SpeakerKind::Organization)?,
+            }
         } else if let Some(id) =
             (m.document && m.anaphoric).then(|| self.nearest_near(m, |k| k != SpeakerKind::Person)).flatten()
         {
@@ -1451,8 +1445,7 @@ impl Registry {
     fn same_person(&self, m: &Mention, surname: &str) -> Option<usize> {
         let ids = self.by_surname.get(surname).or_else(|| self.misspelt(surname))?;
         // "Von der Leyen" is a surname alone, its particles included.
-        let words: Vec<&str> =
-            m.name.split_whitespace().skip_while(|w| NAME_PARTICLES.contains(w.to_lowercase().as_str())).collect();
+        let words: Vec<&str> = m.name.split_whitespace().skip_while(|w| is_name_particle(&w.to_lowercase())).collect();
         if words.len() < 2 {
             // "Mrs. Clinton" is not Bill Clinton: a person of the other
             // gender with the surname is someone else.
