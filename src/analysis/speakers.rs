@@ -162,7 +162,7 @@ fn gender_of(text: &str, span: Span) -> Option<char> {
 static DETERMINERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/determiners.txt")).collect());
 
-use super::quotes::tokens::{fold, lower, with_lower};
+use super::quotes::tokens::{first_token, fold, lower, with_lower};
 
 fn role(word: &str) -> Option<Role> {
     let word = word.trim_end_matches('.');
@@ -1095,7 +1095,7 @@ pub(crate) fn titled_names(text: &str, toks: &[Token], names: &[bool], skip: imp
         if let Some(m) = phrase_before(text, toks, end)
             .filter(|m| m.named && (!m.title.is_empty() || (place_possessor && !m.affiliation.is_empty())))
         {
-            let first = toks.partition_point(|t| t.span.start < m.span.start);
+            let first = first_token(toks, m.span);
             if (first..=end).all(|i| !skip(i)) {
                 out.push(m);
             }

@@ -29,7 +29,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use marks::Segment;
-use tokens::{Token, tokenize};
+use tokens::{Token, first_token, token_after, tokenize};
 
 use super::speakers::{self, Registry};
 use super::{Document, Quote, QuoteKind, Span, Speaker, SpeakerKind, lexicon};
@@ -300,7 +300,7 @@ impl<'t> State<'_, 't> {
             let registrable = |m: &speakers::Mention| {
                 // The verb after the name, past adverbs and auxiliaries
                 // ("Anderson largely agreed", "Smith has also said").
-                let mut next = toks.partition_point(|t| t.span.end <= m.span.end);
+                let mut next = token_after(&toks, m.span);
                 for _ in 0..3 {
                     match toks.get(next) {
                         Some(t) if t.word && self.is_adverb_or_auxiliary(t) => next += 1,
@@ -430,13 +430,13 @@ impl<'t> State<'_, 't> {
         };
         // The whole clause is the name ("Tusk:" alone is too often a label).
         let label = speakers::phrase_before(self.text, toks, colon - 1).filter(|m| {
-            toks.partition_point(|t| t.span.start < m.span.start) == 0
+            first_token(toks, m.span) == 0
                 && person(m)
                 && (m.name.split_whitespace().count() >= 2 || !m.title.is_empty())
         });
         let subject = || {
             let m = self.unit_subject(toks)?;
-            let next = toks.partition_point(|t| t.span.end <= m.span.end);
+            let next = token_after(toks, m.span);
             (next < colon && toks.get(next).is_some_and(|t| t.word) && m.named && person(&m)).then_some(m)
         };
         // "His wife, Anna, disagreed: “...”": the name in apposition.
@@ -634,8 +634,8 @@ impl<'t> State<'_, 't> {
         let sentences = &self.doc.sentences;
         let first = sentences.partition_point(|s| s.span.start < unit.start);
         for s in sentences.get(first..).unwrap_or_default().iter().take_while(|s| s.span.end <= unit.end) {
-            let from = toks.partition_point(|t| t.span.start < s.span.start);
-            let to = toks.partition_point(|t| t.span.end <= s.span.end);
+            let from = first_token(toks, s.span);
+            let to = token_after(toks, s.span);
             let to = to.max(from);
             self.full_names.collect(
                 self.text,
@@ -865,7 +865,7 @@ impl<'t> State<'_, 't> {
             // cited, not what was said ("citing security concerns" is).
             let cites_source = w.starts_with("cit")
                 && speakers::phrase_after(self.text, toks, end).is_some_and(|m| {
-                    let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                    let next = token_after(toks, m.span);
                     toks.get(next).is_none_or(|t| !t.word && in_seg[next].is_none())
                 });
             // "a video call with", "his claims": a noun after an article or
@@ -1008,7 +1008,7 @@ impl<'t> State<'_, 't> {
             // names a source, not a statement).
             speakers::phrase_after(self.text, toks, end + 1)
                 .filter(|m| {
-                    let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                    let next = token_after(toks, m.span);
                     self.word_is(toks, next, "as") || self.word_is(toks, next, "that")
                 })
                 .map(|m| (m, Place::Next))
@@ -1031,7 +1031,7 @@ impl<'t> State<'_, 't> {
                         .filter(|m| {
                             // The phrase must end the clause: "said Peskov." /
                             // "said Peskov on Monday", not "said Kyiv was ...".
-                            let next = toks.partition_point(|t| t.span.end <= m.span.end);
+                            let next = token_after(toks, m.span);
                             toks.get(next).is_none_or(|t| {
                                 !t.word
                                     || ADVERBIAL_STARTS.contains(self.lower(t).as_str())
@@ -1085,8 +1085,8 @@ impl<'t> State<'_, 't> {
             if m.named && m.title.is_empty() {
                 self.title_from_apposition(toks, &mut m);
             }
-            let first = toks.partition_point(|t| t.span.start < m.span.start);
-            let last = toks.partition_point(|t| t.span.end <= m.span.end).max(first + 1) - 1;
+            let first = first_token(toks, m.span);
+            let last = token_after(toks, m.span).max(first + 1) - 1;
             // A clause subject far from the verb ("X did this and said",
             // "X did this, adding") names the speaker but does not bound
             // the content.
@@ -1109,11 +1109,11 @@ impl<'t> State<'_, 't> {
             .find(|&i| toks[i].span.slice(self.text) == ",")
             .filter(|&open| open >= 1 && open + 1 < comma)?;
         let name = speakers::phrase_after(self.text, toks, open + 1).filter(|m| m.named && m.pronoun.is_none())?;
-        let ends_at_comma = toks.partition_point(|t| t.span.end <= name.span.end) == comma;
+        let ends_at_comma = token_after(toks, name.span) == comma;
         let description_ends_at = |end: usize| {
             speakers::phrase_before(self.text, toks, end)
                 .filter(describes_role)
-                .is_some_and(|d| toks.partition_point(|t| t.span.end <= d.span.end) == end + 1)
+                .is_some_and(|d| token_after(toks, d.span) == end + 1)
         };
         // "Russia's envoy to the UN, Vassily Nebenzia,": a description
         // and where the person is posted.
@@ -1137,7 +1137,7 @@ impl<'t> State<'_, 't> {
         // Past the description's complement: "the head of the Duma's
         // foreign affairs committee, Leonid Slutsky".
         const COMPLEMENT_TOKENS: usize = 8;
-        let end = toks.partition_point(|t| t.span.end <= m.span.end);
+        let end = token_after(toks, m.span);
         let Some(comma) = (end..toks.len().min(end + COMPLEMENT_TOKENS))
             .take_while(|&i| toks[i].word || toks[i].span.slice(self.text) == ",")
             .find(|&i| toks[i].span.slice(self.text) == ",")
@@ -1145,7 +1145,7 @@ impl<'t> State<'_, 't> {
             return m;
         };
         let name = speakers::phrase_after(self.text, toks, comma + 1).filter(|n| {
-            let next = toks.partition_point(|t| t.span.end <= n.span.end);
+            let next = token_after(toks, n.span);
             n.named && n.pronoun.is_none() && n.kind == SpeakerKind::Person && toks.get(next).is_none_or(|t| !t.word)
         });
         let Some(mut name) = name else { return m };
@@ -1166,7 +1166,7 @@ impl<'t> State<'_, 't> {
         if !m.document {
             return m;
         }
-        let mut next = toks.partition_point(|t| t.span.end <= m.span.end);
+        let mut next = token_after(toks, m.span);
         // "a statement released by the ministry": past the participle.
         if toks.get(next).is_some_and(|t| PUBLISHED.contains(&self.lower(t).as_str()))
             && self.word_is(toks, next + 1, "by")
@@ -1211,15 +1211,15 @@ impl<'t> State<'_, 't> {
         }
         let name = speakers::phrase_before(self.text, toks, comma - 1)
             .filter(|m| m.named && m.kind == SpeakerKind::Person && m.pronoun.is_none())?;
-        let ends_at_comma = toks.partition_point(|t| t.span.end <= name.span.end) == comma;
+        let ends_at_comma = token_after(toks, name.span) == comma;
         ends_at_comma.then_some((name, Place::Before))
     }
 
     /// Takes a named person's title from an apposition: "Putin's press
     /// secretary, Dmitry Peskov" or "Mykhailo Podoliak, an adviser to ...".
     fn title_from_apposition(&self, toks: &[Token], m: &mut speakers::Mention) {
-        let first = toks.partition_point(|t| t.span.start < m.span.start);
-        let last = toks.partition_point(|t| t.span.end <= m.span.end);
+        let first = first_token(toks, m.span);
+        let last = token_after(toks, m.span);
         let is_comma = |i: usize| toks.get(i).is_some_and(|t| t.span.slice(self.text) == ",");
         let before = (first >= 2 && is_comma(first - 1))
             .then(|| speakers::phrase_before(self.text, toks, first - 2))
@@ -1286,7 +1286,7 @@ impl<'t> State<'_, 't> {
     fn unit_subject(&self, toks: &[Token]) -> Option<speakers::Mention> {
         let first = self.clause_start(toks, toks.len().min(12));
         let mut m = speakers::phrase_after(self.text, toks, first)?;
-        let mut next = toks.partition_point(|t| t.span.end <= m.span.end);
+        let mut next = token_after(toks, m.span);
         // "US secretary of state Marco Rubio sounded ...": the title runs
         // on after "of" to the name.
         if self.word_is(toks, next, "of") {
@@ -1410,14 +1410,14 @@ impl<'t> State<'_, 't> {
             // executive of Ora Media -- ... -- told me" the dashes follow
             // an apposition, and the subject is the name before it.
             let m = speakers::phrase_before(self.text, toks, name_end.checked_sub(1)?)?;
-            let start = toks.partition_point(|t| t.span.start < m.span.start);
+            let start = first_token(toks, m.span);
             let opens_clause =
                 |start: usize| start == 0 || !matches!(toks[start - 1].span.slice(self.text), "," | "of");
             if m.named && opens_clause(start) {
                 return Some((m, Place::Before));
             }
             return self.named_before_apposition(toks, in_seg, name_end).filter(|n| {
-                let first = toks.partition_point(|t| t.span.start < n.0.span.start);
+                let first = first_token(toks, n.0.span);
                 opens_clause(first)
             });
         }
@@ -1440,7 +1440,7 @@ impl<'t> State<'_, 't> {
                 // "Gerald Lefcourt, a defense attorney who says": the
                 // description is in apposition to the name before it.
                 let named = people.as_ref().filter(|m| !m.named).and_then(|m| {
-                    let first = toks.partition_point(|t| t.span.start < m.span.start);
+                    let first = first_token(toks, m.span);
                     let comma = first.checked_sub(1).filter(|&c| toks[c].span.slice(self.text) == ",")?;
                     speakers::phrase_before(self.text, toks, comma.checked_sub(1)?)
                         .filter(|n| n.named && n.kind == SpeakerKind::Person)
@@ -1488,7 +1488,7 @@ impl<'t> State<'_, 't> {
                     name_end = open - 1;
                 }
                 if let Some(m) = speakers::phrase_before(self.text, toks, name_end) {
-                    let ends_here = toks.partition_point(|t| t.span.end <= m.span.end) == name_end + 1;
+                    let ends_here = token_after(toks, m.span) == name_end + 1;
                     // "Amnesty International, a rights group, said": a
                     // named organisation as well as a person, before a
                     // description (not "In Kyiv, Oleg Nikolenko, said").
@@ -1497,7 +1497,7 @@ impl<'t> State<'_, 't> {
                         && !toks[i + 1].cap;
                     // "An adviser to Zelensky, Mykhailo Podolyak, said": a
                     // name after "to" completes a description.
-                    let first = toks.partition_point(|t| t.span.start < m.span.start);
+                    let first = first_token(toks, m.span);
                     let complement = first > 0 && self.word_is(toks, first - 1, "to");
                     if ends_here && !complement && (m.named || proper_org || (parenthetical && i + 1 < j - 1)) {
                         // Keep looking: the subject opens the clause
@@ -1519,7 +1519,7 @@ impl<'t> State<'_, 't> {
         // "The participants in a joint statement called on ...": the
         // document is an adjunct; the subject stands before it.
         if let Some(doc) = m.as_ref().filter(|m| m.document && !m.anaphoric) {
-            let first = toks.partition_point(|t| t.span.start < doc.span.start);
+            let first = first_token(toks, doc.span);
             if first >= 2
                 && self.word_is(toks, first - 1, "in")
                 && in_seg[first - 2].is_none()
@@ -1551,7 +1551,7 @@ impl<'t> State<'_, 't> {
             (sp_start >= 2)
                 .then(|| speakers::phrase_before(self.text, toks, sp_start - 2))
                 .flatten()
-                .map_or(sp_start - 1, |m| toks.partition_point(|t| t.span.start < m.span.start))
+                .map_or(sp_start - 1, |m| first_token(toks, m.span))
         } else {
             sp_start.min(cue.start)
         };
@@ -1585,7 +1585,7 @@ impl<'t> State<'_, 't> {
             a = self.skip_adverbials(toks, in_seg, a, next_bound);
             if cue.class == CueClass::Tell && !self.word_is(toks, a, "that") {
                 if let Some(m) = speakers::phrase_after(self.text, toks, a) {
-                    a = toks.partition_point(|t| t.span.end <= m.span.end);
+                    a = token_after(toks, m.span);
                 } else if toks.get(a).is_some_and(|t| t.word && in_seg[a].is_none()) {
                     a += 1;
                 }
@@ -1767,7 +1767,7 @@ impl<'t> State<'_, 't> {
         .then(|| speakers::phrase_before(self.text, toks, anchor_start - 2))
         .flatten()
         .filter(|m| !m.named && m.pronoun.is_none())
-        .map(|m| toks.partition_point(|t| t.span.start < m.span.start));
+        .map(|m| first_token(toks, m.span));
         let described = description_start.is_some_and(|d| d <= bs);
         if let Some(d) = description_start.filter(|&d| d > bs && toks[d - 1].span.slice(self.text) == ",") {
             be = d - 1;

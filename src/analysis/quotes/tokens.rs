@@ -160,6 +160,18 @@ impl Token {
     }
 }
 
+/// The index of the first token of `toks` (in text order) that starts at
+/// or after `span`'s start: a phrase's first token.
+pub(crate) fn first_token(toks: &[Token], span: Span) -> usize {
+    toks.partition_point(|t| t.span.start < span.start)
+}
+
+/// The index of the first token of `toks` (in text order) that ends after
+/// `span`'s end: the token right after a phrase.
+pub(crate) fn token_after(toks: &[Token], span: Span) -> usize {
+    toks.partition_point(|t| t.span.end <= span.end)
+}
+
 /// Whether `c` is a quotation mark of any style.
 pub(crate) fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '」' | '『' | '』')
