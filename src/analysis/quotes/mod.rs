@@ -138,6 +138,16 @@ static AUXILIARIES: LazyLock<HashSet<&'static str>> =
 static SKIP: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/skip_words.txt")).collect());
 
+/// Verbs whose "to" infinitive of a speech verb is still the subject's
+/// report ("continues to insist", "was quick to deny").
+static CATENATIVES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/catenatives.txt")).collect());
+
+/// Quantifiers between a plural subject and its verb ("Merkley and
+/// Menendez all said").
+static FLOATING_QUANTIFIERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/floating_quantifiers.txt")).collect());
+
 /// Speech verbs whose "to" takes an object ("responded to the proposal").
 static PREPOSITIONAL_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/prepositional_cues.txt")).collect());
@@ -542,6 +552,12 @@ impl<'t> State<'_, 't> {
                 || matches!(before.as_str(), "on" | "in" | "at" | "his" | "her" | "its" | "their"))
     }
 
+    /// Whether the cue at `verb` is the "to" infinitive of a verb that
+    /// leaves it the subject's report ("continues to insist").
+    fn after_catenative(&self, toks: &[Token], verb: usize) -> bool {
+        verb >= 2 && self.word_is(toks, verb - 1, "to") && CATENATIVES.contains(self.lower(&toks[verb - 2]).as_str())
+    }
+
     /// Whether the word at `i` is a noun by what stands before it: an
     /// article or a possessive pronoun ("the call", "their claims"), or
     /// "a"/"an" and a lower-case word before a base form, which a singular
@@ -831,7 +847,8 @@ impl<'t> State<'_, 't> {
             let after_to = i > 0
                 && self.word_is(toks, i - 1, "to")
                 && *class != CueClass::Source
-                && !self.purpose_infinitive(toks, i);
+                && !self.purpose_infinitive(toks, i)
+                && !self.after_catenative(toks, i);
             // "called in to a radio show", "called off the talks": a phrasal verb.
             let particle = words.len() == 1
                 && w.starts_with("call")
@@ -963,8 +980,10 @@ impl<'t> State<'_, 't> {
                     && !p.inverted
                     && (p.speaker.is_some() || p.entity.is_some())
                     && c.speaker.is_some_and(|(s, _)| {
+                        // Past an aside ("X said, however, that he ...").
+                        let start = self.that_after_aside(toks, in_seg, p.end, s).map_or(p.end, |that| that + 1);
                         s >= p.end
-                            && (p.end..s).all(|i| {
+                            && (start..s).all(|i| {
                                 toks[i].word
                                     && !matches!(self.lower(&toks[i]).as_str(), "and" | "but" | "while" | "as")
                                     && in_seg[i].is_none()
@@ -1373,8 +1392,13 @@ impl<'t> State<'_, 't> {
                 && SKIP.contains(self.lower(&toks[j]).as_str());
             // "Theresa May said": a surname, not the modal.
             let skip = SKIP.contains(w.as_str()) && !speakers::surname_word(self.text, toks, j - 1);
-            if skip || w == "did" || w == "does" || w == "do" || time_phrase {
+            // "Merkley and Menendez all said".
+            let quantifier = FLOATING_QUANTIFIERS.contains(w.as_str()) && j >= 2;
+            if skip || w == "did" || w == "does" || w == "do" || time_phrase || quantifier {
                 j -= 1;
+            } else if self.after_catenative(toks, j) {
+                // "The nominee continues to insist".
+                j -= 2;
             } else {
                 break;
             }
@@ -1628,7 +1652,10 @@ impl<'t> State<'_, 't> {
                     || (self.word_is(toks, i, "that")
                         && (i == a || !toks.get(i + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str()))))
             });
-            if let Some(i) = window.filter(|&i| self.word_is(toks, i, "that")) {
+            if let Some(i) = window
+                .filter(|&i| self.word_is(toks, i, "that"))
+                .or_else(|| self.that_after_aside(toks, in_seg, a, next_bound))
+            {
                 a = i + 1;
                 saw_that = true;
             }
@@ -1950,6 +1977,25 @@ impl<'t> State<'_, 't> {
             }
         }
         made
+    }
+
+    /// "said, however, that ...", "insisted, most recently in an interview
+    /// with ABC News, that ...": the "that" after an aside set off by
+    /// commas right after the cue (the comma at `a`), where the content
+    /// starts; not a relative "that" ("..., that was held").
+    fn that_after_aside(&self, toks: &[Token], in_seg: &[Option<usize>], a: usize, bound: usize) -> Option<usize> {
+        const ASIDE_TOKENS: usize = 16;
+        if toks.get(a)?.span.slice(self.text) != "," {
+            return None;
+        }
+        let close = (a + 1..bound.min(a + ASIDE_TOKENS))
+            .take_while(|&i| in_seg[i].is_none() && (toks[i].word || toks[i].span.slice(self.text) == ","))
+            .find(|&i| toks[i].span.slice(self.text) == ",")
+            .filter(|&i| i > a + 1)?;
+        let that = close + 1;
+        (self.word_is(toks, that, "that")
+            && !toks.get(that + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str())))
+        .then_some(that)
     }
 
     fn skip_adverbials(&self, toks: &[Token], in_seg: &[Option<usize>], mut a: usize, bound: usize) -> usize {

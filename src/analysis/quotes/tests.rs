@@ -1208,7 +1208,7 @@ fn a_negated_cue_before_whether_reports_no_statement() {
     );
     assert_eq!(
         quotes("Sullivan did not rule out, however, that such an order had been issued."),
-        [q(Indirect, "however, that such an order had been issued", "Sullivan")]
+        [q(Indirect, "such an order had been issued", "Sullivan")]
     );
 }
 
@@ -2015,4 +2015,46 @@ fn an_inverted_description_with_a_possessor_after_of() {
     let a = run(text);
     let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str())).collect();
     assert_eq!(who, [("Mykhailo Drapatyi", "commander of Ukraine’s ground forces")]);
+}
+
+#[test]
+fn a_speech_verb_after_a_catenative_is_the_subjects_report() {
+    let text = "The ministry continues to insist that its troops were not involved.";
+    assert_eq!(quotes(text), [q(Indirect, "its troops were not involved", "ministry")]);
+    let text = "Moscow was quick to deny that its troops were involved.";
+    assert_eq!(quotes(text), [q(Indirect, "its troops were involved", "Moscow")]);
+    // Declining to speak reports nothing.
+    let text = "Peskov declined to say whether the talks would resume.";
+    assert_eq!(quotes(text), []);
+}
+
+#[test]
+fn a_floating_quantifier_between_the_subject_and_the_verb() {
+    let text = "Senators Jeff Merkley and Sherrod Brown all suggested that the claims were grounds for a case.";
+    assert_eq!(speakers(text), ["Sherrod Brown"]);
+    let text = "The two leaders both said the talks were useful.";
+    assert_eq!(quotes(text), [q(Indirect, "the talks were useful", "leaders")]);
+    // After the verb it is content.
+    let text = "Peskov said all options were on the table.";
+    assert_eq!(quotes(text), [q(Indirect, "all options were on the table", "Peskov")]);
+}
+
+#[test]
+fn a_ruling_reports_what_was_ruled() {
+    let text = "The appeals court ruled that the state's practices were unlawful.";
+    assert_eq!(quotes(text), [q(Indirect, "the state's practices were unlawful", "appeals court")]);
+    // Not the noun "rules" before a relative clause.
+    let text = "Officials drafted rules that could close hundreds of plants.";
+    assert_eq!(quotes(text), []);
+}
+
+#[test]
+fn the_content_starts_at_the_that_after_an_aside() {
+    let text = "Peskov said, however, that the talks were over.";
+    assert_eq!(quotes(text), [q(Indirect, "the talks were over", "Peskov")]);
+    let text = "The nominee insisted, most recently in an interview with ABC News, that he wants to release his taxes.";
+    assert_eq!(quotes(text), [q(Indirect, "he wants to release his taxes", "nominee")]);
+    // A relative "that" after the aside is not the content's start.
+    let text = "Peskov said, referring to the summit, that was held in May, nothing.";
+    assert!(quotes(text).iter().all(|(_, t, _)| !t.starts_with("was held")));
 }
