@@ -105,6 +105,12 @@ pub(crate) struct Tense {
     pub(crate) past: bool,
     /// It ends in "ed" but is no past tense verb ("united").
     pub(crate) not_past: bool,
+    /// It opens a noun phrase: a word right after it is no verb, so says
+    /// nothing of the past ("a revised plan") nor, if it is a noun too, of
+    /// the future ("the plan").
+    pub(crate) determiner: bool,
+    /// It is a noun as well as a verb ("plan", "hopes").
+    pub(crate) noun: bool,
 }
 
 /// Everything the tables say about one (lower-case, normalised) token text,
@@ -265,6 +271,8 @@ impl Lexicon {
                 "future" => tense.future = true,
                 "past" => tense.past = true,
                 "not-past" => tense.not_past = true,
+                "determiner" => tense.determiner = true,
+                "noun" => tense.noun = true,
                 _ => {}
             }
         }

@@ -309,7 +309,9 @@ fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Di
         }
         let w = t.text;
         let tense = p.tense(k);
-        if tense.future {
+        // "a revised version", "the plan": no verb after a determiner.
+        let after_determiner = k > 0 && p.tense(k - 1).determiner;
+        if tense.future && !(after_determiner && tense.noun) {
             if w == "ll" && (k == 0 || p.t(k - 1) != "'") {
                 return None;
             }
@@ -318,7 +320,7 @@ fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Di
             }
             return Some(Dir::Future);
         }
-        if tense.past || (w.len() > 4 && w.ends_with("ed") && !tense.not_past) {
+        if !after_determiner && (tense.past || (w.len() > 4 && w.ends_with("ed") && !tense.not_past)) {
             return Some(Dir::Past);
         }
         None

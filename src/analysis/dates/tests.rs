@@ -58,6 +58,12 @@ fn relative_expressions_follow_tense() {
     // A modal of possibility nearer than the reporting verb looks ahead.
     let text = "A source told TASS the next round could take place in early December.";
     assert_eq!(first(text, "2026-11-20"), "2026-12");
+    // After a determiner a word is no verb: "a revised version" is not past,
+    // "the plan" not future.
+    let text = "Officials will meet in Geneva on Sunday to discuss a revised version of the plan.";
+    assert_eq!(first(text, "2025-11-22"), "2025-11-23");
+    let text = "The president revised the plan on Sunday, officials said.";
+    assert_eq!(first(text, "2025-11-20"), "2025-11-16");
 }
 
 #[test]
