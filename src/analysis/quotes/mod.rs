@@ -195,6 +195,14 @@ static RELATIVE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
 const SUBORDINATORS: [&str; 10] =
     ["while", "whereas", "although", "though", "because", "since", "unless", "until", "if", "when"];
 
+/// Conjunctions that join a speaker to another subject ("Neither the
+/// Kremlin nor the State Department responded").
+const COORDINATORS: [&str; 3] = ["and", "or", "nor"];
+
+/// How many tokens the first of two coordinated subjects may have ("...,
+/// White House and Republican sources said").
+const CONJUNCT_TOKENS: usize = 8;
+
 /// Participles between a document and its author ("a statement released
 /// by the ministry").
 const PUBLISHED: [&str; 8] = ["released", "issued", "published", "posted", "sent", "signed", "put", "distributed"];
@@ -202,6 +210,10 @@ const PUBLISHED: [&str; 8] = ["released", "issued", "published", "posted", "sent
 /// How many paragraphs a quotation labelled "Quote:" may stand after the
 /// report it continues.
 const QUOTE_LABEL_REACH: usize = 3;
+
+/// Verbs that report another's words with "as saying": "TASS quoted
+/// Ushakov as saying", "RIA cited Ushakov as saying".
+const QUOTING_VERBS: &[&str] = &["quoted", "quotes", "cited", "cites", "citing", "quoting"];
 
 /// How many tokens after an `as`-complement cue its "as" may come.
 const AS_REACH: usize = 8;
@@ -495,11 +507,11 @@ impl<'t> State<'_, 't> {
         lo
     }
 
-    /// At a "quoted" (token `i`) that goes on "... as saying" within the
-    /// clause ("quoted by the TASS news agency as saying", "quoted Ushakov
-    /// as saying"): the token just past "saying".
+    /// At a "quoted" or "cited" (token `i`) that goes on "... as saying"
+    /// within the clause ("quoted by the TASS news agency as saying", "cited
+    /// Ushakov as saying"): the token just past "saying".
     fn quoted_as_saying(&self, toks: &[Token], in_seg: &[Option<usize>], i: usize) -> Option<usize> {
-        if in_seg[i].is_some() || !self.word_is(toks, i, "quoted") {
+        if in_seg[i].is_some() || !self.is_quoting_verb(toks, i) {
             return None;
         }
         // Past an apposition: "quoted Yuri Ushakov, Putin's aide, as saying".
@@ -509,6 +521,12 @@ impl<'t> State<'_, 't> {
         let verb = toks.get(as_at + 1).filter(|_| in_seg.get(as_at + 1) == Some(&None))?;
         matches!(self.lower(verb).as_str(), "saying" | "telling" | "stating" | "adding" | "warning")
             .then_some(as_at + 2)
+    }
+
+    /// Whether token `i` is a verb that puts words in another's mouth with
+    /// "as saying" ("quoted", "cited").
+    fn is_quoting_verb(&self, toks: &[Token], i: usize) -> bool {
+        toks.get(i).is_some_and(|t| QUOTING_VERBS.contains(&self.lower(t).as_str()))
     }
 
     /// Whether token `i` is a dash (em, en or hyphen standing alone).
@@ -1570,7 +1588,7 @@ impl<'t> State<'_, 't> {
         let (sp_start, sp_end) = cue.speaker.unwrap_or((cue.start, cue.start));
         // "“...,” the statement quoted Shoigu as saying": the quoting source
         // is part of the attribution, not of what was said.
-        let quoting = cue.speaker.is_some() && sp_start >= 1 && self.word_is(toks, sp_start - 1, "quoted");
+        let quoting = cue.speaker.is_some() && sp_start >= 1 && self.is_quoting_verb(toks, sp_start - 1);
         let anchor_start = if quoting {
             (sp_start >= 2)
                 .then(|| speakers::phrase_before(self.text, toks, sp_start - 2))
@@ -1865,6 +1883,23 @@ impl<'t> State<'_, 't> {
                 return self.push(draft).is_some();
             }
         }
+        // "..., White House and Republican sources said": the speaker is
+        // the last of coordinated subjects, and the report ends at the
+        // comma before the first ("Neither the Kremlin nor the State
+        // Department responded" has no such comma, and reports nothing).
+        let coordinated = be == anchor_start
+            && be > 0
+            && in_seg[be - 1].is_none()
+            && COORDINATORS.contains(&self.lower(&toks[be - 1]).as_str());
+        let first_subject_comma = coordinated
+            .then(|| {
+                (bs..be - 1)
+                    .rev()
+                    .take(CONJUNCT_TOKENS)
+                    .take_while(|&i| in_seg[i].is_none() && (toks[i].word || toks[i].span.slice(self.text) == ","))
+                    .find(|&i| toks[i].span.slice(self.text) == ",")
+            })
+            .flatten();
         let (lo, hi) = if use_after {
             let hi = if cue.class == CueClass::Source { toks.len() } else { b };
             let lo = if cue.class == CueClass::Source {
@@ -1905,11 +1940,14 @@ impl<'t> State<'_, 't> {
             // opening the speaker's clause leaves what precedes it to
             // another clause.
             || (be == anchor_start
+                && !coordinated
                 && !(be > 0
                     && in_seg[be - 1].is_none()
                     && SUBORDINATORS.contains(&self.lower(&toks[be - 1]).as_str())))
         {
             (bs, be)
+        } else if let Some(comma) = first_subject_comma {
+            (bs, comma)
         } else {
             return false;
         };

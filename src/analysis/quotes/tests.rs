@@ -2058,3 +2058,26 @@ fn the_content_starts_at_the_that_after_an_aside() {
     let text = "Peskov said, referring to the summit, that was held in May, nothing.";
     assert!(quotes(text).iter().all(|(_, t, _)| !t.starts_with("was held")));
 }
+
+#[test]
+fn an_agency_citing_a_person_as_saying_gives_the_person() {
+    let text =
+        "Russia’s RIA news agency cited Kremlin aide Yuri Ushakov as saying that Moscow had not received the plan.";
+    assert_eq!(quotes(text), [q(Indirect, "Moscow had not received the plan", "Yuri Ushakov")]);
+}
+
+#[test]
+fn a_fear_with_a_that_clause_is_reported() {
+    let text = "European diplomats privately fear that the plan rewards aggression.";
+    assert_eq!(quotes(text), [q(Indirect, "the plan rewards aggression", "European diplomats")]);
+    assert_eq!(quotes("There is fear that the talks will fail."), []);
+}
+
+#[test]
+fn coordinated_subjects_end_the_report_before_the_first() {
+    let text = "The talks will resume next week, White House and Republican sources said Monday.";
+    assert_eq!(quotes(text), [q(Indirect, "The talks will resume next week", "Republican sources")]);
+    // The first subject is no report.
+    let text = "Neither the Kremlin nor the State Department responded to requests for comment.";
+    assert_eq!(quotes(text), []);
+}
