@@ -1465,6 +1465,11 @@ impl<'t> State<'_, 't> {
         }
         let prev = self.lower(&toks[j - 1]);
         if prev == "and" || prev == "but" {
+            // "with Peskov dismissing it as ... and saying ...": a participle
+            // goes on from the cue before it (see `find_speaker`).
+            if j == verb && self.lower(&toks[verb]).ends_with("ing") {
+                return None;
+            }
             // "X took issue with it and told ...", "X has encouraged them but
             // has said ...": the clause's subject.
             let m = self.unit_subject(toks)?;

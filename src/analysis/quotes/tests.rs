@@ -2081,3 +2081,9 @@ fn coordinated_subjects_end_the_report_before_the_first() {
     let text = "Neither the Kremlin nor the State Department responded to requests for comment.";
     assert_eq!(quotes(text), []);
 }
+
+#[test]
+fn a_participle_after_and_goes_on_from_the_cue_before() {
+    let text = "Russia rejected the plan, with Kremlin spokesman Dmitry Peskov dismissing it as “unacceptable” and saying Moscow would not halt its offensive.";
+    assert_eq!(speakers(text), ["Dmitry Peskov", "Dmitry Peskov"]);
+}
