@@ -1370,7 +1370,9 @@ impl Registry {
         Some(id)
     }
 
-    /// The nearest entity a definite description ("the minister") fits.
+    /// The nearest entity a definite description ("the minister") fits,
+    /// of the description's affiliation if both have one ("the Turkish
+    /// foreign minister" is not the Russian one).
     fn find_described(&self, m: &Mention) -> Option<usize> {
         self.recent.iter().copied().find(|&id| {
             let e = &self.entities[id];
@@ -1379,6 +1381,7 @@ impl Registry {
                 _ => e.kind == m.kind,
             };
             compatible
+                && (m.affiliation.is_empty() || e.affiliation.is_empty() || e.affiliation == m.affiliation)
                 && (e.head == m.head
                     || e.title.to_lowercase().split_whitespace().any(|w| w == m.head)
                     || e.name.to_lowercase().split_whitespace().any(|w| w == m.head))

@@ -2087,3 +2087,17 @@ fn a_participle_after_and_goes_on_from_the_cue_before() {
     let text = "Russia rejected the plan, with Kremlin spokesman Dmitry Peskov dismissing it as “unacceptable” and saying Moscow would not halt its offensive.";
     assert_eq!(speakers(text), ["Dmitry Peskov", "Dmitry Peskov"]);
 }
+
+#[test]
+fn a_description_with_a_nationality_refers_to_a_speaker_of_that_country() {
+    let text = "Lavrov met Turkish Foreign Minister Hakan Fidan. Then Russian Foreign Minister Sergey Lavrov spoke. \
+                The Turkish foreign minister said Ankara was ready.";
+    assert_eq!(speakers(text), ["Hakan Fidan"]);
+    // "counterpart" is a role: it gives a title and a country.
+    let text = "Lavrov met his Turkish counterpart Hakan Fidan. “We are ready,” Fidan said. \
+                The Turkish foreign minister said Ankara would host the talks.";
+    let a = run(text);
+    let fidan = a.speakers.iter().find(|s| s.name == "Hakan Fidan").map(|s| (s.title.as_str(), s.affiliation.as_str()));
+    assert_eq!(fidan, Some(("Turkish counterpart", "Turkey")));
+    assert_eq!(speakers(text), ["Hakan Fidan", "Hakan Fidan"]);
+}
