@@ -346,13 +346,23 @@ impl<'t> State<'_, 't> {
             }
             let cues = self.find_cues(&toks, &in_seg);
             let starting_segment = in_seg.first().copied().flatten();
-            if let (Some((entity, cue)), Some(seg)) = (pending_colon.take(), starting_segment)
-                && !used[seg]
-            {
-                {
+            match (pending_colon.take(), starting_segment) {
+                (Some((entity, cue)), Some(seg)) if !used[seg] => {
                     used[seg] = true;
                     self.push_direct(seg, entity, Some(cue));
                 }
+                (Some((entity, cue)), None) => {
+                    if let Some(block) = self.block_quotation(unit, cue) {
+                        self.push(Draft {
+                            span: block,
+                            kind: QuoteKind::Indirect,
+                            speaker: entity,
+                            cue: Some(cue),
+                            parts: Vec::new(),
+                        });
+                    }
+                }
+                _ => {}
             }
             for k in 0..cues.len() {
                 let cue = &cues[k];
@@ -719,6 +729,31 @@ impl<'t> State<'_, 't> {
             last_para = s.paragraph;
         }
         units
+    }
+
+    /// "Limbaugh added:" ending a paragraph, and the next paragraph, which
+    /// starts at `unit`, without quotation marks: a quotation set as a
+    /// block, whose marks a page leaves to its layout. The paragraph's
+    /// span, when it is the one right after the cue's, has no quotation
+    /// marks at all and has a few words. Reported as indirect: without the
+    /// marks nothing shows the words are the speaker's own.
+    fn block_quotation(&self, unit: Span, cue: Span) -> Option<Span> {
+        const MIN_WORDS: usize = 4;
+        let paragraph_of = |offset: usize| self.doc.sentence_at(offset).map(|i| self.doc.sentences[i].paragraph);
+        let index = paragraph_of(unit.start)?;
+        let paragraph = self.doc.paragraphs.get(index)?.span;
+        if paragraph.start != unit.start || paragraph_of(cue.start)? + 1 != index {
+            return None;
+        }
+        let first = self.segments.partition_point(|g| g.outer.end <= paragraph.start);
+        if self.segments.get(first).is_some_and(|g| g.outer.start < paragraph.end) {
+            return None;
+        }
+        let body = paragraph.slice(self.text);
+        let trimmed = body.trim_end();
+        (trimmed.split_whitespace().take(MIN_WORDS).count() == MIN_WORDS).then(|| {
+            Span::new(paragraph.start + (body.len() - body.trim_start().len()), paragraph.start + trimmed.len())
+        })
     }
 
     /// Whether a unit ends with a quotation that ends with `?` or `!`.

@@ -2101,3 +2101,17 @@ fn a_description_with_a_nationality_refers_to_a_speaker_of_that_country() {
     assert_eq!(fidan, Some(("Turkish counterpart", "Turkey")));
     assert_eq!(speakers(text), ["Hakan Fidan", "Hakan Fidan"]);
 }
+
+#[test]
+fn a_paragraph_after_said_colon_without_marks_is_a_block_quotation() {
+    let text = "Writing on Telegram, Umerov said:\n\nWe have made significant progress. The next steps will be agreed.\n\nTalks resume on Monday.";
+    assert_eq!(
+        quotes(text),
+        [q(Indirect, "We have made significant progress. The next steps will be agreed.", "Umerov")]
+    );
+    // Marks make it direct, as before.
+    let text = "Umerov said:\n\n“We have made significant progress.”";
+    assert_eq!(quotes(text), [q(Direct, "We have made significant progress.", "Umerov")]);
+    // Not a short line, nor a paragraph further on.
+    assert_eq!(quotes("Umerov said:\n\nThank you.\n\nWe have made significant progress here."), []);
+}
