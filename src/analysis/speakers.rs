@@ -396,9 +396,10 @@ fn name_word_at(text: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// Whether a word joins a description to its complement: "the Secretary
-/// *of* State", "officials *at* the Pentagon".
+/// *of* State", "officials *at* the Pentagon", "a spokesman *for* the
+/// Kremlin".
 fn joins_description(word: &str) -> bool {
-    matches!(word, "of" | "in" | "at" | "from" | "on")
+    matches!(word, "of" | "in" | "at" | "from" | "on" | "for")
 }
 
 /// How many lower-case modifiers a description may have between its
@@ -535,17 +536,18 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     } else {
         (end >= 1 && toks[end].word && !toks[end].cap && determiner_at(text, &toks[end - 1])).then(|| end - 1)
     };
-    // With "of" only a determined place ("members of the panel", "the
-    // minister of the economy", "the head of Russia's central bank": a
-    // possessor determines as "the" does): "the director of AROS" is
-    // AROS's director, named elsewhere.
+    // With "of" and "for" only a determined place ("members of the panel",
+    // "the minister of the economy", "the head of Russia's central bank":
+    // a possessor determines as "the" does; "a spokesman for the
+    // Kremlin"): "the director of AROS" is AROS's director, named
+    // elsewhere, and "a lawyer for Mr. Trump" is no name with a title.
     let determined =
         |place: usize| determiner_at(text, &toks[place]) || (place < end && possessor_at(text, toks, place));
     let joined = |place: usize| {
         let word = lower(text, &toks[place - 1]);
         let role = role_at(text, &toks[place - 2]);
         joins_description(&word)
-            && if word == "of" {
+            && if word == "of" || word == "for" {
                 matches!(role, Some(Role::Group | Role::Person)) && determined(place)
             } else {
                 matches!(role, Some(Role::Group | Role::Person))
@@ -800,7 +802,8 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
 /// Where the place after a role word ends, when it is a common noun:
 /// "one Democratic source *on the panel*", "officials *at the scene*". A
 /// named place is left out ("an analyst at the Cato Institute": the
-/// apposition's title; "a source on Monday": a date).
+/// apposition's title; "a source on Monday": a date), except the
+/// organisation a person speaks for ("a spokesman *for the Kremlin*").
 fn place_after(text: &str, toks: &[Token], head: usize) -> Option<usize> {
     if !matches!(role_at(text, toks.get(head)?), Some(Role::Group | Role::Person)) {
         return None;
@@ -812,6 +815,18 @@ fn place_after(text: &str, toks: &[Token], head: usize) -> Option<usize> {
     let determiner = head + 2;
     if !toks.get(determiner).is_some_and(|t| t.word && determiner_at(text, t)) {
         return None;
+    }
+    // "a spokesman for the Kremlin", "a spokeswoman for the European
+    // Commission": whom the person speaks for, an organisation's name.
+    if word == "for" {
+        let names = toks.get(determiner + 1..)?.iter().take(MODIFIERS).take_while(|t| t.word && t.cap).count();
+        let last = determiner + names;
+        if names > 0
+            && role_at(text, &toks[last]) == Some(Role::Org)
+            && toks.get(last + 1).is_none_or(|t| !(t.cap || matches!(lower(text, t).as_str(), "of" | "for")))
+        {
+            return Some(last);
+        }
     }
     let words = toks.get(determiner + 1..)?.iter().take(MODIFIERS).take_while(|t| modifier_word(text, t)).count();
     let end = determiner + words;
@@ -1601,8 +1616,10 @@ mod tests {
     fn institution_names_keep_their_inner_article() {
         let m = before("The Institute for the Study of War").unwrap();
         assert_eq!((m.kind, m.name.as_str()), (SpeakerKind::Organization, "Institute for the Study of War"));
-        // A role word for people does not take the name in.
-        assert_eq!(before("the spokesman for the Kremlin").map(|m| m.name), Some("Kremlin".to_string()));
+        // A role word for people is no part of the name: the person speaks
+        // for the institution.
+        let m = before("the spokesman for the Kremlin").unwrap();
+        assert_eq!((m.kind, m.name.as_str()), (SpeakerKind::Person, "spokesman for the Kremlin"));
     }
 
     #[test]

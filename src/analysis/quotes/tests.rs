@@ -2115,3 +2115,16 @@ fn a_paragraph_after_said_colon_without_marks_is_a_block_quotation() {
     // Not a short line, nor a paragraph further on.
     assert_eq!(quotes("Umerov said:\n\nThank you.\n\nWe have made significant progress here."), []);
 }
+
+#[test]
+fn a_spokesman_for_an_organisation_is_one_speaker() {
+    let text = "“It’s too early to say,” a spokesperson for the European Commission told Euronews.";
+    assert_eq!(quotes(text), [q(Direct, "It’s too early to say,", "a spokesperson for the European Commission")]);
+    let text = "“We are ready,” said a spokesman for the Kremlin on Monday.";
+    let a = run(text);
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str(), s.affiliation.as_str())).collect();
+    assert_eq!(who, [("a spokesman for the Kremlin", "spokesman for the Kremlin", "Russia")]);
+    // A person spoken for is no title's name.
+    let text = "A lawyer for Mr. Trump said the case was closed.";
+    assert!(run(text).speakers.iter().all(|s| !s.title.contains("lawyer for")));
+}
