@@ -549,6 +549,12 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         joins_description(&word)
             && if word == "of" || word == "for" {
                 matches!(role, Some(Role::Group | Role::Person)) && determined(place)
+            } else if word == "in" {
+                // "the foreign ministry in Beijing", "the embassy in Kyiv": a
+                // common noun for an organisation and a named place (not
+                // "the Crimea Platform in a joint statement").
+                matches!(role, Some(Role::Group | Role::Person))
+                    || (role == Some(Role::Org) && !toks[place - 2].cap && toks[place].cap)
             } else {
                 matches!(role, Some(Role::Group | Role::Person))
             }

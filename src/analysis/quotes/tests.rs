@@ -2128,3 +2128,14 @@ fn a_spokesman_for_an_organisation_is_one_speaker() {
     let text = "A lawyer for Mr. Trump said the case was closed.";
     assert!(run(text).speakers.iter().all(|s| !s.title.contains("lawyer for")));
 }
+
+#[test]
+fn an_organisation_in_a_named_place_is_the_speaker() {
+    let text = "The foreign ministry in Beijing said it firmly opposes the sanctions.";
+    let a = run(text);
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.affiliation.as_str())).collect();
+    assert_eq!(who, [("foreign ministry in Beijing", "China")]);
+    // Not a named organisation before "in" and a phrase that is no place.
+    let text = "The participants in the Crimea Platform in a joint statement called on Russia to withdraw.";
+    assert_eq!(speakers(text), ["participants in the Crimea Platform"]);
+}
