@@ -341,7 +341,19 @@ impl<'t> State<'_, 't> {
                     && !m.span.slice(self.text).to_lowercase().starts_with("the ")
                     && (m.name.split_whitespace().count() >= 2 || verb)
             };
-            if let Some(m) = self.unit_subject(&toks).filter(|m| registrable(m) && in_seg.first() == Some(&None)) {
+            // "Her neighbour, Serhiy, disagrees": a name in apposition to a
+            // person's description is a person, whatever verb follows.
+            let subject = self.unit_subject(&toks).map(|m| {
+                let comma_next = toks.get(token_after(&toks, m.span)).is_some_and(|t| t.span.slice(self.text) == ",");
+                if m.named || !comma_next {
+                    return (false, m);
+                }
+                let m = self.named_after_description(&toks, m);
+                (m.named, m)
+            });
+            if let Some((_, m)) =
+                subject.filter(|(apposed, m)| (*apposed || registrable(m)) && in_seg.first() == Some(&None))
+            {
                 self.resolve(&m);
             }
             let cues = self.find_cues(&toks, &in_seg);

@@ -2139,3 +2139,13 @@ fn an_organisation_in_a_named_place_is_the_speaker() {
     let text = "The participants in the Crimea Platform in a joint statement called on Russia to withdraw.";
     assert_eq!(speakers(text), ["participants in the Crimea Platform"]);
 }
+
+#[test]
+fn a_name_in_apposition_to_a_subject_description_is_a_person_for_later_pronouns() {
+    let text = "Her neighbour, Serhiy, disagrees. “People are tired,” he tells me.";
+    assert_eq!(speakers(text), ["Serhiy"]);
+    // Only right after the description: not a place further on.
+    let text = "The vice presidential nominee was speaking Friday in Fort Wayne, Indiana, on Friday. \
+                The Indiana governor said the media were to blame.";
+    assert!(run(text).speakers.iter().all(|s| s.name != "Indiana"));
+}
