@@ -1708,12 +1708,19 @@ impl<'t> State<'_, 't> {
             // cue a clause that holds it ("said Putin had told Erdogan that
             // ...", "said it was clear that ...").
             let adjunct = toks.get(a).is_some_and(|t| RELATIVE_PREPOSITIONS.contains(self.lower(t).as_str()));
-            let reach = if adjunct { 9 } else { 5 };
+            let mut reach = if adjunct { 9 } else { 5 };
+            // A programme's title in the adjunct ("on CNN's “State of the
+            // Union” that") counts as one word.
+            if let Some(title) =
+                (a..next_bound.min(a + reach)).find_map(|i| in_seg[i].filter(|&s| self.names_a_work(s)))
+            {
+                reach += in_seg[a..next_bound].iter().filter(|&&s| s == Some(title)).count();
+            }
             // A participle cue ("a report citing sources said that ...") is
             // followed by its sentence's main verb instead.
             let participle = self.lower(&toks[cue.start]).ends_with("ing");
             let window = (a..next_bound.min(a + reach)).find(|&i| {
-                in_seg[i].is_some()
+                in_seg[i].is_some_and(|s| !self.names_a_work(s))
                     || toks[i].span.slice(self.text) == ","
                     || (i > a
                         && !participle
@@ -2243,6 +2250,27 @@ impl<'t> State<'_, 't> {
     fn segments_end(&self, in_seg: &[Option<usize>], hi: usize) -> Option<usize> {
         let s = in_seg.get(hi.checked_sub(1)?).copied().flatten()?;
         Some(self.segments[s].outer.end)
+    }
+
+    /// Whether segment `seg` is the title of a programme or publication
+    /// after its owner's possessive ("said on CNN's “State of the Union”
+    /// that ...", "told NBC's “Meet the Press”"): a few capitalised words
+    /// with no punctuation, which belong to the clause around them.
+    fn names_a_work(&self, seg: usize) -> bool {
+        const TITLE_WORDS: usize = 6;
+        let Some(seg) = self.segments.get(seg) else { return false };
+        let before = self.text.get(..seg.outer.start).unwrap_or("").trim_end();
+        let owner = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let possessive = ["'s", "’s", "s'", "s’"].iter().any(|p| owner.ends_with(p));
+        let title = seg.inner.slice(self.text);
+        let words = title.split_whitespace().count();
+        possessive
+            && (1..=TITLE_WORDS).contains(&words)
+            && title.split_whitespace().all(|w| {
+                w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&'))
+                    && (w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+                        || matches!(w, "of" | "the" | "and" | "in" | "on" | "at" | "to" | "for" | "a"))
+            })
     }
 
     /// Whether a quote stands as speech on its own (after a colon, comma,

@@ -2149,3 +2149,11 @@ fn a_name_in_apposition_to_a_subject_description_is_a_person_for_later_pronouns(
                 The Indiana governor said the media were to blame.";
     assert!(run(text).speakers.iter().all(|s| s.name != "Indiana"));
 }
+
+#[test]
+fn a_programme_title_in_the_adjunct_is_not_the_content() {
+    let text = "Robby Mook said on CNN’s “State of the Union” that Trump was unfit.";
+    assert_eq!(quotes(text), [q(Indirect, "Trump was unfit", "Robby Mook")]);
+    let text = "Lavrov told NBC’s “Meet the Press” that Moscow was ready.";
+    assert_eq!(quotes(text), [q(Indirect, "Moscow was ready", "Lavrov")]);
+}
