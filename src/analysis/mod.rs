@@ -265,10 +265,14 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
     let language = language::detect(text, options.language_hint.as_deref());
     let mut warnings = Vec::new();
     if !language.code.is_empty() && language.code != "eng" && language.reliable {
-        warnings.push(format!(
-            "the rules cover English; {} text is analysed with them as far as they apply",
-            language.name
-        ));
+        warnings.push(if quotes::CUE_LANGUAGES.contains(&language.code.as_str()) {
+            format!(
+                "speech cues cover {}; speaker, date and stance rules cover English and are applied as far as they fit",
+                language.name
+            )
+        } else {
+            format!("the rules cover English; {} text is analysed with them as far as they apply", language.name)
+        });
     }
     let doc = Document::new(text);
     let reference_date = options.reference_date.clone().or_else(|| dates::find_dateline(&doc));
@@ -287,4 +291,23 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         Vec::new()
     };
     Analysis { language, reference_date, speakers, quotes, dates, stances, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_warning_says_which_rules_cover_the_language() {
+        let options = Options::default();
+        let russian =
+            "«Мы готовы к переговорам, но только на наших условиях», — заявил Песков журналистам в понедельник.";
+        let warnings = analyze(russian, &options).warnings;
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("speech cues cover Russian;"), "{warnings:?}");
+        let dutch = "De onderhandelingen over een staakt-het-vuren zijn maandag in Genève hervat, zeiden diplomaten.";
+        let warnings = analyze(dutch, &options).warnings;
+        assert!(warnings.iter().any(|w| w.starts_with("the rules cover English;")), "{warnings:?}");
+        assert!(analyze("The talks resumed on Monday, diplomats said.", &options).warnings.is_empty());
+    }
 }

@@ -87,9 +87,25 @@ enum CueClass {
 /// A cue's words and class.
 type CueEntry = (Vec<&'static str>, CueClass);
 
+/// The languages (ISO 639-3, as detected) whose speech cues, complementizers
+/// and inverted-speaker adjuncts have tables in `lexicon/<lang>/`: German,
+/// Spanish, French, Russian and Ukrainian beside English.
+pub(crate) const CUE_LANGUAGES: [&str; 6] = ["eng", "deu", "spa", "fra", "rus", "ukr"];
+
 static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, Vec<CueEntry>> = HashMap::new();
-    for row in lexicon::rows(include_str!("../lexicon/en/speech_verbs.txt")) {
+    // One table per language, read together: the cue words of different
+    // languages do not collide, so a document needs no language to find
+    // them.
+    let tables = [
+        include_str!("../lexicon/en/speech_verbs.txt"),
+        include_str!("../lexicon/de/speech_verbs.txt"),
+        include_str!("../lexicon/es/speech_verbs.txt"),
+        include_str!("../lexicon/fr/speech_verbs.txt"),
+        include_str!("../lexicon/ru/speech_verbs.txt"),
+        include_str!("../lexicon/uk/speech_verbs.txt"),
+    ];
+    for row in tables.into_iter().flat_map(lexicon::rows) {
         let class = match row.get(1).copied() {
             Some("tell") => CueClass::Tell,
             Some("source") => CueClass::Source,
@@ -182,8 +198,32 @@ static ADVERBIAL_STARTS: LazyLock<HashSet<&'static str>> =
 /// Prepositions that may follow an inverted speaker phrase and start an
 /// adjunct rather than a clause: "wrote Cameron Easley for Morning Consult",
 /// "said Peskov to reporters".
-static INVERTED_ADJUNCTS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/inverted_adjuncts.txt")).collect());
+static INVERTED_ADJUNCTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        include_str!("../lexicon/en/inverted_adjuncts.txt"),
+        include_str!("../lexicon/ru/inverted_adjuncts.txt"),
+        include_str!("../lexicon/uk/inverted_adjuncts.txt"),
+    ]
+    .into_iter()
+    .flat_map(lexicon::entries)
+    .collect()
+});
+
+/// Words that open reported content after a cue ("said that", "sagte,
+/// dass", "заявил, что"), of every language with a cue table.
+static COMPLEMENTIZERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        include_str!("../lexicon/en/complementizers.txt"),
+        include_str!("../lexicon/de/complementizers.txt"),
+        include_str!("../lexicon/es/complementizers.txt"),
+        include_str!("../lexicon/fr/complementizers.txt"),
+        include_str!("../lexicon/ru/complementizers.txt"),
+        include_str!("../lexicon/uk/complementizers.txt"),
+    ]
+    .into_iter()
+    .flat_map(lexicon::entries)
+    .collect()
+});
 
 /// Prepositions before a relative pronoun that make a speech cue in its
 /// clause a full report ("an interview in which he said ..."), and that
@@ -543,6 +583,11 @@ impl<'t> State<'_, 't> {
         let verb = toks.get(as_at + 1).filter(|_| in_seg.get(as_at + 1) == Some(&None))?;
         matches!(self.lower(verb).as_str(), "saying" | "telling" | "stating" | "adding" | "warning")
             .then_some(as_at + 2)
+    }
+
+    /// Whether token `i` opens reported content ("that", "dass", "что").
+    fn is_complementizer(&self, toks: &[Token], i: usize) -> bool {
+        toks.get(i).is_some_and(|t| t.word && COMPLEMENTIZERS.contains(self.lower(t).as_str()))
     }
 
     /// Whether token `i` is a verb that puts words in another's mouth with
@@ -1707,6 +1752,16 @@ impl<'t> State<'_, 't> {
             // was held ..."). A verb before the "that" makes what follows the
             // cue a clause that holds it ("said Putin had told Erdogan that
             // ...", "said it was clear that ...").
+            // "sagte, dass ...", "заявил, что ...": the comma before the
+            // complementizer that these languages require (in English the
+            // "that" after a comma goes on from the words before the cue:
+            // "so bad, Mr. Obama noted, that ...").
+            if toks.get(a).is_some_and(|t| t.span.slice(self.text) == ",")
+                && self.is_complementizer(toks, a + 1)
+                && !self.word_is(toks, a + 1, "that")
+            {
+                a += 1;
+            }
             let adjunct = toks.get(a).is_some_and(|t| RELATIVE_PREPOSITIONS.contains(self.lower(t).as_str()));
             let mut reach = if adjunct { 9 } else { 5 };
             // A programme's title in the adjunct ("on CNN's “State of the
@@ -1726,11 +1781,11 @@ impl<'t> State<'_, 't> {
                         && !participle
                         && (AUXILIARIES.contains(self.lower(&toks[i]).as_str())
                             || (is_speech_verb(self.lower(&toks[i]).as_str()) && !self.noun_after_determiner(toks, i))))
-                    || (self.word_is(toks, i, "that")
+                    || (self.is_complementizer(toks, i)
                         && (i == a || !toks.get(i + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str()))))
             });
             if let Some(i) = window
-                .filter(|&i| self.word_is(toks, i, "that"))
+                .filter(|&i| self.is_complementizer(toks, i))
                 .or_else(|| self.that_after_aside(toks, in_seg, a, next_bound))
             {
                 a = i + 1;

@@ -2157,3 +2157,31 @@ fn a_programme_title_in_the_adjunct_is_not_the_content() {
     let text = "Lavrov told NBC’s “Meet the Press” that Moscow was ready.";
     assert_eq!(quotes(text), [q(Indirect, "Moscow was ready", "Lavrov")]);
 }
+
+#[test]
+fn speech_cues_of_other_languages_attribute_quotes() {
+    let cases = [
+        ("«Мы готовы к переговорам», — заявил Песков журналистам.", Direct, "Мы готовы к переговорам", "Песков"),
+        ("Песков заявил, что Москва готова к переговорам.", Indirect, "Москва готова к переговорам", "Песков"),
+        (
+            "«Ми готові до переговорів», – заявив Зеленський журналістам.",
+            Direct,
+            "Ми готові до переговорів",
+            "Зеленський",
+        ),
+        ("Зеленський заявив, що Україна готова.", Indirect, "Україна готова", "Зеленський"),
+        ("„Wir sind bereit“, sagte Scholz.", Direct, "Wir sind bereit", "Scholz"),
+        ("Scholz sagte, dass Deutschland bereit sei.", Indirect, "Deutschland bereit sei", "Scholz"),
+        ("« Nous sommes prêts », a déclaré Macron.", Direct, "Nous sommes prêts", "Macron"),
+        ("Macron a déclaré que la France était prête.", Indirect, "la France était prête", "Macron"),
+        ("Selon Macron, la France est prête.", Indirect, "la France est prête", "Macron"),
+        ("“Estamos listos”, dijo Sánchez.", Direct, "Estamos listos", "Sánchez"),
+        ("Sánchez dijo que España estaba lista.", Indirect, "España estaba lista", "Sánchez"),
+    ];
+    for (text, kind, content, who) in cases {
+        assert_eq!(quotes(text), [q(kind, content, who)], "{text}");
+    }
+    // The English "that" after a comma still goes on from before the cue.
+    let text = "The pollution had become so bad, Mr. Obama noted, that the embassy's monitor was the most-read page.";
+    assert!(quotes(text).iter().all(|(_, t, _)| !t.starts_with("the embassy")));
+}
