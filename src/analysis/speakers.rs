@@ -532,7 +532,7 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     // The place: the phrase read so far, or a plain noun after a
     // determiner ("the panel").
     let place = if start <= end {
-        Some(start).filter(|&s| determiner_at(text, &toks[s]) || toks[s].cap)
+        Some(start).filter(|&s| determiner_at(text, &toks[s]) || toks[s].cap).map(|s| list_start(text, toks, s))
     } else {
         (end >= 1 && toks[end].word && !toks[end].cap && determiner_at(text, &toks[end - 1])).then(|| end - 1)
     };
@@ -541,6 +541,9 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     // a possessor determines as "the" does; "a spokesman for the
     // Kremlin"): "the director of AROS" is AROS's director, named
     // elsewhere, and "a lawyer for Mr. Trump" is no name with a title.
+    // Several countries ("the leaders of France and Germany") give the
+    // group no one affiliation.
+    let mut listed = place.is_some_and(|p| p < start);
     let determined =
         |place: usize| determiner_at(text, &toks[place]) || (place < end && possessor_at(text, toks, place));
     let joined = |place: usize| {
@@ -548,7 +551,10 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         let role = role_at(text, &toks[place - 2]);
         joins_description(&word)
             && if word == "of" || word == "for" {
-                matches!(role, Some(Role::Group | Role::Person)) && determined(place)
+                // "the leaders of France and Germany": a group of named
+                // places needs no determiner.
+                (matches!(role, Some(Role::Group | Role::Person)) && determined(place))
+                    || (word == "of" && role == Some(Role::Group) && toks[place].cap)
             } else if word == "in" {
                 // "the foreign ministry in Beijing", "the embassy in Kyiv": a
                 // common noun for an organisation and a named place (not
@@ -559,10 +565,9 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
                 matches!(role, Some(Role::Group | Role::Person))
             }
     };
-    if let Some(place) = place
-        && place >= 2
-        && joined(place)
-    {
+    let joins_place = place.filter(|&p| p >= 2 && joined(p));
+    listed &= joins_place.is_some();
+    if let Some(place) = joins_place {
         start = place - 2;
         for _ in 0..=MODIFIERS {
             let Some(t) = start.checked_sub(1).and_then(|k| toks.get(k)).filter(|t| t.word) else { break };
@@ -587,6 +592,9 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         && !matches!(lower(text, &toks[start - 2]).as_str(), "the" | "a" | "an")
         && matches!(role_at(text, &toks[end]), Some(Role::Group));
     let mut m = analyse(text, toks, start, end)?;
+    if listed {
+        m.affiliation.clear();
+    }
     if partitive {
         m.span = Span::new(toks[start - 2].span.start, m.span.end);
     }
@@ -803,6 +811,32 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
         m.gender = None;
     }
     Some(m)
+}
+
+/// Where a list of names ending at the name that starts at `last` starts:
+/// "France" in "France, Germany and Britain" and in "France and the United
+/// Kingdom"; `last` itself when no "and" joins it to a name before.
+fn list_start(text: &str, toks: &[Token], last: usize) -> usize {
+    const ITEMS: usize = 6;
+    // The first capitalised word of the name that ends just before `k`.
+    let name_start = |k: usize| {
+        let mut s = k;
+        while s > 0 && toks[s - 1].word && toks[s - 1].cap {
+            s -= 1;
+        }
+        (s < k).then_some(s)
+    };
+    if !toks.get(last).is_some_and(|t| t.cap) || last < 2 || lower(text, &toks[last - 1]) != "and" {
+        return last;
+    }
+    let Some(mut start) = name_start(last - 1) else { return last };
+    for _ in 0..ITEMS {
+        match start.checked_sub(1).filter(|&c| toks[c].span.slice(text) == ",").and_then(name_start) {
+            Some(s) => start = s,
+            None => break,
+        }
+    }
+    start
 }
 
 /// Where the place after a role word ends, when it is a common noun:

@@ -1161,13 +1161,24 @@ impl<'t> State<'_, 't> {
                             // The phrase must end the clause: "said Peskov." /
                             // "said Peskov on Monday", not "said Kyiv was ...".
                             let next = token_after(toks, m.span);
-                            toks.get(next).is_none_or(|t| {
-                                !t.word
-                                    || ADVERBIAL_STARTS.contains(self.lower(t).as_str())
-                                    || INVERTED_ADJUNCTS.contains(self.lower(t).as_str())
-                                    || SKIP.contains(self.lower(t).as_str())
-                                    || self.lower(t) == "who"
-                            })
+                            // "urged the administration to act": an object
+                            // and its infinitive, not "said Peskov to
+                            // reporters".
+                            let infinitive = self.word_is(toks, next, "to")
+                                && toks.get(next + 1).is_some_and(|v| {
+                                    v.word
+                                        && !v.cap
+                                        && !ADDRESSEES.contains(self.lower(v).as_str())
+                                        && !speakers::determiner_at(self.text, v)
+                                });
+                            !infinitive
+                                && toks.get(next).is_none_or(|t| {
+                                    !t.word
+                                        || ADVERBIAL_STARTS.contains(self.lower(t).as_str())
+                                        || INVERTED_ADJUNCTS.contains(self.lower(t).as_str())
+                                        || SKIP.contains(self.lower(t).as_str())
+                                        || self.lower(t) == "who"
+                                })
                         })
                         .map(|m| (self.named_after_description(toks, m), Place::Inverted))
                 })

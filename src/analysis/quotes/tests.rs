@@ -2185,3 +2185,25 @@ fn speech_cues_of_other_languages_attribute_quotes() {
     let text = "The pollution had become so bad, Mr. Obama noted, that the embassy's monitor was the most-read page.";
     assert!(quotes(text).iter().all(|(_, t, _)| !t.starts_with("the embassy")));
 }
+
+#[test]
+fn an_object_before_its_infinitive_is_no_inverted_speaker() {
+    let text = "The letter, signed by 40 senators, urged the administration to act.";
+    assert!(speakers(text).iter().all(|who| who != "administration"));
+    let text = "“We are ready,” said Peskov to reporters.";
+    assert_eq!(speakers(text), ["Peskov"]);
+}
+
+#[test]
+fn the_leaders_of_listed_countries_are_one_group() {
+    let text = "In a joint statement, the leaders of France, Germany and Britain said they backed Ukraine.";
+    let a = run(text);
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.affiliation.as_str(), s.kind)).collect();
+    assert_eq!(who, [("leaders of France, Germany and Britain", "", SpeakerKind::Group)]);
+    let text = "The leaders of France said they backed Ukraine.";
+    let a = run(text);
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.affiliation.as_str())).collect();
+    assert_eq!(who, [("leaders of France", "France")]);
+    // A person's role before "of" and a name: the name's, elsewhere.
+    assert_eq!(speakers("The director of AROS said the plan worked."), ["AROS"]);
+}
