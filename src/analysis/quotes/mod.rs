@@ -1624,8 +1624,12 @@ impl<'t> State<'_, 't> {
                 // "The diplomat, who spoke on condition of anonymity, said":
                 // a relative clause is an aside too, and so is a list of
                 // members ("European leaders, including Macron and Merz,").
-                let parenthetical =
-                    INTRO_WORDS.contains(first.as_str()) || matches!(first.as_str(), "who" | "which" | "including");
+                // "The letter, signed by 40 senators, urged ...": a
+                // participle with its agent is an aside too.
+                let participle_by = first.ends_with("ed") && self.word_is(toks, i + 2, "by");
+                let parenthetical = INTRO_WORDS.contains(first.as_str())
+                    || matches!(first.as_str(), "who" | "which" | "including")
+                    || participle_by;
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said":
                 // the name stands before the parenthesis.
                 let mut name_end = i - 1;

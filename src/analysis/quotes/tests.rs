@@ -2190,6 +2190,8 @@ fn speech_cues_of_other_languages_attribute_quotes() {
 fn an_object_before_its_infinitive_is_no_inverted_speaker() {
     let text = "The letter, signed by 40 senators, urged the administration to act.";
     assert!(speakers(text).iter().all(|who| who != "administration"));
+    // The subject stands before the participle aside.
+    assert_eq!(quotes(text), [q(Indirect, "the administration to act", "letter")]);
     let text = "“We are ready,” said Peskov to reporters.";
     assert_eq!(speakers(text), ["Peskov"]);
 }
