@@ -1738,13 +1738,20 @@ impl<'t> State<'_, 't> {
         } else {
             a = self.skip_adverbials(toks, in_seg, a, next_bound);
             if cue.class == CueClass::Tell && !self.word_is(toks, a, "that") {
+                // "told reporters Russia was ready": a capitalised word before
+                // an auxiliary is the content's subject, not the addressee's.
+                let subject_at = |k: usize| {
+                    toks[k].cap && toks.get(k + 1).is_some_and(|n| AUXILIARIES.contains(self.lower(n).as_str()))
+                };
                 if let Some(m) = speakers::phrase_after(self.text, toks, a) {
-                    a = token_after(toks, m.span);
+                    let after = token_after(toks, m.span);
+                    a = if after > a + 1 && subject_at(after - 1) { after - 1 } else { after };
                 } else if toks.get(a).is_some_and(|t| t.word && in_seg[a].is_none()) {
                     a += 1;
                 }
                 while a < next_bound
                     && in_seg[a].is_none()
+                    && !subject_at(a)
                     && (ADDRESSEES.contains(self.lower(&toks[a]).as_str())
                         || toks[a].cap
                         || (matches!(self.lower(&toks[a]).as_str(), "a" | "an" | "the" | "his" | "her" | "their")

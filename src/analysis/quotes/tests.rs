@@ -2209,3 +2209,13 @@ fn the_leaders_of_listed_countries_are_one_group() {
     // A person's role before "of" and a name: the name's, elsewhere.
     assert_eq!(speakers("The director of AROS said the plan worked."), ["AROS"]);
 }
+
+#[test]
+fn a_capitalised_subject_after_the_addressee_starts_the_content() {
+    let text = "Putin told reporters Russia was ready.";
+    assert_eq!(quotes(text), [q(Indirect, "Russia was ready", "Putin")]);
+    let text = "Peskov told RIA Novosti Moscow was ready.";
+    assert_eq!(quotes(text), [q(Indirect, "Moscow was ready", "Peskov")]);
+    let text = "Peskov told Fox News Digital the talks were useful.";
+    assert_eq!(quotes(text), [q(Indirect, "the talks were useful", "Peskov")]);
+}
