@@ -1874,8 +1874,18 @@ impl<'t> State<'_, 't> {
             && matches!(toks[anchor_start - 1].span.slice(self.text), "," | "—" | "–")
             && (prev_bound..anchor_start).filter(|&i| toks[i].word && in_seg[i].is_none()).count() >= 4;
         let adverbial_words = if report_before { 16 } else { 8 };
+        // "said at least 26 people were killed", "said over 100 drones were
+        // shot down": a quantity, not an adverbial.
+        let quantity = a + 1 < b && {
+            let (w, next) = (self.lower(&toks[a]), self.lower(&toks[a + 1]));
+            (w == "at" && matches!(next.as_str(), "least" | "most"))
+                || (matches!(w.as_str(), "over" | "as")
+                    && (next.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(next.as_str(), "many" | "much" | "few")))
+        };
         if a < b
             && !infinitive
+            && !quantity
             && after_words < adverbial_words
             && (a..b).all(|i| in_seg[i].is_none() && !self.word_is(toks, i, "that"))
             && matches!(

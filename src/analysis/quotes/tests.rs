@@ -2219,3 +2219,13 @@ fn a_capitalised_subject_after_the_addressee_starts_the_content() {
     let text = "Peskov told Fox News Digital the talks were useful.";
     assert_eq!(quotes(text), [q(Indirect, "the talks were useful", "Peskov")]);
 }
+
+#[test]
+fn a_quantity_after_the_cue_is_content_not_an_adverbial() {
+    let text = "Ukrainian officials said at least 26 people were killed.";
+    assert_eq!(quotes(text), [q(Indirect, "at least 26 people were killed", "Ukrainian officials")]);
+    let text = "The ministry said over 100 drones were shot down.";
+    assert_eq!(quotes(text), [q(Indirect, "over 100 drones were shot down", "ministry")]);
+    // A place or an occasion still is an adverbial.
+    assert_eq!(quotes("Peskov said at the Kremlin."), []);
+}
