@@ -469,10 +469,14 @@ impl<'t> State<'_, 't> {
                     })
                 })
             };
+            // A sentence of its own in the same paragraph goes on however
+            // short ("“I think we're close,” Witkoff said. “Very close.”").
+            let sentence = seg.inner.slice(self.text).ends_with(['.', '!', '?']);
             let follows = last.and_then(|(_, speaker, start)| {
                 let reach = if labelled() { QUOTE_LABEL_REACH } else { 1 };
                 let near = self.doc.paragraph_at(start).zip(para).is_some_and(|(a, b)| b <= a + reach);
-                speaker.filter(|_| near && words >= 3)
+                let same_paragraph = self.doc.paragraph_at(start) == para;
+                speaker.filter(|_| near && (words >= 3 || (same_paragraph && sentence)))
             });
             let pushed = if follows.is_some() || (words >= 6 && !seg.unclosed) {
                 self.push_direct(si, follows, None)

@@ -2229,3 +2229,12 @@ fn a_quantity_after_the_cue_is_content_not_an_adverbial() {
     // A place or an occasion still is an adverbial.
     assert_eq!(quotes("Peskov said at the Kremlin."), []);
 }
+
+#[test]
+fn a_short_quoted_sentence_after_a_quote_goes_on_in_its_paragraph() {
+    let text = "“I think we’re close,” Witkoff said of the talks. “Very close.”";
+    assert_eq!(speakers(text), ["Witkoff", "Witkoff"]);
+    // Not in the next paragraph.
+    let text = "“I think we’re close,” Witkoff said of the talks.\n\n“Very close.”";
+    assert_eq!(speakers(text), ["Witkoff"]);
+}
