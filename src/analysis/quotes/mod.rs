@@ -596,8 +596,15 @@ impl<'t> State<'_, 't> {
 
     /// Whether token `i` is a verb that puts words in another's mouth with
     /// "as saying" ("quoted", "cited").
+    #[inline]
     fn is_quoting_verb(&self, toks: &[Token], i: usize) -> bool {
-        toks.get(i).is_some_and(|t| QUOTING_VERBS.contains(&self.lower(t).as_str()))
+        // Asked at every token: the length and first letter rule out most
+        // words before any lower-casing.
+        toks.get(i).is_some_and(|t| {
+            (5..=7).contains(&(t.span.end - t.span.start))
+                && matches!(self.text.as_bytes().get(t.span.start), Some(b'q' | b'c' | b'Q' | b'C'))
+                && QUOTING_VERBS.contains(&self.lower(t).as_str())
+        })
     }
 
     /// Whether token `i` is a dash (em, en or hyphen standing alone).
@@ -2351,12 +2358,13 @@ impl<'t> State<'_, 't> {
         const TITLE_WORDS: usize = 6;
         let Some(seg) = self.segments.get(seg) else { return false };
         let before = self.text.get(..seg.outer.start).unwrap_or("").trim_end();
-        let owner = before.rsplit(char::is_whitespace).next().unwrap_or("");
-        let possessive = ["'s", "’s", "s'", "s’"].iter().any(|p| owner.ends_with(p));
+        if !["'s", "’s", "s'", "s’"].iter().any(|p| before.ends_with(p)) {
+            return false;
+        }
+        // At most a title's words are read, however long the quotation.
         let title = seg.inner.slice(self.text);
-        let words = title.split_whitespace().count();
-        possessive
-            && (1..=TITLE_WORDS).contains(&words)
+        let words = title.split_whitespace().take(TITLE_WORDS + 1).count();
+        (1..=TITLE_WORDS).contains(&words)
             && title.split_whitespace().all(|w| {
                 w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&'))
                     && (w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
