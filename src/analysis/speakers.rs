@@ -814,8 +814,8 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
 }
 
 /// Where a list of names ending at the name that starts at `last` starts:
-/// "France" in "France, Germany and Britain" and in "France and the United
-/// Kingdom"; `last` itself when no "and" joins it to a name before.
+/// "France" in "France, Germany and Britain", "Kyiv" in "Kyiv and Warsaw";
+/// `last` itself when no "and" joins it to a capitalised name before.
 fn list_start(text: &str, toks: &[Token], last: usize) -> usize {
     const ITEMS: usize = 6;
     // The first capitalised word of the name that ends just before `k`.

@@ -807,10 +807,9 @@ impl<'t> State<'_, 't> {
     /// marks nothing shows the words are the speaker's own.
     fn block_quotation(&self, unit: Span, cue: Span) -> Option<Span> {
         const MIN_WORDS: usize = 4;
-        let paragraph_of = |offset: usize| self.doc.sentence_at(offset).map(|i| self.doc.sentences[i].paragraph);
-        let index = paragraph_of(unit.start)?;
+        let index = self.doc.paragraph_at(unit.start)?;
         let paragraph = self.doc.paragraphs.get(index)?.span;
-        if paragraph.start != unit.start || paragraph_of(cue.start)? + 1 != index {
+        if paragraph.start != unit.start || self.doc.paragraph_at(cue.start)? + 1 != index {
             return None;
         }
         let first = self.segments.partition_point(|g| g.outer.end <= paragraph.start);
@@ -1778,13 +1777,6 @@ impl<'t> State<'_, 't> {
                 }
                 a = self.skip_adverbials(toks, in_seg, a, next_bound);
             }
-            // "said on Monday that ...": a "that" close by starts the content;
-            // past a prepositional adjunct ("said in a statement on Telegram
-            // that") it may be further on. A "that" followed by an auxiliary
-            // opens a relative clause ("told reporters after the meeting that
-            // was held ..."). A verb before the "that" makes what follows the
-            // cue a clause that holds it ("said Putin had told Erdogan that
-            // ...", "said it was clear that ...").
             // "sagte, dass ...", "заявил, что ...": the comma before the
             // complementizer that these languages require (in English the
             // "that" after a comma goes on from the words before the cue:
@@ -1795,6 +1787,13 @@ impl<'t> State<'_, 't> {
             {
                 a += 1;
             }
+            // "said on Monday that ...": a "that" close by starts the content;
+            // past a prepositional adjunct ("said in a statement on Telegram
+            // that") it may be further on. A "that" followed by an auxiliary
+            // opens a relative clause ("told reporters after the meeting that
+            // was held ..."). A verb before the "that" makes what follows the
+            // cue a clause that holds it ("said Putin had told Erdogan that
+            // ...", "said it was clear that ...").
             let adjunct = toks.get(a).is_some_and(|t| RELATIVE_PREPOSITIONS.contains(self.lower(t).as_str()));
             let mut reach = if adjunct { 9 } else { 5 };
             // A programme's title in the adjunct ("on CNN's “State of the
