@@ -380,7 +380,10 @@ fn particle_at(text: &str, toks: &[Token], i: usize) -> bool {
     let particle = |k: usize| toks.get(k).is_some_and(|t| t.word && !t.cap && class(text, t).has(Class::NAME_PARTICLE));
     let spaced = |a: usize, b: usize| matches!((toks.get(a), toks.get(b)), (Some(x), Some(y)) if text.get(x.span.end..y.span.start) == Some(" "));
     let name = |k: usize| toks.get(k).is_some_and(|t| name_word(text, t));
-    if !particle(i) {
+    // A name word comes one or two tokens before: tested first, as it
+    // needs no lexicon.
+    let capitalised = |k: usize| toks.get(k).is_some_and(|t| t.word && t.cap);
+    if !((i >= 1 && capitalised(i - 1)) || (i >= 2 && capitalised(i - 2))) || !particle(i) {
         return false;
     }
     // The particles run at most two words ("von der").

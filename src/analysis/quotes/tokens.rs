@@ -226,6 +226,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         // letter or digit after it.
         let mut j = i + len;
         let mut dotted = false;
+        let mut hyphenated = false;
         loop {
             while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                 j += 1;
@@ -240,6 +241,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
             match char_at(body, j + dlen) {
                 Some((n, nlen)) if joins && n.is_alphanumeric() => {
                     dotted |= d == '.';
+                    hyphenated |= d == '-';
                     j += dlen + nlen;
                 }
                 _ => break,
@@ -256,9 +258,10 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         // "al-Assad", "bin-Talal": a particle joined to a capitalised name
         // is a name word.
         let cap = c.is_uppercase()
-            || inner.split_once('-').is_some_and(|(particle, name)| {
-                name.starts_with(char::is_uppercase) && crate::analysis::speakers::is_name_particle(particle)
-            });
+            || (hyphenated
+                && inner.split_once('-').is_some_and(|(particle, name)| {
+                    name.starts_with(char::is_uppercase) && crate::analysis::speakers::is_name_particle(particle)
+                }));
         // Split a possessive 's / ’s.
         let split = ends_possessive(inner.as_bytes()).filter(|&k| k > 0 && end == word_end);
         if let Some(k) = split {
