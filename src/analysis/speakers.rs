@@ -911,6 +911,28 @@ pub(crate) fn possessive_pronoun(text: &str, t: &Token) -> Option<Mention> {
     pronoun(text, t, p)
 }
 
+/// The gender of a possessive "his" or "her" right before an unnamed
+/// organisation or group: "his office", "her campaign", "his lawyers" are
+/// a person's.
+pub(crate) fn owner_gender(text: &str, m: &Mention) -> Option<char> {
+    if m.named || m.pronoun.is_some() || m.kind == SpeakerKind::Person {
+        return None;
+    }
+    let before = text.get(..m.span.start)?;
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let first = trimmed.rsplit(|c: char| !c.is_alphabetic()).next()?;
+    if first.eq_ignore_ascii_case("his") {
+        Some('m')
+    } else if first.eq_ignore_ascii_case("her") {
+        Some('f')
+    } else {
+        None
+    }
+}
+
 /// Whether the capitalised words ending at `end` follow a role word and
 /// "in", "at" or "from": "an Iraqi Foreign Ministry official in Baghdad"
 /// names where the official is, not the official.
@@ -1573,6 +1595,28 @@ impl Registry {
                 && (affiliation.is_empty() || e.affiliation.is_empty() || e.affiliation == affiliation)
                 && named_before(e, m)
         })
+    }
+
+    /// An organisation or group of a person's (`m`, "his office", see
+    /// [`owner_gender`]) named after the nearest named person, when that
+    /// person is known to be of the possessive's `gender`: "Volodymyr
+    /// Zelensky's office", of the person's country.
+    pub(crate) fn owned(&self, gender: char, m: &Mention) -> Option<Mention> {
+        let mut owner = m.clone();
+        owner.gender = Some(gender);
+        owner.affiliation.clear();
+        // The person's gender must be known: a wrong owner would be worse
+        // than none.
+        let person = &self.entities[self.nearest_person(&owner)?];
+        if person.gender != Some(gender) {
+            return None;
+        }
+        let mut owned = m.clone();
+        owned.name = format!("{}'s {}", person.name, m.name);
+        if owned.affiliation.is_empty() {
+            owned.affiliation.clone_from(&person.affiliation);
+        }
+        Some(owned)
     }
 
     /// Gives person `id` the gender `gender`, unless words already told it.

@@ -726,6 +726,8 @@ impl<'t> State<'_, 't> {
     /// names the document put before it ("Clinton" after "Hillary
     /// Clinton"), so that "the businessman" or "he" later passes her by.
     fn resolve(&mut self, m: &speakers::Mention) -> Option<usize> {
+        let owned = speakers::owner_gender(self.text, m).and_then(|gender| self.registry.owned(gender, m));
+        let m = owned.as_ref().unwrap_or(m);
         let known = self.registry.entities.len();
         let id = self.registry.resolve(m)?;
         if id >= known
@@ -914,6 +916,16 @@ impl<'t> State<'_, 't> {
                 let passive =
                     (i >= 1 && be(i - 1)) || (i >= 2 && be(i - 2) && self.is_adverb_or_auxiliary(&toks[i - 1]));
                 let start = if passive { i } else { end - 2 };
+                // "..., RIA Novosti reported, citing Ushakov as saying": the
+                // person cited speaks, and the report is theirs.
+                if !passive
+                    && i >= 2
+                    && self.lower(&toks[i]).ends_with("ing")
+                    && self.word_is(toks, i - 1, ",")
+                    && cues.last().is_some_and(|c: &Cue| c.end == i - 1 && c.class == CueClass::Say)
+                {
+                    cues.pop();
+                }
                 cues.push(Cue {
                     start,
                     end,
@@ -1712,10 +1724,16 @@ impl<'t> State<'_, 't> {
         // is part of the attribution, not of what was said.
         let quoting = cue.speaker.is_some() && sp_start >= 1 && self.is_quoting_verb(toks, sp_start - 1);
         let anchor_start = if quoting {
-            (sp_start >= 2)
-                .then(|| speakers::phrase_before(self.text, toks, sp_start - 2))
+            // "..., RIA Novosti reported, citing Ushakov as saying": the
+            // report that cites is part of the attribution too.
+            let report = sp_start >= 3
+                && self.word_is(toks, sp_start - 2, ",")
+                && is_speech_verb(&self.lower(&toks[sp_start - 3]));
+            let source_end = if report { sp_start - 3 } else { sp_start - 1 };
+            (source_end >= 1)
+                .then(|| speakers::phrase_before(self.text, toks, source_end - 1))
                 .flatten()
-                .map_or(sp_start - 1, |m| first_token(toks, m.span))
+                .map_or(source_end, |m| first_token(toks, m.span))
         } else {
             sp_start.min(cue.start)
         };

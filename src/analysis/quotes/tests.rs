@@ -2067,6 +2067,19 @@ fn an_agency_citing_a_person_as_saying_gives_the_person() {
 }
 
 #[test]
+fn a_report_citing_a_person_as_saying_gives_the_person() {
+    let text = "“The plan is a basis for talks,” RIA Novosti reported, citing Kremlin aide Yuri Ushakov as saying.";
+    assert_eq!(quotes(text), [q(Direct, "The plan is a basis for talks,", "Yuri Ushakov")]);
+    let text = "The plan is a basis for talks, the agency said, quoting Ushakov as saying.";
+    assert_eq!(quotes(text), [q(Indirect, "The plan is a basis for talks", "Ushakov")]);
+    let text = "RIA Novosti reported, citing Ushakov as saying, that the plan was a basis for talks.";
+    assert_eq!(quotes(text), [q(Indirect, "the plan was a basis for talks", "Ushakov")]);
+    // Citing a source with no words of its own keeps the report.
+    let text = "The talks will resume on Monday, Reuters reported, citing three sources.";
+    assert_eq!(quotes(text), [q(Indirect, "The talks will resume on Monday", "Reuters")]);
+}
+
+#[test]
 fn a_fear_with_a_that_clause_is_reported() {
     let text = "European diplomats privately fear that the plan rewards aggression.";
     assert_eq!(quotes(text), [q(Indirect, "the plan rewards aggression", "European diplomats")]);
@@ -2237,4 +2250,21 @@ fn a_short_quoted_sentence_after_a_quote_goes_on_in_its_paragraph() {
     // Not in the next paragraph.
     let text = "“I think we’re close,” Witkoff said of the talks.\n\n“Very close.”";
     assert_eq!(speakers(text), ["Witkoff"]);
+}
+
+#[test]
+fn his_office_is_named_after_the_person() {
+    let text =
+        "Ukrainian President Volodymyr Zelensky met the envoys on Monday. His office said the talks were constructive.";
+    let a = run(text);
+    check_invariants(text, &a);
+    let office = a.quotes[0].speaker.map(|s| &a.speakers[s]);
+    assert_eq!(office.map(|s| s.name.as_str()), Some("Volodymyr Zelensky's office"));
+    assert_eq!(office.map(|s| s.affiliation.as_str()), Some("Ukraine"));
+    assert_eq!(office.map(|s| s.kind), Some(SpeakerKind::Organization));
+    // "her" does not fit a man; an owner of unknown gender is not guessed.
+    let text = "Volodymyr Zelensky met the envoys on Monday. Her office said the talks were constructive.";
+    assert_eq!(quotes(text), [q(Indirect, "the talks were constructive", "office")]);
+    let text = "Dr. Oz met the envoys on Monday. Her campaign said the talks were constructive.";
+    assert_eq!(quotes(text), [q(Indirect, "the talks were constructive", "campaign")]);
 }
