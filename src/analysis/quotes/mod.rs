@@ -2216,7 +2216,11 @@ impl<'t> State<'_, 't> {
                 return a;
             }
             let w = self.lower(&toks[a]);
-            if SKIP.contains(w.as_str()) {
+            // "called for immediately deducting ...": an adverb before a
+            // gerund is the content's.
+            let before_gerund = w.ends_with("ly")
+                && toks.get(a + 1).is_some_and(|t| t.word && !t.cap && self.lower(t).ends_with("ing"));
+            if SKIP.contains(w.as_str()) && !before_gerund {
                 a += 1;
                 continue;
             }

@@ -2268,3 +2268,16 @@ fn his_office_is_named_after_the_person() {
     let text = "Dr. Oz met the envoys on Monday. Her campaign said the talks were constructive.";
     assert_eq!(quotes(text), [q(Indirect, "the talks were constructive", "campaign")]);
 }
+
+#[test]
+fn manner_and_time_adverbs_stand_before_the_verb() {
+    let text = "Moscow has consistently denied targeting civilians.";
+    assert_eq!(quotes(text), [q(Indirect, "targeting civilians", "Moscow")]);
+    let text = "Kyiv has long argued that sanctions must stay.";
+    assert_eq!(quotes(text), [q(Indirect, "sanctions must stay", "Kyiv")]);
+    let text = "The ministry still insists that the strike hit a military target.";
+    assert_eq!(quotes(text), [q(Indirect, "the strike hit a military target", "ministry")]);
+    // After the verb, an adverb before a gerund is the content's.
+    let text = "Trump has also called for immediately deducting capital investments.";
+    assert_eq!(quotes(text), [q(Indirect, "immediately deducting capital investments", "Trump")]);
+}
