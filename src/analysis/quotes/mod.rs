@@ -1950,6 +1950,18 @@ impl<'t> State<'_, 't> {
                     || RELATIVE_PREPOSITIONS.contains(self.lower(n).as_str())
                     || (self.is_adverb_or_auxiliary(n) && !AUXILIARIES.contains(self.lower(n).as_str()))
             });
+        // "said little about the timing", "said nothing on the matter": no
+        // statement is reported ("said little progress was made" is one).
+        let says_nothing = a < b
+            && !saw_that
+            && matches!(self.lower(&toks[a]).as_str(), "nothing" | "little" | "anything")
+            && toks.get(a + 1).is_none_or(|n| {
+                !n.word
+                    || matches!(
+                        self.lower(n).as_str(),
+                        "about" | "on" | "regarding" | "concerning" | "further" | "more"
+                    )
+            });
         // "he said and appealed to ...": the clause goes on with another verb.
         if a < b && matches!(self.lower(&toks[a]).as_str(), "and" | "but" | "then") {
             after_words = 0;
@@ -1996,7 +2008,7 @@ impl<'t> State<'_, 't> {
             && (matches!(toks[anchor_start - 1].span.slice(self.text), "," | "—" | "–" | "-")
                 || in_seg[anchor_start - 1].is_some());
         let before_words = (bs..be).filter(|&i| toks[i].word).count();
-        if points_back && !comma_before {
+        if (points_back && !comma_before) || says_nothing {
             return false;
         }
 

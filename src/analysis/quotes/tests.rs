@@ -2281,3 +2281,14 @@ fn manner_and_time_adverbs_stand_before_the_verb() {
     let text = "Trump has also called for immediately deducting capital investments.";
     assert_eq!(quotes(text), [q(Indirect, "immediately deducting capital investments", "Trump")]);
 }
+
+#[test]
+fn saying_nothing_about_something_reports_nothing() {
+    assert_eq!(quotes("Officials have said little about the timing of the talks."), []);
+    assert_eq!(quotes("The Kremlin said nothing about the proposal."), []);
+    let text = "The talks are over, Peskov said, adding nothing about the timing.";
+    assert_eq!(quotes(text), [q(Indirect, "The talks are over", "Peskov")]);
+    // A quantity is content.
+    let text = "Officials said little progress had been made.";
+    assert_eq!(quotes(text), [q(Indirect, "little progress had been made", "Officials")]);
+}
