@@ -1647,11 +1647,14 @@ impl<'t> State<'_, 't> {
                 // a relative clause is an aside too, and so is a list of
                 // members ("European leaders, including Macron and Merz,").
                 // "The letter, signed by 40 senators, urged ...": a
-                // participle with its agent is an aside too.
+                // participle with its agent is an aside too, and so is one
+                // of publishing ("The statement, issued on Monday, said").
                 let participle_by = first.ends_with("ed") && self.word_is(toks, i + 2, "by");
+                let published_by = participle_by && PUBLISHED.contains(&first.as_str());
                 let parenthetical = INTRO_WORDS.contains(first.as_str())
                     || matches!(first.as_str(), "who" | "which" | "including")
-                    || participle_by;
+                    || participle_by
+                    || PUBLISHED.contains(&first.as_str());
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said":
                 // the name stands before the parenthesis.
                 let mut name_end = i - 1;
@@ -1676,9 +1679,14 @@ impl<'t> State<'_, 't> {
                     let first = first_token(toks, m.span);
                     let complement = first > 0 && self.word_is(toks, first - 1, "to");
                     if ends_here && !complement && (m.named || proper_org || (parenthetical && i + 1 < j - 1)) {
+                        // "The statement, issued by the foreign ministry,
+                        // said": a document speaks for whoever issued it.
+                        let issuer = (m.document && published_by)
+                            .then(|| speakers::phrase_after(self.text, toks, i + 3))
+                            .flatten();
                         // Keep looking: the subject opens the clause
                         // ("Pruitt, the attorney general of Oklahoma, ...").
-                        found = Some(m);
+                        found = Some(issuer.unwrap_or(m));
                     }
                 }
             }

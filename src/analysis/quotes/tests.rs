@@ -2292,3 +2292,14 @@ fn saying_nothing_about_something_reports_nothing() {
     let text = "Officials said little progress had been made.";
     assert_eq!(quotes(text), [q(Indirect, "little progress had been made", "Officials")]);
 }
+
+#[test]
+fn a_document_issued_by_someone_speaks_for_them() {
+    let text = "The statement, issued by the foreign ministry, said the talks were over.";
+    assert_eq!(quotes(text), [q(Indirect, "the talks were over", "foreign ministry")]);
+    let text = "The report, published by the Institute for the Study of War, said Russian forces had advanced.";
+    assert_eq!(quotes(text), [q(Indirect, "Russian forces had advanced", "Institute for the Study of War")]);
+    // Without its issuer, the document itself.
+    let text = "The statement, issued on Monday, said the talks were over.";
+    assert_eq!(quotes(text), [q(Indirect, "the talks were over", "statement")]);
+}
