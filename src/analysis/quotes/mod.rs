@@ -258,6 +258,11 @@ const QUOTING_VERBS: &[&str] = &["quoted", "quotes", "cited", "cites", "citing",
 /// How many tokens after an `as`-complement cue its "as" may come.
 const AS_REACH: usize = 8;
 
+/// Nouns of a writer's aside after a report ("..., a claim that could not
+/// be verified"); see `lexicon/en/editorial_nouns.txt`.
+static EDITORIAL_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/editorial_nouns.txt")).collect());
+
 /// Participles that describe the speaking after a report ("..., speaking
 /// after talks in London").
 static SITUATION_PARTICIPLES: LazyLock<HashSet<&'static str>> =
@@ -1880,10 +1885,18 @@ impl<'t> State<'_, 't> {
             b -= 1;
         }
         // "..., speaking after talks in London": how the speaker spoke.
+        // "..., a claim that could not be independently verified": the
+        // writer's word on the report.
+        let editorial_aside = |i: usize| {
+            (self.word_is(toks, i + 1, "a") || self.word_is(toks, i + 1, "an"))
+                && toks.get(i + 2).is_some_and(|t| EDITORIAL_NOUNS.contains(self.lower(t).as_str()))
+                && toks.get(i + 3).is_some_and(|t| matches!(self.lower(t).as_str(), "that" | "which"))
+        };
         if let Some(comma) = (a..b).find(|&i| {
             toks[i].span.slice(self.text) == ","
                 && in_seg[i].is_none()
-                && toks.get(i + 1).is_some_and(|t| SITUATION_PARTICIPLES.contains(self.lower(t).as_str()))
+                && (toks.get(i + 1).is_some_and(|t| SITUATION_PARTICIPLES.contains(self.lower(t).as_str()))
+                    || editorial_aside(i))
         }) {
             b = comma;
         }

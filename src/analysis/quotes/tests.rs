@@ -2303,3 +2303,14 @@ fn a_document_issued_by_someone_speaks_for_them() {
     let text = "The statement, issued on Monday, said the talks were over.";
     assert_eq!(quotes(text), [q(Indirect, "the talks were over", "statement")]);
 }
+
+#[test]
+fn a_writers_aside_after_a_report_is_not_reported() {
+    let text = "Russia said it had shot down 40 drones overnight, a claim that could not be independently verified.";
+    assert_eq!(quotes(text), [q(Indirect, "it had shot down 40 drones overnight", "Russia")]);
+    let text = "The ministry said it had sent a team, a move that angered Moscow.";
+    assert_eq!(quotes(text), [q(Indirect, "it had sent a team", "ministry")]);
+    // An apposition inside the report stays.
+    let text = "The ministry said it had sent a team, a group of ten engineers.";
+    assert_eq!(quotes(text), [q(Indirect, "it had sent a team, a group of ten engineers", "ministry")]);
+}
