@@ -2123,7 +2123,21 @@ impl<'t> State<'_, 't> {
                 let participle = toks.get(lo).is_some_and(|t| {
                     t.word && !t.cap && in_seg[lo].is_none() && SITUATION_PARTICIPLES.contains(self.lower(t).as_str())
                 });
-                if participle && (lo..hi.min(lo + 8)).any(|i| toks[i].span.slice(self.text) == ",") {
+                // "According to Mike Waltz, the U.S. national security
+                // adviser, the two sides ...": a description of the source
+                // set off by commas.
+                let apposition = in_seg.get(lo) == Some(&None)
+                    && speakers::phrase_after(self.text, toks, lo).is_some_and(|m| {
+                        let next = token_after(toks, m.span);
+                        !m.named
+                            && m.pronoun.is_none()
+                            && m.kind == SpeakerKind::Person
+                            && toks.get(next).is_some_and(|t| t.span.slice(self.text) == ",")
+                            && !toks
+                                .get(next + 1)
+                                .is_some_and(|t| matches!(self.lower(t).as_str(), "who" | "whose" | "which" | "whom"))
+                    });
+                if apposition || (participle && (lo..hi.min(lo + 8)).any(|i| toks[i].span.slice(self.text) == ",")) {
                     past_comma(lo)
                 } else {
                     lo

@@ -2314,3 +2314,12 @@ fn a_writers_aside_after_a_report_is_not_reported() {
     let text = "The ministry said it had sent a team, a group of ten engineers.";
     assert_eq!(quotes(text), [q(Indirect, "it had sent a team, a group of ten engineers", "ministry")]);
 }
+
+#[test]
+fn a_description_of_an_according_to_source_is_no_part_of_the_report() {
+    let text = "According to Mike Waltz, the U.S. national security adviser, the two sides agreed to work on a deal.";
+    assert_eq!(quotes(text), [q(Indirect, "the two sides agreed to work on a deal", "Mike Waltz")]);
+    // A relative clause after it makes it the report's subject.
+    let text = "According to Waltz, the president, who spoke on Monday, will travel to Kyiv.";
+    assert_eq!(quotes(text)[0].1, "the president, who spoke on Monday, will travel to Kyiv");
+}
