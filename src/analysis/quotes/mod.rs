@@ -1748,7 +1748,13 @@ impl<'t> State<'_, 't> {
                 .flatten()
                 .map_or(source_end, |m| first_token(toks, m.span))
         } else {
-            sp_start.min(cue.start)
+            // "..., his office said": the possessive goes with the speaker.
+            let start = sp_start.min(cue.start);
+            let possessor = cue.speaker.is_some()
+                && start >= 1
+                && in_seg[start - 1].is_none()
+                && speakers::possessive_pronoun(self.text, &toks[start - 1]).is_some();
+            if possessor { start - 1 } else { start }
         };
         let anchor_end = if cue.speaker.is_some() { (sp_end + 1).max(cue.end) } else { cue.end };
         // Neighbouring cues bound the content.

@@ -2323,3 +2323,11 @@ fn a_description_of_an_according_to_source_is_no_part_of_the_report() {
     let text = "According to Waltz, the president, who spoke on Monday, will travel to Kyiv.";
     assert_eq!(quotes(text)[0].1, "the president, who spoke on Monday, will travel to Kyiv");
 }
+
+#[test]
+fn a_possessive_before_a_trailing_speaker_is_no_part_of_the_report() {
+    let text = "Erdogan offered to host the talks, his office said in a statement.";
+    assert_eq!(quotes(text), [q(Indirect, "Erdogan offered to host the talks", "office")]);
+    let text = "Guanipa is under house arrest, his son Ramon Guanipa said on Tuesday.";
+    assert_eq!(quotes(text), [q(Indirect, "Guanipa is under house arrest", "Ramon Guanipa")]);
+}
