@@ -169,6 +169,12 @@ fn role(word: &str) -> Option<Role> {
     ROLES.get(word).copied().or_else(|| is_age_noun(word).then_some(Role::Person))
 }
 
+/// Whether a lower-case word names a document that speaks for its authors
+/// ("statement", "letter"; role `doc` of `lexicon/en/roles.txt`).
+pub(crate) fn is_document_word(word: &str) -> bool {
+    role(word) == Some(Role::Doc)
+}
+
 /// "34-year-old" ("the 34-year-old said"): an age used as a noun describes
 /// a person.
 fn is_age_noun(word: &str) -> bool {

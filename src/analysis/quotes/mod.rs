@@ -2289,6 +2289,40 @@ impl<'t> State<'_, 't> {
                         "a" | "an" | "the" | "his" | "her" | "their" | "its" | "week" | "month" | "year" | "night"
                     )
                     || SKIP.contains(next.as_str());
+                // "said in a statement it had agreed": a document or an
+                // occasion ("in an interview") with no "that" after it, and
+                // then the content's subject.
+                let occasion = w == "in"
+                    && matches!(next.as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                    && toks.get(a + 2).is_some_and(|t| {
+                        let noun = self.lower(t);
+                        !t.cap && (speakers::is_document_word(&noun) || ADDRESSEES.contains(noun.as_str()))
+                    })
+                    && a + 3 < bound
+                    && in_seg[a + 3].is_none()
+                    && toks.get(a + 3).is_some_and(|t| {
+                        t.cap
+                            || matches!(
+                                self.lower(t).as_str(),
+                                "it" | "he"
+                                    | "she"
+                                    | "they"
+                                    | "we"
+                                    | "i"
+                                    | "the"
+                                    | "a"
+                                    | "an"
+                                    | "his"
+                                    | "her"
+                                    | "their"
+                                    | "its"
+                                    | "there"
+                            )
+                    });
+                if occasion {
+                    a += 3;
+                    continue;
+                }
                 if timey {
                     if let Some(s) = stop.filter(|&s| s > a + 1) {
                         // Only skip when a "that", a comma or a quote follows.

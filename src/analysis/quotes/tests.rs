@@ -2331,3 +2331,14 @@ fn a_possessive_before_a_trailing_speaker_is_no_part_of_the_report() {
     let text = "Guanipa is under house arrest, his son Ramon Guanipa said on Tuesday.";
     assert_eq!(quotes(text), [q(Indirect, "Guanipa is under house arrest", "Ramon Guanipa")]);
 }
+
+#[test]
+fn said_in_a_statement_without_that_starts_the_report_after_it() {
+    let text = "Hamas said in a statement it had agreed to the proposal.";
+    assert_eq!(quotes(text), [q(Indirect, "it had agreed to the proposal", "Hamas")]);
+    let text = "Putin said in an interview the war would end soon.";
+    assert_eq!(quotes(text), [q(Indirect, "the war would end soon", "Putin")]);
+    // A place is content: "in the state's three largest counties, ...".
+    let text = "The court said in the state's largest counties voters were removed from the rolls.";
+    assert!(quotes(text)[0].1.starts_with("in the state's"));
+}
