@@ -1388,12 +1388,44 @@ impl<'t> State<'_, 't> {
         let first = first_token(toks, m.span);
         let last = token_after(toks, m.span);
         let is_comma = |i: usize| toks.get(i).is_some_and(|t| t.span.slice(self.text) == ",");
+        // "adviser to President Zelensky": the role's complement names
+        // whose adviser, and goes into the title.
+        let served = |d: &mut speakers::Mention, principal: &speakers::Mention| {
+            d.title = format!("{} to {}", d.title, principal.span.slice(self.text));
+            if d.affiliation.is_empty() {
+                d.affiliation.clone_from(&principal.affiliation);
+            }
+        };
+        let named_person = |p: &speakers::Mention| p.named && p.kind == SpeakerKind::Person;
         let before = (first >= 2 && is_comma(first - 1))
             .then(|| speakers::phrase_before(self.text, toks, first - 2))
             .flatten()
-            .filter(describes_role);
+            .and_then(|d| {
+                if describes_role(&d) {
+                    return Some(d);
+                }
+                // "An adviser to Zelensky, Mykhailo Podolyak, said".
+                let to = first_token(toks, d.span).checked_sub(1).filter(|&k| self.word_is(toks, k, "to"))?;
+                let mut role = speakers::phrase_before(self.text, toks, to.checked_sub(1)?)
+                    .filter(|r| describes_role(r) && r.kind == SpeakerKind::Person && named_person(&d))?;
+                served(&mut role, &d);
+                Some(role)
+            });
         let after = || {
-            is_comma(last).then(|| speakers::phrase_after(self.text, toks, last + 1)).flatten().filter(describes_role)
+            let mut d = is_comma(last)
+                .then(|| speakers::phrase_after(self.text, toks, last + 1))
+                .flatten()
+                .filter(describes_role)?;
+            // "Mykhailo Podolyak, an adviser to President Zelensky, told".
+            let to = token_after(toks, d.span);
+            if d.kind == SpeakerKind::Person
+                && self.word_is(toks, to, "to")
+                && let Some(principal) = speakers::phrase_after(self.text, toks, to + 1).filter(named_person)
+                && toks.get(token_after(toks, principal.span)).is_none_or(|t| !t.word)
+            {
+                served(&mut d, &principal);
+            }
+            Some(d)
         };
         if let Some(d) = before.or_else(after) {
             if d.kind == SpeakerKind::Organization {

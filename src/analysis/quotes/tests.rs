@@ -2342,3 +2342,26 @@ fn said_in_a_statement_without_that_starts_the_report_after_it() {
     let text = "The court said in the state's largest counties voters were removed from the rolls.";
     assert!(quotes(text)[0].1.starts_with("in the state's"));
 }
+
+#[test]
+fn an_advisers_title_says_whose_adviser() {
+    for (text, title) in [
+        (
+            "Mykhailo Podolyak, an adviser to President Zelensky, said the offer was a sham.",
+            "adviser to President Zelensky",
+        ),
+        ("An adviser to Zelensky, Mykhailo Podolyak, said the offer was a sham.", "adviser to Zelensky"),
+        (
+            "Yuri Ushakov, an aide to Russian President Vladimir Putin, said no date was set.",
+            "aide to Russian President Vladimir Putin",
+        ),
+    ] {
+        let a = run(text);
+        check_invariants(text, &a);
+        let speaker = a.quotes[0].speaker.map(|s| &a.speakers[s]);
+        assert_eq!(speaker.map(|s| s.title.as_str()), Some(title), "{text}");
+    }
+    // The principal's country is the adviser's when nothing else says it.
+    let a = run("Yuri Ushakov, an aide to Russian President Vladimir Putin, said no date was set.");
+    assert_eq!(a.speakers[0].affiliation, "Russia");
+}
