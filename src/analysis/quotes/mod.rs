@@ -1392,11 +1392,18 @@ impl<'t> State<'_, 't> {
         // whose adviser, and goes into the title.
         let served = |d: &mut speakers::Mention, principal: &speakers::Mention| {
             d.title = format!("{} to {}", d.title, principal.span.slice(self.text));
-            if d.affiliation.is_empty() {
+            // An aide to a person shares the person's country; an envoy to
+            // a country or body is another's.
+            if d.affiliation.is_empty() && principal.kind == SpeakerKind::Person {
                 d.affiliation.clone_from(&principal.affiliation);
             }
         };
-        let named_person = |p: &speakers::Mention| p.named && p.kind == SpeakerKind::Person;
+        // Whose: a named person ("to Zelensky") or a proper name ("to the
+        // U.S.", "to the United Nations").
+        let principal_named = |p: &speakers::Mention| {
+            (p.named && p.kind == SpeakerKind::Person)
+                || (p.pronoun.is_none() && p.name.starts_with(|c: char| c.is_uppercase()))
+        };
         let before = (first >= 2 && is_comma(first - 1))
             .then(|| speakers::phrase_before(self.text, toks, first - 2))
             .flatten()
@@ -1407,7 +1414,7 @@ impl<'t> State<'_, 't> {
                 // "An adviser to Zelensky, Mykhailo Podolyak, said".
                 let to = first_token(toks, d.span).checked_sub(1).filter(|&k| self.word_is(toks, k, "to"))?;
                 let mut role = speakers::phrase_before(self.text, toks, to.checked_sub(1)?)
-                    .filter(|r| describes_role(r) && r.kind == SpeakerKind::Person && named_person(&d))?;
+                    .filter(|r| describes_role(r) && r.kind == SpeakerKind::Person && principal_named(&d))?;
                 served(&mut role, &d);
                 Some(role)
             });
@@ -1420,7 +1427,7 @@ impl<'t> State<'_, 't> {
             let to = token_after(toks, d.span);
             if d.kind == SpeakerKind::Person
                 && self.word_is(toks, to, "to")
-                && let Some(principal) = speakers::phrase_after(self.text, toks, to + 1).filter(named_person)
+                && let Some(principal) = speakers::phrase_after(self.text, toks, to + 1).filter(principal_named)
                 && toks.get(token_after(toks, principal.span)).is_none_or(|t| !t.word)
             {
                 served(&mut d, &principal);
@@ -1689,7 +1696,7 @@ impl<'t> State<'_, 't> {
                 let participle_by = first.ends_with("ed") && self.word_is(toks, i + 2, "by");
                 let published_by = participle_by && PUBLISHED.contains(&first.as_str());
                 let parenthetical = INTRO_WORDS.contains(first.as_str())
-                    || matches!(first.as_str(), "who" | "which" | "including")
+                    || matches!(first.as_str(), "who" | "which" | "including" | "like")
                     || participle_by
                     || PUBLISHED.contains(&first.as_str());
                 // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said":

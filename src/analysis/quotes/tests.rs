@@ -2365,3 +2365,19 @@ fn an_advisers_title_says_whose_adviser() {
     let a = run("Yuri Ushakov, an aide to Russian President Vladimir Putin, said no date was set.");
     assert_eq!(a.speakers[0].affiliation, "Russia");
 }
+
+#[test]
+fn others_like_a_named_senator_are_a_group() {
+    let text = "Others, like Sen. Rand Paul, have argued the money would be better spent at home.";
+    let a = run(text);
+    check_invariants(text, &a);
+    let speaker = a.quotes[0].speaker.map(|s| &a.speakers[s]);
+    assert_eq!(speaker.map(|s| (s.name.as_str(), s.title.as_str(), s.kind)), Some(("Others", "", SpeakerKind::Group)));
+}
+
+#[test]
+fn an_envoy_to_a_country_is_not_of_that_country() {
+    let a = run("Oksana Markarova, the ambassador to the U.S., warned that delays cost lives.");
+    assert_eq!(a.speakers[0].title, "ambassador to the U.S.");
+    assert_eq!(a.speakers[0].affiliation, "");
+}
