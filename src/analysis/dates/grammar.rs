@@ -965,7 +965,8 @@ impl<'a> Parser<'a> {
         }
         if ambiguous && !self.standalone {
             let cue = MONTH_CUES.contains(self.before(i));
-            let ok = if self.w(i) == "may" { cue && self.cap(i) } else { cue && self.before(i) == "of" };
+            // "in March", "by May"; lower case only as "the first of march".
+            let ok = cue && (self.cap(i) || (self.w(i) != "may" && self.before(i) == "of"));
             if !ok {
                 return None;
             }

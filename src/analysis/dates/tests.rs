@@ -183,6 +183,11 @@ fn ambiguous_words_need_context() {
     assert!(run("The sun is up.", Some(REF)).is_empty());
     assert!(run("Watch the fall of the wall.", Some(REF)).is_empty());
     assert_eq!(first("He arrived in May.", "1998-01-08"), "1997-05");
+    // A capitalised "March" after a temporal preposition, as "May" is.
+    let text = "Officials spoke on Monday. The talks will resume in March, they said.";
+    assert_eq!(run(text, Some("1997-06-01")).get(1).map(|x| x.2.as_str()), Some("1998-03"));
+    assert_eq!(first("The vote is expected by March.", "1997-06-01"), "1998-03");
+    assert!(run("You may go. They march on in protest. The sun is up.", Some(REF)).is_empty());
 }
 
 #[test]
