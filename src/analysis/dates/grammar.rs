@@ -1539,7 +1539,8 @@ impl<'a> Parser<'a> {
         Some((e2, Sem::Set(duration(q, unit))))
     }
 
-    /// "the quarter", "the latest quarter", "the year", "year-ago",
+    /// "the quarter", "the latest quarter", "the year", "the month" and
+    /// "the week" ("during the month", "the end of the week"), "year-ago",
     /// "year-earlier", "the year-ago quarter".
     fn m_period(&self, i: usize) -> Option<Match> {
         if self.w(i) == "year"
@@ -1578,12 +1579,26 @@ impl<'a> Parser<'a> {
         match self.w(k) {
             "quarter" if self.t(k + 1) != "-" => Some((k + 1, Sem::Latest(Unit::Quarter))),
             "period" if k > i + 1 => Some((k + 1, Sem::Latest(Unit::Quarter))),
-            "year"
+            w @ ("year" | "month" | "week")
                 if k == i + 1
-                    && matches!(self.before(i), "in" | "for" | "during" | "of" | "this")
-                    && !matches!(self.t(k + 1), "before" | "after" | "earlier" | "ago" | "'" | "-" | "when" | "in") =>
+                    && (matches!(self.before(i), "in" | "for" | "during" | "this")
+                        || (self.before(i) == "of"
+                            // "the person of the year"; not "employee of the
+                            // month", but "the end of the month".
+                            && (w == "year"
+                                || i.checked_sub(2).is_some_and(|b| {
+                                    matches!(self.w(b), "end" | "beginning" | "start" | "middle" | "rest" | "remainder")
+                                }))))
+                    && !matches!(self.t(k + 1), "before" | "after" | "earlier" | "ago" | "'" | "-" | "when" | "in")
+                    // "the week ended Oct. 27", "the month of May": another one.
+                    && (w == "year" || !matches!(self.t(k + 1), "ended" | "ending" | "of" | "that" | "before")) =>
             {
-                Some((k + 1, Sem::Rel { unit: Unit::Year, n: 0 }))
+                let unit = match w {
+                    "year" => Unit::Year,
+                    "month" => Unit::Month,
+                    _ => Unit::Week,
+                };
+                Some((k + 1, Sem::Rel { unit, n: 0 }))
             }
             _ => None,
         }

@@ -188,6 +188,12 @@ fn ambiguous_words_need_context() {
     assert_eq!(run(text, Some("1997-06-01")).get(1).map(|x| x.2.as_str()), Some("1998-03"));
     assert_eq!(first("The vote is expected by March.", "1997-06-01"), "1998-03");
     assert!(run("You may go. They march on in protest. The sun is up.", Some(REF)).is_empty());
+    // "the month" and "the week" as "the year": the current one.
+    let text = "Officials spoke on Monday. The deadline is the end of the month, they said.";
+    assert_eq!(run(text, Some("2024-11-20")).get(1).map(|x| x.2.as_str()), Some("2024-11"));
+    let text = "Officials spoke on Monday. Sales rose during the week, they said.";
+    assert_eq!(run(text, Some("2024-11-20")).get(1).map(|x| x.2.as_str()), Some("2024-W47"));
+    assert_eq!(run("Officials spoke on Monday. He was named employee of the month.", Some(REF)).len(), 1);
 }
 
 #[test]
