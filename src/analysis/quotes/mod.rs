@@ -2330,34 +2330,24 @@ impl<'t> State<'_, 't> {
                     || SKIP.contains(next.as_str());
                 // "said in a statement it had agreed": a document or an
                 // occasion ("in an interview") with no "that" after it, and
-                // then the content's subject.
+                // then the content's subject (a pronoun, a determiner or a
+                // capitalised word).
+                let determiner = |k: usize| {
+                    toks.get(k).is_some_and(|t| {
+                        speakers::determiner_at(self.text, t) || speakers::possessive_pronoun(self.text, t).is_some()
+                    })
+                };
                 let occasion = w == "in"
-                    && matches!(next.as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its")
+                    && determiner(a + 1)
                     && toks.get(a + 2).is_some_and(|t| {
                         let noun = self.lower(t);
                         !t.cap && (speakers::is_document_word(&noun) || ADDRESSEES.contains(noun.as_str()))
                     })
                     && a + 3 < bound
                     && in_seg[a + 3].is_none()
-                    && toks.get(a + 3).is_some_and(|t| {
-                        t.cap
-                            || matches!(
-                                self.lower(t).as_str(),
-                                "it" | "he"
-                                    | "she"
-                                    | "they"
-                                    | "we"
-                                    | "i"
-                                    | "the"
-                                    | "a"
-                                    | "an"
-                                    | "his"
-                                    | "her"
-                                    | "their"
-                                    | "its"
-                                    | "there"
-                            )
-                    });
+                    && (toks[a + 3].cap
+                        || determiner(a + 3)
+                        || speakers::phrase_after(self.text, toks, a + 3).is_some_and(|m| m.pronoun.is_some()));
                 if occasion {
                     a += 3;
                     continue;
