@@ -1711,7 +1711,14 @@ impl<'t> State<'_, 't> {
                     name_end = open - 1;
                 }
                 if let Some(m) = speakers::phrase_before(self.text, toks, name_end) {
-                    let ends_here = token_after(toks, m.span) == name_end + 1;
+                    // "Rep. Sam Graves of Missouri, the top Republican on
+                    // the panel, said": the person's name ends before
+                    // where they are from.
+                    let after = token_after(toks, m.span);
+                    let from_place = after < name_end
+                        && self.word_is(toks, after, "of")
+                        && toks[after + 1..=name_end].iter().all(|t| t.cap);
+                    let ends_here = after == name_end + 1 || (m.named && from_place);
                     // "Amnesty International, a rights group, said": a
                     // named organisation as well as a person, before a
                     // description (not "In Kyiv, Oleg Nikolenko, said").

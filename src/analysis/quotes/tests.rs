@@ -2380,3 +2380,23 @@ fn an_envoy_to_a_country_is_not_of_that_country() {
     assert_eq!(a.speakers[0].title, "ambassador to the U.S.");
     assert_eq!(a.speakers[0].affiliation, "");
 }
+
+#[test]
+fn a_titled_name_from_a_place_before_an_apposition_speaks() {
+    let text = "Rep. Sam Graves of Missouri, the top Republican on the panel, said that Democrats had shut them out.";
+    assert_eq!(quotes(text), [q(Indirect, "Democrats had shut them out", "Sam Graves")]);
+    let text = "Sen. John Thune of South Dakota, the Republican whip, said the vote would wait.";
+    assert_eq!(quotes(text), [q(Indirect, "the vote would wait", "John Thune")]);
+}
+
+#[test]
+fn an_estimate_or_assessment_speaks_for_its_author() {
+    let text = "According to a preliminary estimate by the Congressional Budget Office, the package would add \
+                $250 billion to the deficit.";
+    assert_eq!(
+        quotes(text),
+        [q(Indirect, "the package would add $250 billion to the deficit", "Congressional Budget Office")]
+    );
+    let text = "An internal assessment by the Pentagon found that the drones had failed.";
+    assert_eq!(quotes(text), [q(Indirect, "the drones had failed", "Pentagon")]);
+}
