@@ -1742,11 +1742,10 @@ impl<'t> State<'_, 't> {
                 }
             }
             // "The state's campaign chairman, Phil Lovas, said": the name is
-            // the apposition, after a description of the person.
-            if found.is_none() {
-                found = self.named_apposition(toks, in_seg, j - 1);
-            }
-            return adjacent(found);
+            // the apposition, after a description of the person, whatever
+            // stands before the description ("... a strike on Kharkiv, the
+            // regional governor, Oleh Syniehubov, said").
+            return adjacent(self.named_apposition(toks, in_seg, j - 1).or(found));
         }
         let m = speakers::phrase_before(self.text, toks, j - 1)
             .or_else(|| self.first_conjunct(toks, in_seg, j))

@@ -2400,3 +2400,11 @@ fn an_estimate_or_assessment_speaks_for_its_author() {
     let text = "An internal assessment by the Pentagon found that the drones had failed.";
     assert_eq!(quotes(text), [q(Indirect, "the drones had failed", "Pentagon")]);
 }
+
+#[test]
+fn a_name_after_a_description_is_the_subject_whatever_precedes_them() {
+    let text = "Two people were killed in a strike on Kharkiv, the regional governor, Oleh Syniehubov, said.";
+    assert_eq!(quotes(text), [q(Indirect, "Two people were killed in a strike on Kharkiv", "Oleh Syniehubov")]);
+    let text = "In a post on X, the EU's foreign policy chief, Kaja Kallas, wrote that Russia wanted no peace.";
+    assert_eq!(quotes(text), [q(Indirect, "Russia wanted no peace", "Kaja Kallas")]);
+}
