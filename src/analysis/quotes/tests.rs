@@ -2276,6 +2276,8 @@ fn manner_and_time_adverbs_stand_before_the_verb() {
     assert_eq!(quotes(text), [q(Indirect, "sanctions must stay", "Kyiv")]);
     let text = "The ministry still insists that the strike hit a military target.";
     assert_eq!(quotes(text), [q(Indirect, "the strike hit a military target", "ministry")]);
+    let text = "Economists largely agree that the president cannot fire the Fed chair.";
+    assert_eq!(quotes(text), [q(Indirect, "the president cannot fire the Fed chair", "Economists")]);
     // After the verb, an adverb before a gerund is the content's.
     let text = "Trump has also called for immediately deducting capital investments.";
     assert_eq!(quotes(text), [q(Indirect, "immediately deducting capital investments", "Trump")]);
