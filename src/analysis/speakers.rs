@@ -1402,6 +1402,8 @@ impl Registry {
             // said"), below.
             id
         } else if m.named {
+            let owned = self.owned_title(m);
+            let m = owned.as_ref().unwrap_or(m);
             let surname = surname_of(&m.name);
             match self.same_person(m, &surname) {
                 Some(id) => {
@@ -1482,6 +1484,27 @@ impl Registry {
             let e = &self.entities[id];
             fits(e.kind) && e.mentions.last().is_some_and(|last| m.span.start.saturating_sub(last.end) <= ISSUER_REACH)
         })
+    }
+
+    /// For a person titled by a generic organisation word's possessive
+    /// ("Neil Bradley, the group's chief policy officer"): the mention
+    /// with the role alone as its title, of the latest organisation (see
+    /// [`Registry::nearest_near`]) as its affiliation.
+    fn owned_title(&self, m: &Mention) -> Option<Mention> {
+        let (owner, role) = m.title.split_once(['\'', '’'])?;
+        let role = role.strip_prefix("s ")?.trim();
+        let owner = fold(owner);
+        let owner = owner.strip_prefix("the ").unwrap_or(&owner);
+        if role.is_empty() || !GENERIC_ORGANIZATIONS.contains(owner) {
+            return None;
+        }
+        let organization = self.nearest_near(m, |k| k == SpeakerKind::Organization)?;
+        let mut owned = m.clone();
+        owned.title = role.to_string();
+        if owned.affiliation.is_empty() {
+            owned.affiliation.clone_from(&self.entities[organization].name);
+        }
+        Some(owned)
     }
 
     /// Whether an entity is a person known by name.

@@ -2410,3 +2410,13 @@ fn a_name_after_a_description_is_the_subject_whatever_precedes_them() {
     let text = "In a post on X, the EU's foreign policy chief, Kaja Kallas, wrote that Russia wanted no peace.";
     assert_eq!(quotes(text), [q(Indirect, "Russia wanted no peace", "Kaja Kallas")]);
 }
+
+#[test]
+fn a_title_owned_by_the_group_names_the_groups_organisation() {
+    let text = "The Chamber of Commerce said it opposed the tax increases. \"We support investment, but not this way,\" \
+                said Neil Bradley, the group's chief policy officer.";
+    let a = run(text);
+    check_invariants(text, &a);
+    let bradley = a.speakers.iter().find(|s| s.name == "Neil Bradley").expect("Bradley");
+    assert_eq!((bradley.title.as_str(), bradley.affiliation.as_str()), ("chief policy officer", "Chamber of Commerce"));
+}
