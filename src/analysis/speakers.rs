@@ -411,6 +411,10 @@ fn joins_description(word: &str) -> bool {
     matches!(word, "of" | "in" | "at" | "from" | "on" | "for")
 }
 
+/// How many name words a possessor before a description may have ("the
+/// Atlantic Council's", "the United Nations'").
+const POSSESSOR_WORDS: usize = 3;
+
 /// How many lower-case modifiers a description may have between its
 /// determiner and its role word ("the state energy transmission operator").
 const MODIFIERS: usize = 3;
@@ -529,7 +533,20 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
                         k.checked_sub(1).filter(|&p| possessor_at(text, toks, p))
                     }
                 });
-            if let Some(k) = det.filter(|_| has_role && start <= end) {
+            if let Some(mut k) = det.filter(|_| has_role && start <= end) {
+                // "the United Nations' human rights office": a possessor of
+                // several name words, and its article.
+                if !determiner_at(text, &toks[k]) {
+                    let first = (k.saturating_sub(POSSESSOR_WORDS - 1)..k)
+                        .rev()
+                        .take_while(|&p| name_word_at(text, toks, p))
+                        .last()
+                        .unwrap_or(k);
+                    k = first
+                        .checked_sub(1)
+                        .filter(|&d| toks[d].word && determiner_at(text, &toks[d]))
+                        .unwrap_or(first);
+                }
                 start = k;
             }
             break;

@@ -2420,3 +2420,11 @@ fn a_title_owned_by_the_group_names_the_groups_organisation() {
     let bradley = a.speakers.iter().find(|s| s.name == "Neil Bradley").expect("Bradley");
     assert_eq!((bradley.title.as_str(), bradley.affiliation.as_str()), ("chief policy officer", "Chamber of Commerce"));
 }
+
+#[test]
+fn a_plurals_possessive_is_part_of_the_speaker() {
+    let text = "The United Nations' human rights office said aid deliveries had slowed.";
+    assert_eq!(quotes(text), [q(Indirect, "aid deliveries had slowed", "United Nations' human rights office")]);
+    let a = run(text);
+    assert_eq!(a.speakers[0].affiliation, "United Nations");
+}

@@ -144,6 +144,14 @@ impl Token {
         }
     }
 
+    /// The apostrophe of a plural's possessive ("Nations'"), whose
+    /// lower-case form is "'s" as for a singular's.
+    fn possessive(span: Span) -> Token {
+        let mut low = ArrayString::new();
+        low.push_str("'s");
+        Token { span, word: true, cap: false, plain: false, low: Low(low), class: Cell::new(0) }
+    }
+
     /// A value (never 0) computed from the token once and then remembered:
     /// the speaker lexicons' word class, so that each token is looked up
     /// once however often the phrase readers ask.
@@ -210,7 +218,10 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let body = span.slice(text);
     let bytes = body.as_bytes();
     let base = span.start;
-    let mut out = Vec::with_capacity(body.len() / 5 + 1);
+    let mut out: Vec<Token> = Vec::with_capacity(body.len() / 5 + 1);
+    // Whether a single quote opened ("‘", or "'" before a word) and has
+    // not closed: an apostrophe after a plural is then its closing mark.
+    let mut single_open = false;
     let mut i = 0;
     while let Some((c, len)) = char_at(body, i) {
         if c.is_whitespace() {
@@ -218,7 +229,29 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token::new(&body[i..i + len], Span::new(base + i, base + i + len), false, false));
+            let span = Span::new(base + i, base + i + len);
+            let glued = out.last().filter(|t| t.word && t.span.end == span.start);
+            if matches!(c, '\'' | '’') && glued.is_some() {
+                // "the United Nations' human rights office": a capitalised
+                // plural's possessive, read as "'s" is.
+                let plural = glued.is_some_and(|t| t.cap && t.span.slice(text).ends_with(['s', 'S']));
+                let word_after = body.get(i + len..).is_some_and(|rest| {
+                    let mut after = rest.chars();
+                    after.next().is_some_and(char::is_whitespace) && after.next().is_some_and(char::is_alphabetic)
+                });
+                if plural && word_after && !single_open {
+                    out.push(Token::possessive(span));
+                } else {
+                    out.push(Token::new(&body[i..i + len], span, false, false));
+                }
+                single_open = false;
+            } else {
+                let opens =
+                    c == '‘' || (c == '\'' && glued.is_none() && out.last().is_none_or(|t| t.span.end < span.start));
+                single_open |=
+                    opens && body.get(i + len..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
+                out.push(Token::new(&body[i..i + len], span, false, false));
+            }
             i += len;
             continue;
         }
@@ -293,6 +326,22 @@ mod tests {
         assert_eq!(words("state-run TASS"), ["state-run", "TASS"]);
     }
 
+    #[test]
+    fn a_capitalised_plurals_apostrophe_is_a_possessive() {
+        let lowers = |text: &str| -> Vec<String> {
+            tokenize(text, Span::new(0, text.len())).iter().map(|t| lower(text, t).to_string()).collect()
+        };
+        assert_eq!(
+            lowers("the United Nations' human rights office"),
+            ["the", "united", "nations", "'s", "human", "rights", "office"]
+        );
+        assert_eq!(lowers("the Teamsters’ President"), ["the", "teamsters", "'s", "president"]);
+        // A closing single quote stays a mark.
+        assert_eq!(lowers("'the Troubles' and"), ["'", "the", "troubles", "'", "and"]);
+        assert_eq!(lowers("‘the Nations’ and"), ["‘", "the", "nations", "'", "and"]);
+        assert_eq!(lowers("the three weeks' delay"), ["the", "three", "weeks", "'", "delay"]);
+    }
+
     /// The tokens by the definition, one decoded character at a time:
     /// (span, word, cap).
     fn by_definition(body: &str) -> Vec<(Span, bool, bool)> {
@@ -304,7 +353,8 @@ mod tests {
                 && chars.get(dot + 1).is_some_and(|&(_, c)| c.is_uppercase())
                 && chars.get(dot + 2).is_some_and(|&(_, c)| c.is_lowercase())
         };
-        let mut out = Vec::new();
+        let mut out: Vec<(Span, bool, bool)> = Vec::new();
+        let mut open = false;
         let mut i = 0;
         while let Some(&(start, c)) = chars.get(i) {
             if c.is_whitespace() {
@@ -312,7 +362,22 @@ mod tests {
                 continue;
             }
             if !c.is_alphanumeric() {
-                out.push((Span::new(start, at(i + 1)), false, false));
+                let prev = out.last().copied();
+                let glued = prev.is_some_and(|(s, word, _)| word && s.end == start);
+                let next_alnum = chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                let possessive = matches!(c, '\'' | '’')
+                    && glued
+                    && prev.is_some_and(|(_, _, cap)| cap)
+                    && body[..start].ends_with(['s', 'S'])
+                    && chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace())
+                    && chars.get(i + 2).is_some_and(|&(_, n)| n.is_alphabetic())
+                    && !open;
+                if matches!(c, '\'' | '’') && glued {
+                    open = false;
+                } else if (c == '‘' || (c == '\'' && prev.is_none_or(|(s, _, _)| s.end < start))) && next_alnum {
+                    open = true;
+                }
+                out.push((Span::new(start, at(i + 1)), possessive, false));
                 i += 1;
                 continue;
             }
@@ -363,6 +428,7 @@ mod tests {
     fn reads_ascii_fast_and_the_rest_by_unicode() {
         for text in [
             "Russia’s U.S. envoy, don't “go”. Kyiv's 'S Peskov’S x's 's ’s",
+            "the United Nations' office, 'the Troubles' and ‘Nations’ go, Teamsters’ President, Nations'",
             "They met in Russia.He also warned the U.S.A. team. Ph.D e.g. example.com J. Doe",
             "Zürich-based Ökonom naïve café’s A&B AT&T 3.5% 1,000 – — «non» ½ ²3 Ⅻ 東京 2023年",
             "\t\r\n x\u{a0}y\u{2003}z\u{85}w\u{b}v Ärzte.Über É. Übel",
