@@ -1275,12 +1275,18 @@ impl<'t> State<'_, 't> {
             .take_while(|&i| in_seg[i].is_none())
             .find(|&i| toks[i].span.slice(self.text) == ",")
             .filter(|&open| open >= 1 && open + 1 < comma)?;
-        let name = speakers::phrase_after(self.text, toks, open + 1).filter(|m| m.named && m.pronoun.is_none())?;
+        // A person's name, or an organisation's after a description of it
+        // ("The UN's humanitarian office, OCHA, warned").
+        let name = speakers::phrase_after(self.text, toks, open + 1).filter(|m| {
+            m.pronoun.is_none()
+                && (m.named
+                    || (m.kind == SpeakerKind::Organization && !m.document && m.name.starts_with(char::is_uppercase)))
+        })?;
         let ends_at_comma = token_after(toks, name.span) == comma;
         let description_ends_at = |end: usize| {
-            speakers::phrase_before(self.text, toks, end)
-                .filter(describes_role)
-                .is_some_and(|d| token_after(toks, d.span) == end + 1)
+            speakers::phrase_before(self.text, toks, end).filter(describes_role).is_some_and(|d| {
+                token_after(toks, d.span) == end + 1 && (name.named || d.kind == SpeakerKind::Organization)
+            })
         };
         // "Russia's envoy to the UN, Vassily Nebenzia,": a description
         // and where the person is posted.
@@ -1291,7 +1297,19 @@ impl<'t> State<'_, 't> {
                 .find(|&i| self.word_is(toks, i, "to"))
                 .is_some_and(|to| to >= 1 && description_ends_at(to - 1))
         };
-        (ends_at_comma && (description_ends_at(open - 1) || posted())).then_some(name)
+        if !(ends_at_comma && (description_ends_at(open - 1) || posted())) {
+            return None;
+        }
+        // The organisation is where its description says ("The UN's
+        // humanitarian office, OCHA,": of the United Nations).
+        let mut name = name;
+        if !name.named
+            && name.affiliation.is_empty()
+            && let Some(d) = speakers::phrase_before(self.text, toks, open - 1)
+        {
+            name.affiliation = d.affiliation;
+        }
+        Some(name)
     }
 
     /// For a description followed by a name in apposition that ends the

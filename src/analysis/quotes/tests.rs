@@ -2428,3 +2428,11 @@ fn a_plurals_possessive_is_part_of_the_speaker() {
     let a = run(text);
     assert_eq!(a.speakers[0].affiliation, "United Nations");
 }
+
+#[test]
+fn an_organisation_named_after_its_description_speaks() {
+    let text = "The UN's humanitarian office, OCHA, warned that aid deliveries had slowed.";
+    assert_eq!(quotes(text), [q(Indirect, "aid deliveries had slowed", "OCHA")]);
+    let a = run(text);
+    assert_eq!(a.speakers[0].affiliation, "United Nations");
+}
