@@ -681,9 +681,19 @@ impl<'t> State<'_, 't> {
     /// Whether the speaker phrase at token `speaker` opens an "as" clause
     /// at the start of a sentence or after a comma ("As Peskov noted, ...").
     fn opens_as_clause(&self, toks: &[Token], speaker: usize) -> bool {
-        speaker >= 1
-            && self.word_is(toks, speaker - 1, "as")
-            && (speaker == 1 || matches!(toks[speaker - 2].span.slice(self.text), "," | ";" | ":" | "—" | "–"))
+        let opens_clause =
+            |k: usize| k == 0 || matches!(toks[k - 1].span.slice(self.text), "," | ";" | ":" | "—" | "–");
+        // "As the head of the delegation, Vladimir Medinsky, stated, ...":
+        // a name in apposition to the description that opens the clause.
+        const DESCRIPTION_TOKENS: usize = 12;
+        let described = || {
+            let comma = speaker.checked_sub(1).filter(|&c| toks[c].span.slice(self.text) == ",")?;
+            (comma.saturating_sub(DESCRIPTION_TOKENS)..comma)
+                .rev()
+                .take_while(|&k| toks[k].word)
+                .find(|&k| self.word_is(toks, k, "as") && opens_clause(k))
+        };
+        (speaker >= 1 && self.word_is(toks, speaker - 1, "as") && opens_clause(speaker - 1)) || described().is_some()
     }
 
     /// Whether the cue word at `i` follows a comma and comes before its
@@ -1288,13 +1298,15 @@ impl<'t> State<'_, 't> {
                 token_after(toks, d.span) == end + 1 && (name.named || d.kind == SpeakerKind::Organization)
             })
         };
-        // "Russia's envoy to the UN, Vassily Nebenzia,": a description
-        // and where the person is posted.
+        // "Russia's envoy to the UN, Vassily Nebenzia,", "the head of the
+        // Russian delegation at the Istanbul talks, Vladimir Medinsky,": a
+        // description and where the person is posted or serves.
         const POSTING_TOKENS: usize = 5;
         let posted = || {
             (open.saturating_sub(POSTING_TOKENS)..open - 1)
                 .rev()
-                .find(|&i| self.word_is(toks, i, "to"))
+                .take_while(|&i| toks[i].word && in_seg[i].is_none())
+                .find(|&i| matches!(self.lower(&toks[i]).as_str(), "to" | "at" | "in"))
                 .is_some_and(|to| to >= 1 && description_ends_at(to - 1))
         };
         if !(ends_at_comma && (description_ends_at(open - 1) || posted())) {
@@ -1406,16 +1418,19 @@ impl<'t> State<'_, 't> {
         let first = first_token(toks, m.span);
         let last = token_after(toks, m.span);
         let is_comma = |i: usize| toks.get(i).is_some_and(|t| t.span.slice(self.text) == ",");
-        // "adviser to President Zelensky": the role's complement names
-        // whose adviser, and goes into the title.
-        let served = |d: &mut speakers::Mention, principal: &speakers::Mention| {
-            d.title = format!("{} to {}", d.title, principal.span.slice(self.text));
+        // "adviser to President Zelensky", "head of the delegation at the
+        // Istanbul talks": the role's complement names whose adviser or
+        // where the role is held, and goes into the title.
+        let served = |d: &mut speakers::Mention, preposition: usize, principal: &speakers::Mention| {
+            let preposition = toks[preposition].span.slice(self.text);
+            d.title = format!("{} {preposition} {}", d.title, principal.span.slice(self.text));
             // An aide to a person shares the person's country; an envoy to
             // a country or body is another's.
             if d.affiliation.is_empty() && principal.kind == SpeakerKind::Person {
                 d.affiliation.clone_from(&principal.affiliation);
             }
         };
+        let serves_at = |k: usize| matches!(self.lower(&toks[k]).as_str(), "to" | "at" | "in");
         // Whose: a named person ("to Zelensky") or a proper name ("to the
         // U.S.", "to the United Nations").
         let principal_named = |p: &speakers::Mention| {
@@ -1430,10 +1445,10 @@ impl<'t> State<'_, 't> {
                     return Some(d);
                 }
                 // "An adviser to Zelensky, Mykhailo Podolyak, said".
-                let to = first_token(toks, d.span).checked_sub(1).filter(|&k| self.word_is(toks, k, "to"))?;
+                let to = first_token(toks, d.span).checked_sub(1).filter(|&k| serves_at(k))?;
                 let mut role = speakers::phrase_before(self.text, toks, to.checked_sub(1)?)
                     .filter(|r| describes_role(r) && r.kind == SpeakerKind::Person && principal_named(&d))?;
-                served(&mut role, &d);
+                served(&mut role, to, &d);
                 Some(role)
             });
         let after = || {
@@ -1444,11 +1459,12 @@ impl<'t> State<'_, 't> {
             // "Mykhailo Podolyak, an adviser to President Zelensky, told".
             let to = token_after(toks, d.span);
             if d.kind == SpeakerKind::Person
-                && self.word_is(toks, to, "to")
+                && to < toks.len()
+                && serves_at(to)
                 && let Some(principal) = speakers::phrase_after(self.text, toks, to + 1).filter(principal_named)
                 && toks.get(token_after(toks, principal.span)).is_none_or(|t| !t.word)
             {
-                served(&mut d, &principal);
+                served(&mut d, to, &principal);
             }
             Some(d)
         };
@@ -2277,6 +2293,9 @@ impl<'t> State<'_, 't> {
         // "... who works for RT and, Mr. King said, has ...": a cue after a
         // conjunction interrupts a coordination, not a report.
         .filter(|_| !matches!(self.lower(&toks[be - 1]).as_str(), "and" | "but" | "or"))
+        // "As the head of the delegation, Vladimir Medinsky, stated, ...":
+        // the "as" clause is the attribution, not a lead.
+        .filter(|_| !self.opens_as_clause(toks, anchor_start))
         .filter(|&start| {
             start < be && toks[start].word && {
                 let first = self.lower(&toks[start]);

@@ -986,9 +986,12 @@ fn a_described_speaker_takes_in_the_place_after_the_role_word() {
     let a = run("A senior official in Kyiv said the talks had failed.");
     assert_eq!(a.speakers[0].kind, SpeakerKind::Person);
     assert_eq!(a.speakers[0].affiliation, "Ukraine");
-    // A named institution after the role stays the apposition's title.
+    // A named institution after the role stays in the apposition's title.
     let a = run("“It is a mess,” said Michael Tanner, an analyst at the Cato Institute.");
-    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].title.as_str()), ("Michael Tanner", "analyst"));
+    assert_eq!(
+        (a.speakers[0].name.as_str(), a.speakers[0].title.as_str()),
+        ("Michael Tanner", "analyst at the Cato Institute")
+    );
 }
 
 #[test]
@@ -2435,4 +2438,26 @@ fn an_organisation_named_after_its_description_speaks() {
     assert_eq!(quotes(text), [q(Indirect, "aid deliveries had slowed", "OCHA")]);
     let a = run(text);
     assert_eq!(a.speakers[0].affiliation, "United Nations");
+}
+
+#[test]
+fn an_as_clause_with_a_described_name_is_the_attribution() {
+    let text = "As the head of the Russian delegation, Vladimir Medinsky, previously stated, Moscow is prepared to \
+                hand over the bodies.";
+    assert_eq!(quotes(text), [q(Indirect, "Moscow is prepared to hand over the bodies", "Vladimir Medinsky")]);
+    // A description with where the role is held.
+    let text = "The head of the Russian delegation at the Istanbul talks, Vladimir Medinsky, said Moscow was ready.";
+    assert_eq!(quotes(text), [q(Indirect, "Moscow was ready", "Vladimir Medinsky")]);
+}
+
+#[test]
+fn where_a_role_is_held_goes_into_the_title() {
+    for text in [
+        "A professor at Harvard University, John Smith, said talks were pointless.",
+        "John Smith, a professor at Harvard University, said talks were pointless.",
+    ] {
+        let a = run(text);
+        let smith = a.speakers.iter().find(|s| s.name == "John Smith").expect("Smith");
+        assert_eq!(smith.title, "professor at Harvard University", "{text}");
+    }
 }
