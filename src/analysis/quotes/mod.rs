@@ -365,9 +365,12 @@ impl<'t> State<'_, 't> {
             // A person the unit is about ("Araghchi set the tone") is a
             // candidate for later pronouns.
             let registrable = |m: &speakers::Mention| {
-                // The verb after the name, past adverbs and auxiliaries
+                // The verb after the name, past a parenthesis ("Trump,
+                // campaigning in Ohio, fired back"), adverbs and auxiliaries
                 // ("Anderson largely agreed", "Smith has also said").
-                let mut next = token_after(&toks, m.span);
+                let Some(mut next) = self.past_parenthesis(&toks, token_after(&toks, m.span)) else {
+                    return false;
+                };
                 for _ in 0..3 {
                     match toks.get(next) {
                         Some(t) if t.word && self.is_adverb_or_auxiliary(t) => next += 1,
@@ -1540,14 +1543,21 @@ impl<'t> State<'_, 't> {
                 next = end + 1;
             }
         }
-        // "Hillary Clinton, like Obama, has ...": past a parenthesis.
+        // The phrase must be followed by a verb-like lower-case word.
+        toks.get(self.past_parenthesis(toks, next)?).filter(|t| t.word && !t.cap)?;
+        Some(m)
+    }
+
+    /// Token `next`, or the token after a parenthesis set off by commas
+    /// that starts there ("Hillary Clinton, like Obama, has ...": the
+    /// "has"); `None` when the parenthesis does not close soon.
+    fn past_parenthesis(&self, toks: &[Token], next: usize) -> Option<usize> {
+        const PARENTHESIS_TOKENS: usize = 10;
         let comma = |t: &Token| t.span.slice(self.text) == ",";
         if toks.get(next).is_some_and(comma) {
-            next += 1 + toks.get(next + 1..)?.iter().take(10).position(comma)? + 1;
+            return Some(next + 1 + toks.get(next + 1..)?.iter().take(PARENTHESIS_TOKENS).position(comma)? + 1);
         }
-        // The phrase must be followed by a verb-like lower-case word.
-        toks.get(next).filter(|t| t.word && !t.cap)?;
-        Some(m)
+        Some(next)
     }
 
     /// "RT and its defenders say": when the words before the verb at `verb`

@@ -2461,3 +2461,10 @@ fn where_a_role_is_held_goes_into_the_title() {
         assert_eq!(smith.title, "professor at Harvard University", "{text}");
     }
 }
+
+#[test]
+fn a_subject_before_a_parenthesis_is_a_candidate_for_pronouns() {
+    let text = "Hillary Clinton spoke in Detroit. Trump, campaigning in Ohio, fired back within hours. \
+                He told supporters that Clinton had supported NAFTA.";
+    assert_eq!(quotes(text), [q(Indirect, "Clinton had supported NAFTA", "Trump")]);
+}
