@@ -1794,6 +1794,22 @@ impl<'t> State<'_, 't> {
         let m = speakers::phrase_before(self.text, toks, j - 1)
             .or_else(|| self.first_conjunct(toks, in_seg, j))
             .or_else(|| self.before_contact_clause(toks, in_seg, j));
+        // "Gary Hufbauer of the Peterson Institute said": a named person of
+        // an organisation, which is where the person works.
+        if let Some(org) = m.as_ref().filter(|m| m.kind == SpeakerKind::Organization && !m.document) {
+            let first = first_token(toks, org.span);
+            if first >= 2
+                && self.word_is(toks, first - 1, "of")
+                && in_seg[first - 2].is_none()
+                && let Some(mut person) = speakers::phrase_before(self.text, toks, first - 2)
+                    .filter(|p| p.named && p.kind == SpeakerKind::Person && token_after(toks, p.span) == first - 1)
+            {
+                if person.affiliation.is_empty() {
+                    person.affiliation.clone_from(&org.name);
+                }
+                return adjacent(Some(person));
+            }
+        }
         // "The participants in a joint statement called on ...": the
         // document is an adjunct; the subject stands before it.
         if let Some(doc) = m.as_ref().filter(|m| m.document && !m.anaphoric) {

@@ -2468,3 +2468,14 @@ fn a_subject_before_a_parenthesis_is_a_candidate_for_pronouns() {
                 He told supporters that Clinton had supported NAFTA.";
     assert_eq!(quotes(text), [q(Indirect, "Clinton had supported NAFTA", "Trump")]);
 }
+
+#[test]
+fn a_named_person_of_an_organisation_speaks() {
+    let text = "Gary Hufbauer of the Peterson Institute for International Economics said neither plan would work.";
+    assert_eq!(quotes(text), [q(Indirect, "neither plan would work", "Gary Hufbauer")]);
+    let a = run(text);
+    assert_eq!(a.speakers[0].affiliation, "Peterson Institute for International Economics");
+    // An organisation's own name keeps its "of".
+    let text = "The Bank of America said neither plan would work.";
+    assert_eq!(quotes(text), [q(Indirect, "neither plan would work", "Bank of America")]);
+}
