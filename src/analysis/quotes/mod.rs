@@ -1433,7 +1433,7 @@ impl<'t> State<'_, 't> {
                 d.affiliation.clone_from(&principal.affiliation);
             }
         };
-        let serves_at = |k: usize| matches!(self.lower(&toks[k]).as_str(), "to" | "at" | "in");
+        let serves_at = |k: usize| matches!(self.lower(&toks[k]).as_str(), "to" | "at" | "in" | "of");
         // Whose: a named person ("to Zelensky") or a proper name ("to the
         // U.S.", "to the United Nations").
         let principal_named = |p: &speakers::Mention| {
@@ -1466,6 +1466,9 @@ impl<'t> State<'_, 't> {
                 && serves_at(to)
                 && let Some(principal) = speakers::phrase_after(self.text, toks, to + 1).filter(principal_named)
                 && toks.get(token_after(toks, principal.span)).is_none_or(|t| !t.word)
+                // Not a place used as a modifier: "chairman of the
+                // Moonachie, N.J., maker of plastic film".
+                && toks.get(token_after(toks, principal.span) + 1).is_none_or(|t| !t.cap)
             {
                 served(&mut d, to, &principal);
             }

@@ -2460,6 +2460,12 @@ fn where_a_role_is_held_goes_into_the_title() {
         let smith = a.speakers.iter().find(|s| s.name == "John Smith").expect("Smith");
         assert_eq!(smith.title, "professor at Harvard University", "{text}");
     }
+    let a = run("Richard Trumka, the president of the AFL-CIO, told reporters the federation stood behind her.");
+    assert_eq!(a.speakers[0].title, "president of the AFL-CIO");
+    // A place that modifies what follows is not where the role is held.
+    let a =
+        run("The split was aimed at liquidity, said Brendan Barba, chairman of the Moonachie, N.J., maker of film.");
+    assert_eq!(a.speakers[0].title, "chairman");
 }
 
 #[test]
