@@ -559,8 +559,15 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     // determiner ("the panel").
     let place = if start <= end {
         Some(start).filter(|&s| determiner_at(text, &toks[s]) || toks[s].cap).map(|s| list_start(text, toks, s))
+    } else if toks[end].word && !toks[end].cap && modifier_word(text, &toks[end]) {
+        // "officials in several large counties": modifiers between the
+        // determiner and the noun.
+        (1..=MODIFIERS.min(end))
+            .map(|n| end - n)
+            .take_while(|&k| k + 1 == end || modifier_word(text, &toks[k + 1]))
+            .find(|&k| toks[k].word && determiner_at(text, &toks[k]))
     } else {
-        (end >= 1 && toks[end].word && !toks[end].cap && determiner_at(text, &toks[end - 1])).then(|| end - 1)
+        None
     };
     // With "of" and "for" only a determined place ("members of the panel",
     // "the minister of the economy", "the head of Russia's central bank":

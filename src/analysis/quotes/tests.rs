@@ -2485,3 +2485,15 @@ fn a_named_person_of_an_organisation_speaks() {
     let text = "The Bank of America said neither plan would work.";
     assert_eq!(quotes(text), [q(Indirect, "neither plan would work", "Bank of America")]);
 }
+
+#[test]
+fn people_at_a_described_place_speak() {
+    let text = "Election officials in several large counties said they were unsure how quickly they could adjust.";
+    assert_eq!(
+        quotes(text),
+        [q(Indirect, "they were unsure how quickly they could adjust", "Election officials in several large counties")]
+    );
+    // A relative pronoun after the place is no noun.
+    let text = "Putin rejected a plan proposed by African leaders from seven countries that called for de-escalation.";
+    assert_eq!(quotes(text), []);
+}
