@@ -2497,3 +2497,12 @@ fn people_at_a_described_place_speak() {
     let text = "Putin rejected a plan proposed by African leaders from seven countries that called for de-escalation.";
     assert_eq!(quotes(text), []);
 }
+
+#[test]
+fn a_ruling_participle_reports_the_courts_finding() {
+    let text = "The judge blocked the rule, ruling that the state had failed to show it would prevent fraud.";
+    assert_eq!(quotes(text), [q(Indirect, "the state had failed to show it would prevent fraud", "judge")]);
+    // "rules" before "that" is most often the noun.
+    let text = "Obama unveiled a set of Clean Air Act rules that could close hundreds of plants.";
+    assert_eq!(quotes(text), []);
+}
