@@ -52,6 +52,16 @@ static GENERIC_ORGANIZATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(||
         .collect()
 });
 
+/// Person roles that news gives the people it does not name ("the
+/// official", "one source"): a description with one does not stand for
+/// any named person nearby.
+static UNNAMED_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/roles.txt"))
+        .filter(|row| row.get(2) == Some(&"unnamed"))
+        .map(|row| row[0])
+        .collect()
+});
+
 /// Modifiers that name an organisation when they end a description ("the
 /// military said", not "a military spokesman").
 static ORGANIZATION_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -434,6 +444,15 @@ fn modifier_word(text: &str, t: &Token) -> bool {
         && !super::quotes::is_speech_verb(&w)
 }
 
+/// Whether `toks[i]` modifies a role word after it: a modifier word, or
+/// an adverb before one ("one *highly* placed source").
+fn modifies_at(text: &str, toks: &[Token], i: usize) -> bool {
+    let adverb = |t: &Token| t.word && !t.cap && lower(text, t).ends_with("ly");
+    toks.get(i).is_some_and(|t| {
+        modifier_word(text, t) || (adverb(t) && toks.get(i + 1).is_some_and(|n| modifier_word(text, n)))
+    })
+}
+
 /// A speaker phrase found next to a cue.
 #[derive(Debug, Clone)]
 pub(crate) struct Mention {
@@ -525,7 +544,7 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
             let has_role = toks[start..=end].iter().any(|t| role_at(text, t).is_some());
             let det = (1..=MODIFIERS.min(start))
                 .map(|n| start - n)
-                .take_while(|&k| k + 1 == start || modifier_word(text, &toks[k + 1]))
+                .take_while(|&k| k + 1 == start || modifies_at(text, toks, k + 1))
                 .find_map(|k| {
                     if toks[k].word && determiner_at(text, &toks[k]) {
                         Some(k)
@@ -1456,7 +1475,7 @@ impl Registry {
             } else if let Some(id) = m.anaphoric.then(|| self.find_described(m)).flatten() {
                 id
             } else if let Some(id) =
-                (m.anaphoric && m.kind == SpeakerKind::Person).then(|| self.nearest_person(m)).flatten()
+                (m.anaphoric && m.kind == SpeakerKind::Person).then(|| self.described_person(m)).flatten()
             {
                 id
             } else if let Some(id) = (m.anaphoric && GENERIC_ORGANIZATIONS.contains(m.head.as_str()))
@@ -1639,6 +1658,11 @@ impl Registry {
     /// given one ("the American adviser" is not Putin, but may be Sullivan
     /// when the text never said where Sullivan is from).
     fn nearest_person(&self, m: &Mention) -> Option<usize> {
+        self.nearest_person_where(m, |_| true)
+    }
+
+    /// [`Registry::nearest_person`] among the persons that also `fit`.
+    fn nearest_person_where(&self, m: &Mention, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
         let affiliation = m.affiliation.as_str();
         self.recent.iter().copied().find(|&id| {
             let e = &self.entities[id];
@@ -1647,7 +1671,20 @@ impl Registry {
                 && genders_agree(e.gender, m.gender)
                 && (affiliation.is_empty() || e.affiliation.is_empty() || e.affiliation == affiliation)
                 && named_before(e, m)
+                && fits(e)
         })
+    }
+
+    /// For a description ("the Republican", "the official"): the nearest
+    /// named person (see [`Registry::nearest_person`]); for a role that
+    /// news gives people it does not name ("the official", "one source",
+    /// marked `unnamed` in roles.txt), only a person it titles ("the
+    /// official" is not the foreign minister named just before).
+    fn described_person(&self, m: &Mention) -> Option<usize> {
+        if !UNNAMED_ROLES.contains(m.head.as_str()) {
+            return self.nearest_person(m);
+        }
+        self.nearest_person_where(m, |e| title_role(&e.title).is_some_and(|role| role == m.head))
     }
 
     /// An organisation or group of a person's (`m`, "his office", see

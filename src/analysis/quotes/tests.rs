@@ -2506,3 +2506,23 @@ fn a_ruling_participle_reports_the_courts_finding() {
     let text = "Obama unveiled a set of Clean Air Act rules that could close hundreds of plants.";
     assert_eq!(quotes(text), []);
 }
+
+#[test]
+fn an_unnamed_official_is_not_the_named_minister_before_it() {
+    let text = "Ukraine's foreign minister, Andrii Sybiha, welcomed the reports. \"Pressure works,\" he wrote on X.\n\n\
+                The official, who declined to be named, said a decision was unlikely before the summit.";
+    let got = quotes(text);
+    assert_eq!(got[1], q(Indirect, "a decision was unlikely before the summit", "official"));
+    // A description of another role still refers back ("the senator").
+    let text = "Sen. Bernie Sanders spoke in Iowa. The senator said he would introduce legislation.";
+    assert_eq!(quotes(text), [q(Indirect, "he would introduce legislation", "Bernie Sanders")]);
+}
+
+#[test]
+fn an_adverb_may_modify_a_descriptions_modifier() {
+    let text = "The message was meant as a suggestion that Sununu resign, one highly placed source said.";
+    assert_eq!(
+        quotes(text),
+        [q(Indirect, "The message was meant as a suggestion that Sununu resign", "one highly placed source")]
+    );
+}
