@@ -1326,7 +1326,13 @@ impl<'a> Parser<'a> {
             && n / 100 < 24
         {
             let next = self.t(i + 1);
-            if next.is_empty() || self.ampm(i + 1).is_some() || matches!(next, "," | "." | "hours" | "hrs" | "h") {
+            // "by 2030." is a year: a number that may be one is a time only
+            // with a unit, am/pm or a time zone ("at 2030 hours", "2030 GMT").
+            let year_like = (1800..2100).contains(&n);
+            let marked = self.ampm(i + 1).is_some()
+                || matches!(next, "hours" | "hrs" | "h")
+                || TIMEZONES.contains(self.w(i + 1));
+            if marked || (!year_like && (next.is_empty() || matches!(next, "," | "."))) {
                 let end = if matches!(next, "hours" | "hrs") { i + 2 } else { i + 1 };
                 return self.finish_clock(end, n / 100, n % 100, None, false);
             }

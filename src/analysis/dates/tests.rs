@@ -118,6 +118,11 @@ fn clock_times() {
         assert_eq!(first(text, REF), want, "{text}");
     }
     assert_eq!(first("this morning", REF), "2013-02-12TMO");
+    // A number that may be a year is a time only with a unit or zone.
+    assert_eq!(first("The strike came at 2030 hours.", REF), "2013-02-12T20:30");
+    assert_eq!(first("The strike came at 2130 GMT.", REF), "2013-02-12T21:30");
+    assert_eq!(first("The plan would cut emissions by 2030.", REF), "2030");
+    assert_eq!(first("The plan would save money by 2030, he said.", REF), "2030");
 }
 
 #[test]
