@@ -1444,7 +1444,11 @@ impl<'t> State<'_, 't> {
             .then(|| speakers::phrase_before(self.text, toks, first - 2))
             .flatten()
             .and_then(|d| {
-                if describes_role(&d) {
+                // "the chair of the work and pensions committee, Debbie
+                // Abrahams,": an organisation after "of" is the complement of
+                // a role, not what the name is.
+                let complement = first_token(toks, d.span).checked_sub(1).is_some_and(|k| self.word_is(toks, k, "of"));
+                if describes_role(&d) && !(complement && d.kind == SpeakerKind::Organization) {
                     return Some(d);
                 }
                 // "An adviser to Zelensky, Mykhailo Podolyak, said".
@@ -1475,7 +1479,8 @@ impl<'t> State<'_, 't> {
             Some(d)
         };
         if let Some(d) = before.or_else(after) {
-            if d.kind == SpeakerKind::Organization {
+            // A gendered name ("Debbie Abrahams") stays a person's.
+            if d.kind == SpeakerKind::Organization && m.gender.is_none() {
                 // "Ukrenergo, the state grid operator, said": the name is an
                 // organisation's, and "the operator" refers back to it.
                 m.kind = SpeakerKind::Organization;
@@ -1904,20 +1909,35 @@ impl<'t> State<'_, 't> {
                 } else if toks.get(a).is_some_and(|t| t.word && in_seg[a].is_none()) {
                     a += 1;
                 }
-                while a < next_bound
-                    && in_seg[a].is_none()
-                    && !subject_at(a)
-                    && (ADDRESSEES.contains(self.lower(&toks[a]).as_str())
+                // "told the BBC's Today programme", "told CNN's State of the
+                // Union": the medium's show, whose title may have "of the".
+                let mut show = false;
+                let title_word = |k: usize| toks.get(k).is_some_and(|t| t.cap && in_seg[k].is_none());
+                let addressee_next =
+                    |k: usize| toks.get(k + 1).is_some_and(|n| n.cap || ADDRESSEES.contains(self.lower(n).as_str()));
+                while a < next_bound && in_seg[a].is_none() && !subject_at(a) {
+                    let w = self.lower(&toks[a]);
+                    let possessive = w == "'s" && addressee_next(a);
+                    let in_title = show
+                        && title_word(a - 1)
+                        && matches!(w.as_str(), "of" | "the" | "and")
+                        && (title_word(a + 1) || (self.word_is(toks, a + 1, "the") && title_word(a + 2)));
+                    let goes_on = ADDRESSEES.contains(w.as_str())
                         || toks[a].cap
-                        || (matches!(self.lower(&toks[a]).as_str(), "a" | "an" | "the" | "his" | "her" | "their")
-                            && toks.get(a + 1).is_some_and(|n| n.cap || ADDRESSEES.contains(self.lower(n).as_str()))
+                        || possessive
+                        || in_title
+                        || (matches!(w.as_str(), "a" | "an" | "the" | "his" | "her" | "their")
+                            && addressee_next(a)
                             // "told reporters the West was ...": a subject.
                             && !toks.get(a + 2).is_some_and(|v| AUXILIARIES.contains(self.lower(v).as_str())))
                         // "a weekly news conference", "a televised briefing"
                         || (toks[a].word
                             && a > anchor_end
-                            && toks.get(a + 1).is_some_and(|n| ADDRESSEES.contains(self.lower(n).as_str()))))
-                {
+                            && toks.get(a + 1).is_some_and(|n| ADDRESSEES.contains(self.lower(n).as_str())));
+                    if !goes_on {
+                        break;
+                    }
+                    show |= possessive;
                     a += 1;
                 }
                 a = self.skip_adverbials(toks, in_seg, a, next_bound);

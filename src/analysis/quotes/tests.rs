@@ -2526,3 +2526,26 @@ fn an_adverb_may_modify_a_descriptions_modifier() {
         [q(Indirect, "The message was meant as a suggestion that Sununu resign", "one highly placed source")]
     );
 }
+
+#[test]
+fn british_politics_copy() {
+    // A seat of government speaks as an organisation of its country.
+    let a = run("Downing Street insisted the reforms would go ahead.");
+    assert_eq!((a.speakers[0].kind, a.speakers[0].affiliation.as_str()), (SpeakerKind::Organization, "United Kingdom"));
+    // A person with a given name stays a person after a description ending
+    // in an organisation, and "told" skips a broadcaster's programme.
+    let text = "But the chair of the work and pensions committee, Debbie Abrahams, told the BBC's Today programme \
+                the cuts would push people into poverty. She added: \"This is not what Labour governments do.\"";
+    assert_eq!(
+        quotes(text),
+        [
+            q(Indirect, "the cuts would push people into poverty", "Debbie Abrahams"),
+            q(Direct, "This is not what Labour governments do.", "Debbie Abrahams"),
+        ]
+    );
+    assert_eq!(run(text).speakers[0].kind, SpeakerKind::Person);
+    let text = "Abrahams told CNN's State of the Union the cuts would hurt.";
+    assert_eq!(quotes(text), [q(Indirect, "the cuts would hurt", "Abrahams")]);
+    let text = "One senior backbencher, who asked not to be named, said the leadership had misread the mood.";
+    assert_eq!(quotes(text), [q(Indirect, "the leadership had misread the mood", "One senior backbencher")]);
+}
