@@ -681,6 +681,14 @@ impl<'t> State<'_, 't> {
             || (i >= 2 && indefinite(i - 2) && toks[i - 1].word && !toks[i - 1].cap && base_form())
     }
 
+    /// Whether the "-ing" word at `i` is a progressive after a form of "be"
+    /// ("is calling", "had been warning", "was also saying").
+    fn is_progressive(&self, toks: &[Token], i: usize) -> bool {
+        let be_at = |k: usize| self.is_form_of_be(&toks[k]);
+        self.lower(&toks[i]).ends_with("ing")
+            && ((i >= 1 && be_at(i - 1)) || (i >= 2 && be_at(i - 2) && self.is_adverb_or_auxiliary(&toks[i - 1])))
+    }
+
     /// Whether the speaker phrase at token `speaker` opens an "as" clause
     /// at the start of a sentence or after a comma ("As Peskov noted, ...").
     fn opens_as_clause(&self, toks: &[Token], speaker: usize) -> bool {
@@ -1008,8 +1016,7 @@ impl<'t> State<'_, 't> {
             let be_at = |k: usize| self.is_form_of_be(&toks[k]);
             // "is calling", "was also saying": the progressive is active
             // ("is considering urging" is not a report yet).
-            let progressive = w.ends_with("ing")
-                && ((i >= 1 && be_at(i - 1)) || (i >= 2 && be_at(i - 2) && self.is_adverb_or_auxiliary(&toks[i - 1])));
+            let progressive = self.is_progressive(toks, i);
             let passive = words.len() == 1 && !progressive && (1..=2).any(|back| i >= back && be_at(i - back));
             // "Having said that, ...": a discourse phrase, not a report.
             let discourse = words.len() == 1
@@ -1224,8 +1231,10 @@ impl<'t> State<'_, 't> {
                 })
                 .or_else(|| {
                     // "..., adding that ...", "... he said and appealed to ...":
-                    // the subject of the clause.
-                    let gerund = toks[start].span.slice(self.text).ends_with("ing")
+                    // the subject of the clause ("whips had been warning" is a
+                    // progressive, whose subject is before it).
+                    let gerund = (toks[start].span.slice(self.text).ends_with("ing")
+                        && !self.is_progressive(toks, start))
                         || (start > 0 && self.word_is(toks, start - 1, "and"))
                         || self.purpose_infinitive(toks, start);
                     if !gerund {

@@ -2549,3 +2549,12 @@ fn british_politics_copy() {
     let text = "One senior backbencher, who asked not to be named, said the leadership had misread the mood.";
     assert_eq!(quotes(text), [q(Indirect, "the leadership had misread the mood", "One senior backbencher")]);
 }
+
+#[test]
+fn a_progressive_cue_inside_a_report_is_part_of_it() {
+    let text = "Labour sources said whips had been warning ministers for weeks that the vote was at risk.";
+    assert_eq!(
+        quotes(text),
+        [q(Indirect, "whips had been warning ministers for weeks that the vote was at risk", "Labour sources")]
+    );
+}
