@@ -1311,14 +1311,15 @@ impl<'t> State<'_, 't> {
             })
         };
         // "Russia's envoy to the UN, Vassily Nebenzia,", "the head of the
-        // Russian delegation at the Istanbul talks, Vladimir Medinsky,": a
-        // description and where the person is posted or serves.
-        const POSTING_TOKENS: usize = 5;
+        // Russian delegation at the Istanbul talks, Vladimir Medinsky,", "A
+        // spokesman for Senate Minority Leader Mitch McConnell, David Popp,":
+        // a description and where or for whom the person serves.
+        const POSTING_TOKENS: usize = 7;
         let posted = || {
             (open.saturating_sub(POSTING_TOKENS)..open - 1)
                 .rev()
                 .take_while(|&i| toks[i].word && in_seg[i].is_none())
-                .find(|&i| matches!(self.lower(&toks[i]).as_str(), "to" | "at" | "in"))
+                .find(|&i| matches!(self.lower(&toks[i]).as_str(), "to" | "at" | "in" | "for"))
                 .is_some_and(|to| to >= 1 && description_ends_at(to - 1))
         };
         if !(ends_at_comma && (description_ends_at(open - 1) || posted())) {
@@ -1442,7 +1443,7 @@ impl<'t> State<'_, 't> {
                 d.affiliation.clone_from(&principal.affiliation);
             }
         };
-        let serves_at = |k: usize| matches!(self.lower(&toks[k]).as_str(), "to" | "at" | "in" | "of");
+        let serves_at = |k: usize| matches!(self.lower(&toks[k]).as_str(), "to" | "at" | "in" | "of" | "for");
         // Whose: a named person ("to Zelensky") or a proper name ("to the
         // U.S.", "to the United Nations").
         let principal_named = |p: &speakers::Mention| {

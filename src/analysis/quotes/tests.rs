@@ -2558,3 +2558,12 @@ fn a_progressive_cue_inside_a_report_is_part_of_it() {
         [q(Indirect, "whips had been warning ministers for weeks that the vote was at risk", "Labour sources")]
     );
 }
+
+#[test]
+fn a_spokesman_for_a_named_person_named_after_it_speaks() {
+    let text = "A spokesman for Senate Minority Leader Mitch McConnell, David Popp, said the Kentucky Republican \
+                still supported aid.";
+    assert_eq!(quotes(text), [q(Indirect, "the Kentucky Republican still supported aid", "David Popp")]);
+    let popp = run(text).speakers.into_iter().find(|s| s.name == "David Popp").expect("Popp");
+    assert_eq!(popp.title, "spokesman for Senate Minority Leader Mitch McConnell");
+}
