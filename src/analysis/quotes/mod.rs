@@ -1757,7 +1757,11 @@ impl<'t> State<'_, 't> {
                 // of publishing ("The statement, issued on Monday, said").
                 let participle_by = first.ends_with("ed") && self.word_is(toks, i + 2, "by");
                 let published_by = participle_by && PUBLISHED.contains(&first.as_str());
+                // "A senior U.S. official, briefing reporters on condition of
+                // anonymity, said": how the speaker spoke is an aside too.
+                let situation = !toks[i + 1].cap && SITUATION_PARTICIPLES.contains(first.as_str());
                 let parenthetical = INTRO_WORDS.contains(first.as_str())
+                    || situation
                     || matches!(first.as_str(), "who" | "which" | "including" | "like")
                     || participle_by
                     || PUBLISHED.contains(&first.as_str());
@@ -2036,11 +2040,15 @@ impl<'t> State<'_, 't> {
                 && toks.get(i + 2).is_some_and(|t| EDITORIAL_NOUNS.contains(self.lower(t).as_str()))
                 && toks.get(i + 3).is_some_and(|t| matches!(self.lower(t).as_str(), "that" | "which"))
         };
+        // "..., according to a statement on its Telegram channel": where the
+        // report is from, not part of it.
+        let sourced = |i: usize| self.word_is(toks, i + 1, "according") && self.word_is(toks, i + 2, "to");
         if let Some(comma) = (a..b).find(|&i| {
             toks[i].span.slice(self.text) == ","
                 && in_seg[i].is_none()
                 && (toks.get(i + 1).is_some_and(|t| SITUATION_PARTICIPLES.contains(self.lower(t).as_str()))
-                    || editorial_aside(i))
+                    || editorial_aside(i)
+                    || sourced(i))
         }) {
             b = comma;
         }

@@ -2567,3 +2567,11 @@ fn a_spokesman_for_a_named_person_named_after_it_speaks() {
     let popp = run(text).speakers.into_iter().find(|s| s.name == "David Popp").expect("Popp");
     assert_eq!(popp.title, "spokesman for Senate Minority Leader Mitch McConnell");
 }
+
+#[test]
+fn asides_on_how_and_where_from_are_not_the_report() {
+    let text = "A senior U.S. official, briefing reporters on condition of anonymity, said the deal was close.";
+    assert_eq!(quotes(text), [q(Indirect, "the deal was close", "A senior U.S. official")]);
+    let text = "Hamas said it had not received any new proposal, according to a statement on its Telegram channel.";
+    assert_eq!(quotes(text), [q(Indirect, "it had not received any new proposal", "Hamas")]);
+}
