@@ -1319,7 +1319,7 @@ impl<'t> State<'_, 't> {
             (open.saturating_sub(POSTING_TOKENS)..open - 1)
                 .rev()
                 .take_while(|&i| toks[i].word && in_seg[i].is_none())
-                .find(|&i| matches!(self.lower(&toks[i]).as_str(), "to" | "at" | "in" | "for"))
+                .find(|&i| matches!(self.lower(&toks[i]).as_str(), "to" | "at" | "in" | "for" | "of"))
                 .is_some_and(|to| to >= 1 && description_ends_at(to - 1))
         };
         if !(ends_at_comma && (description_ends_at(open - 1) || posted())) {

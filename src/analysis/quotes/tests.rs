@@ -2566,6 +2566,9 @@ fn a_spokesman_for_a_named_person_named_after_it_speaks() {
     assert_eq!(quotes(text), [q(Indirect, "the Kentucky Republican still supported aid", "David Popp")]);
     let popp = run(text).speakers.into_iter().find(|s| s.name == "David Popp").expect("Popp");
     assert_eq!(popp.title, "spokesman for Senate Minority Leader Mitch McConnell");
+    // A role "of" a place.
+    let text = "The governor of Belgorod region, Vyacheslav Gladkov, said two civilians were wounded.";
+    assert_eq!(quotes(text), [q(Indirect, "two civilians were wounded", "Vyacheslav Gladkov")]);
 }
 
 #[test]
