@@ -2578,3 +2578,11 @@ fn asides_on_how_and_where_from_are_not_the_report() {
     let text = "Hamas said it had not received any new proposal, according to a statement on its Telegram channel.";
     assert_eq!(quotes(text), [q(Indirect, "it had not received any new proposal", "Hamas")]);
 }
+
+#[test]
+fn both_sides_and_both_campaigns_speak_as_groups() {
+    let text = "Both campaigns said they expected a close race.";
+    assert_eq!(quotes(text), [q(Indirect, "they expected a close race", "campaigns")]);
+    let text = "Both sides said they were ready to continue the talks.";
+    assert_eq!(quotes(text), [q(Indirect, "they were ready to continue the talks", "sides")]);
+}
