@@ -1881,7 +1881,23 @@ impl<'t> State<'_, 't> {
                 && start >= 1
                 && in_seg[start - 1].is_none()
                 && speakers::possessive_pronoun(self.text, &toks[start - 1]).is_some();
-            if possessor { start - 1 } else { start }
+            // "“...,” the regional governor, Oleh Syniehubov, said": the
+            // description before a named speaker in commas is part of the
+            // attribution.
+            let description = (cue.speaker.is_some()
+                && start >= 2
+                && toks[start - 1].span.slice(self.text) == ","
+                && in_seg[start - 2].is_none())
+            .then(|| speakers::phrase_before(self.text, toks, start - 2))
+            .flatten()
+            .filter(|d| describes_role(d) && token_after(toks, d.span) == start - 1)
+            .map(|d| first_token(toks, d.span))
+            .filter(|&first| first == 0 || in_seg[first - 1].is_some() || toks[first - 1].span.slice(self.text) == ",");
+            match description {
+                Some(first) => first,
+                None if possessor => start - 1,
+                None => start,
+            }
         };
         let anchor_end = if cue.speaker.is_some() { (sp_end + 1).max(cue.end) } else { cue.end };
         // Neighbouring cues bound the content.

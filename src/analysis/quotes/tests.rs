@@ -2586,3 +2586,12 @@ fn both_sides_and_both_campaigns_speak_as_groups() {
     let text = "Both sides said they were ready to continue the talks.";
     assert_eq!(quotes(text), [q(Indirect, "they were ready to continue the talks", "sides")]);
 }
+
+#[test]
+fn a_description_before_the_named_speaker_is_not_quoted() {
+    let text = "“Nobody wants this war to continue,” Ukraine's president, Volodymyr Zelensky, said.";
+    assert_eq!(quotes(text), [q(Direct, "Nobody wants this war to continue,", "Volodymyr Zelensky")]);
+    let text = "“Nobody wants this war to continue,” the Vatican's secretary of state, Cardinal Pietro Parolin, \
+                told reporters.";
+    assert_eq!(quotes(text), [q(Direct, "Nobody wants this war to continue,", "Cardinal Pietro Parolin")]);
+}
