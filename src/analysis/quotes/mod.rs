@@ -2051,10 +2051,14 @@ impl<'t> State<'_, 't> {
         // "..., speaking after talks in London": how the speaker spoke.
         // "..., a claim that could not be independently verified": the
         // writer's word on the report.
+        // "..., a view shared by Macron": the same with a participle and its agent.
         let editorial_aside = |i: usize| {
             (self.word_is(toks, i + 1, "a") || self.word_is(toks, i + 1, "an"))
                 && toks.get(i + 2).is_some_and(|t| EDITORIAL_NOUNS.contains(self.lower(t).as_str()))
-                && toks.get(i + 3).is_some_and(|t| matches!(self.lower(t).as_str(), "that" | "which"))
+                && toks.get(i + 3).is_some_and(|t| {
+                    let w = self.lower(t);
+                    matches!(w.as_str(), "that" | "which") || (w.ends_with("ed") && self.word_is(toks, i + 4, "by"))
+                })
         };
         // "..., according to a statement on its Telegram channel": where the
         // report is from, not part of it.

@@ -2314,6 +2314,8 @@ fn a_writers_aside_after_a_report_is_not_reported() {
     assert_eq!(quotes(text), [q(Indirect, "it had shot down 40 drones overnight", "Russia")]);
     let text = "The ministry said it had sent a team, a move that angered Moscow.";
     assert_eq!(quotes(text), [q(Indirect, "it had sent a team", "ministry")]);
+    let text = "Merz said Europe must be at the table, a view shared by French President Emmanuel Macron.";
+    assert_eq!(quotes(text), [q(Indirect, "Europe must be at the table", "Merz")]);
     // An apposition inside the report stays.
     let text = "The ministry said it had sent a team, a group of ten engineers.";
     assert_eq!(quotes(text), [q(Indirect, "it had sent a team, a group of ten engineers", "ministry")]);
