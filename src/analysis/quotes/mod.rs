@@ -1881,23 +1881,7 @@ impl<'t> State<'_, 't> {
                 && start >= 1
                 && in_seg[start - 1].is_none()
                 && speakers::possessive_pronoun(self.text, &toks[start - 1]).is_some();
-            // "“...,” the regional governor, Oleh Syniehubov, said": the
-            // description before a named speaker in commas is part of the
-            // attribution.
-            let description = (cue.speaker.is_some()
-                && start >= 2
-                && toks[start - 1].span.slice(self.text) == ","
-                && in_seg[start - 2].is_none())
-            .then(|| speakers::phrase_before(self.text, toks, start - 2))
-            .flatten()
-            .filter(|d| describes_role(d) && token_after(toks, d.span) == start - 1)
-            .map(|d| first_token(toks, d.span))
-            .filter(|&first| first == 0 || in_seg[first - 1].is_some() || toks[first - 1].span.slice(self.text) == ",");
-            match description {
-                Some(first) => first,
-                None if possessor => start - 1,
-                None => start,
-            }
+            if possessor { start - 1 } else { start }
         };
         let anchor_end = if cue.speaker.is_some() { (sp_end + 1).max(cue.end) } else { cue.end };
         // Neighbouring cues bound the content.
@@ -2193,8 +2177,14 @@ impl<'t> State<'_, 't> {
         .filter(|m| !m.named && m.pronoun.is_none())
         .map(|m| first_token(toks, m.span));
         let described = description_start.is_some_and(|d| d <= bs);
-        if let Some(d) = description_start.filter(|&d| d > bs && toks[d - 1].span.slice(self.text) == ",") {
-            be = d - 1;
+        // After a quotation ("“...,” Ukraine's president, Volodymyr
+        // Zelensky, said") the report ends with the quote's closing mark.
+        if let Some(d) = description_start.filter(|&d| d > bs) {
+            if toks[d - 1].span.slice(self.text) == "," {
+                be = d - 1;
+            } else if in_seg[d - 1].is_some() {
+                be = d;
+            }
         }
         let comma_before = anchor_start > 0
             && !described
