@@ -81,6 +81,11 @@ enum CueClass {
     /// C". Where a `Source` cue names a speaker, part of its content:
     /// "according to X, the Kremlin believes C" is X's report.
     Attitude,
+    /// Like `Say`, but only without an object: right after the report
+    /// ("C,” he concluded." / "C,” shouted Ellis."), or before a colon, a
+    /// quote or "that". Elsewhere the verb takes a thing, not speech
+    /// ("concluded a visit", "shouted slogans").
+    Closing,
 }
 
 /// Cues by their first word: (all words, class), longest first.
@@ -113,6 +118,7 @@ static CUES: LazyLock<HashMap<&'static str, Vec<CueEntry>>> = LazyLock::new(|| {
             Some("as") => CueClass::AsComplement,
             Some("trailing") => CueClass::Trailing,
             Some("attitude") => CueClass::Attitude,
+            Some("closing") => CueClass::Closing,
             _ => CueClass::Say,
         };
         let words: Vec<&'static str> = row[0].split_whitespace().collect();
@@ -732,6 +738,21 @@ impl<'t> State<'_, 't> {
             })
     }
 
+    /// Whether the cue at tokens `[i, end)` takes no object: a quote, a
+    /// comma or a closing mark comes right before it (the report before,
+    /// the speaker after: "C,” shouted Ellis."), or right after it comes
+    /// punctuation, a quote or "that" ("C,” he concluded." / "He
+    /// concluded: “C”" / "concluded that C").
+    fn has_no_object(&self, toks: &[Token], in_seg: &[Option<usize>], i: usize, end: usize) -> bool {
+        let after_report =
+            i >= 1 && (in_seg[i - 1].is_some() || matches!(toks[i - 1].span.slice(self.text), "," | "”" | "\"" | "»"));
+        let next_is_clause_end = match toks.get(end) {
+            None => true,
+            Some(t) => in_seg[end].is_some() || !t.word || self.word_is(toks, end, "that"),
+        };
+        after_report || next_is_clause_end
+    }
+
     /// Whether a speech cue of one to three words ("urged", "called on")
     /// ends right before token `end`.
     fn speech_cue_ends_at(&self, toks: &[Token], end: usize) -> bool {
@@ -1004,6 +1025,12 @@ impl<'t> State<'_, 't> {
             } else if *class == CueClass::Trailing && !self.trails_report(toks, in_seg, i) {
                 i += 1;
                 continue;
+            } else if *class == CueClass::Closing {
+                if !self.has_no_object(toks, in_seg, i, end) {
+                    i += 1;
+                    continue;
+                }
+                &CueClass::Say
             } else {
                 class
             };

@@ -2597,3 +2597,19 @@ fn a_description_before_the_named_speaker_is_not_quoted() {
                 told reporters.";
     assert_eq!(quotes(text), [q(Direct, "Nobody wants this war to continue,", "Cardinal Pietro Parolin")]);
 }
+
+#[test]
+fn verbs_of_speaking_with_an_object_are_other_verbs() {
+    // With a thing after it, "concluded" ends an event, not a report.
+    assert_eq!(quotes("Putin concluded a two-day visit to Beijing on Friday."), []);
+    assert_eq!(quotes("Protesters shouted slogans outside the embassy."), []);
+    // Without an object, or before "that", a colon or a quote, they report.
+    let text = "Smith protested that the vote was rigged.";
+    assert_eq!(quotes(text), [q(Indirect, "the vote was rigged", "Smith")]);
+    let text = "“We will win,” Smith concluded.";
+    assert_eq!(quotes(text), [q(Direct, "We will win,", "Smith")]);
+    let text = "“We will win,” mused Ellis.";
+    assert_eq!(quotes(text), [q(Direct, "We will win,", "Ellis")]);
+    let text = "Ellis shouted: “We will win.”";
+    assert_eq!(quotes(text), [q(Direct, "We will win.", "Ellis")]);
+}
