@@ -421,6 +421,16 @@ fn joins_description(word: &str) -> bool {
     matches!(word, "of" | "in" | "at" | "from" | "on" | "for")
 }
 
+/// Whether token `k` joins a capitalised person's role to the post it
+/// serves, in a title before a name: "Ambassador *to* the US Anatoly
+/// Antonov", "Special Envoy *for* Ukraine Keith Kellogg".
+fn posted_title_at(text: &str, toks: &[Token], k: usize) -> bool {
+    k >= 1
+        && toks.get(k).is_some_and(|t| matches!(lower(text, t).as_str(), "to" | "for" | "at" | "in" | "of"))
+        && toks[k - 1].cap
+        && role_at(text, &toks[k - 1]) == Some(Role::Person)
+}
+
 /// How many name words a possessor before a description may have ("the
 /// Atlantic Council's", "the United Nations'").
 const POSSESSOR_WORDS: usize = 3;
@@ -505,7 +515,7 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
                 && matches!(lower(text, &toks[start - 2]).as_str(), "for" | "on" | "of")
                 && toks[start - 3].cap
                 && role_at(text, &toks[start - 3]) == Some(Role::Org);
-            if inside_name {
+            if inside_name || (lw == "the" && start >= 3 && start <= end && posted_title_at(text, toks, start - 2)) {
                 start -= 3;
                 continue;
             }
@@ -524,7 +534,10 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
                 || (matches!(lw.as_str(), "on" | "for")
                     && toks[start].cap
                     && toks[start - 2].cap
-                    && role_at(text, &toks[start - 2]) == Some(Role::Org)));
+                    && role_at(text, &toks[start - 2]) == Some(Role::Org))
+                // "Special Envoy for Ukraine Keith Kellogg": a capitalised
+                // role and the post it serves.
+                || (toks[start].cap && posted_title_at(text, toks, start - 1)));
         // "Rep. Elijah Cummings", "Mr. Alexander": a title's period.
         if lw == "." && start >= 2 && is_abbreviated_title(text, &toks[start - 2], t) {
             start -= 2;
@@ -1059,7 +1072,12 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             // does not take in a word that follows a modifier or "of".
             let before = (run >= body_start + 2).then(|| lower(text, &toks[run - 2]));
             let joined = before.as_deref().is_some_and(|b| b == "of" || role(b) == Some(Role::Mod));
-            if end - run >= 1 && joined {
+            // "Ambassador to the US Anatoly Antonov", "High Commissioner for
+            // Human Rights Volker Türk": after a role and its post, a name
+            // of two words takes in a third only if it is a given name.
+            let after_post = (body_start + 1..run).any(|k| posted_title_at(text, toks, k))
+                && gender_of_name(toks[run - 1].span.slice(text)).is_none();
+            if end - run >= 1 && (joined || after_post) {
                 break;
             }
             run -= 1;
@@ -1755,6 +1773,24 @@ mod tests {
         assert_eq!(m.title, "Kremlin spokesman");
         assert_eq!(m.affiliation, "Russia");
         assert_eq!(m.kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn a_title_takes_in_the_post_its_role_serves() {
+        let read = |text: &str| before(text).map(|m| (m.name, m.title, m.affiliation));
+        let owned = |name: &str, title: &str, affiliation: &str| Some((name.into(), title.into(), affiliation.into()));
+        assert_eq!(
+            read("Russian Ambassador to the US Anatoly Antonov"),
+            owned("Anatoly Antonov", "Russian Ambassador to the US", "Russia")
+        );
+        assert_eq!(
+            read("US Special Envoy for Ukraine Keith Kellogg"),
+            owned("Keith Kellogg", "US Special Envoy for Ukraine", "United States")
+        );
+        assert_eq!(
+            read("UN High Commissioner for Human Rights Volker Türk"),
+            owned("Volker Türk", "UN High Commissioner for Human Rights", "United Nations")
+        );
     }
 
     #[test]
