@@ -296,6 +296,18 @@ fn possessor_at(text: &str, toks: &[Token], k: usize) -> bool {
     toks.get(k).is_some_and(|t| t.word && t.cap) && toks.get(k + 1).is_some_and(|t| is_possessive(&lower(text, t)))
 }
 
+/// The first token of the possessor whose last word is token `k`: "the
+/// United Nations' human rights office" has a possessor of several name
+/// words (up to [`POSSESSOR_WORDS`]) and its article.
+fn possessor_start(text: &str, toks: &[Token], k: usize) -> usize {
+    let first = (k.saturating_sub(POSSESSOR_WORDS - 1)..k)
+        .rev()
+        .take_while(|&p| name_word_at(text, toks, p))
+        .last()
+        .unwrap_or(k);
+    first.checked_sub(1).filter(|&d| toks[d].word && determiner_at(text, &toks[d])).unwrap_or(first)
+}
+
 /// Whether token `and` is an "and" between two nationalities: "Russian
 /// and Ukrainian negotiators" is one description.
 fn joins_nationalities(text: &str, toks: &[Token], and: usize) -> bool {
@@ -566,18 +578,8 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
                     }
                 });
             if let Some(mut k) = det.filter(|_| has_role && start <= end) {
-                // "the United Nations' human rights office": a possessor of
-                // several name words, and its article.
                 if !determiner_at(text, &toks[k]) {
-                    let first = (k.saturating_sub(POSSESSOR_WORDS - 1)..k)
-                        .rev()
-                        .take_while(|&p| name_word_at(text, toks, p))
-                        .last()
-                        .unwrap_or(k);
-                    k = first
-                        .checked_sub(1)
-                        .filter(|&d| toks[d].word && determiner_at(text, &toks[d]))
-                        .unwrap_or(first);
+                    k = possessor_start(text, toks, k);
                 }
                 start = k;
             }
@@ -644,6 +646,10 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
                 break;
             }
             start -= 1;
+        }
+        // "Russia's ambassador in Berlin": whose, before the role.
+        if start >= 2 && possessor_at(text, toks, start - 2) {
+            start = possessor_start(text, toks, start - 2);
         }
     }
     // "one of the sources", "some of the officials": a part of the group,
@@ -1791,6 +1797,12 @@ mod tests {
             read("UN High Commissioner for Human Rights Volker Türk"),
             owned("Volker Türk", "UN High Commissioner for Human Rights", "United Nations")
         );
+    }
+
+    #[test]
+    fn a_possessor_before_a_role_at_a_place_says_whose() {
+        let m = before("Russia's ambassador in Berlin").unwrap();
+        assert_eq!((m.name.as_str(), m.affiliation.as_str()), ("Russia's ambassador in Berlin", "Russia"));
     }
 
     #[test]
