@@ -2070,13 +2070,16 @@ impl<'t> State<'_, 't> {
         // "..., a claim that could not be independently verified": the
         // writer's word on the report.
         // "..., a view shared by Macron": the same with a participle and its agent.
+        // "..., a position Tehran has rejected": with a named subject.
         let editorial_aside = |i: usize| {
+            let named = |k: usize| toks.get(k).is_some_and(|t| t.word && t.cap && in_seg[k].is_none());
             (self.word_is(toks, i + 1, "a") || self.word_is(toks, i + 1, "an"))
                 && toks.get(i + 2).is_some_and(|t| EDITORIAL_NOUNS.contains(self.lower(t).as_str()))
-                && toks.get(i + 3).is_some_and(|t| {
+                && (toks.get(i + 3).is_some_and(|t| {
                     let w = self.lower(t);
                     matches!(w.as_str(), "that" | "which") || (w.ends_with("ed") && self.word_is(toks, i + 4, "by"))
-                })
+                }) || named(i + 3)
+                    || (self.word_is(toks, i + 3, "the") && named(i + 4)))
         };
         // "..., according to a statement on its Telegram channel": where the
         // report is from, not part of it.

@@ -2316,6 +2316,10 @@ fn a_writers_aside_after_a_report_is_not_reported() {
     assert_eq!(quotes(text), [q(Indirect, "it had sent a team", "ministry")]);
     let text = "Merz said Europe must be at the table, a view shared by French President Emmanuel Macron.";
     assert_eq!(quotes(text), [q(Indirect, "Europe must be at the table", "Merz")]);
+    let text = "Washington demanded that Iran halt all enrichment, a position Tehran has repeatedly rejected.";
+    assert_eq!(quotes(text), [q(Indirect, "Iran halt all enrichment", "Washington")]);
+    let text = "Russia said it had downed 40 drones, a figure the Ukrainian military disputes.";
+    assert_eq!(quotes(text), [q(Indirect, "it had downed 40 drones", "Russia")]);
     // An apposition inside the report stays.
     let text = "The ministry said it had sent a team, a group of ten engineers.";
     assert_eq!(quotes(text), [q(Indirect, "it had sent a team, a group of ten engineers", "ministry")]);
