@@ -2617,3 +2617,19 @@ fn verbs_of_speaking_with_an_object_are_other_verbs() {
     let text = "Ellis shouted: “We will win.”";
     assert_eq!(quotes(text), [q(Direct, "We will win.", "Ellis")]);
 }
+
+#[test]
+fn panels_and_parties_speak_as_organisations_and_groups() {
+    let kinds = |text: &str| {
+        let a = run(text);
+        a.speakers.iter().map(|s| (s.name.clone(), s.kind)).collect::<Vec<_>>()
+    };
+    let text = "The panel concluded that the agency had failed.";
+    assert_eq!(kinds(text), [("panel".to_string(), SpeakerKind::Organization)]);
+    let text = "Labour said the plans were too little.";
+    assert_eq!(kinds(text), [("Labour".to_string(), SpeakerKind::Organization)]);
+    let text = "The opposition Greens said the plans were too little.";
+    assert_eq!(kinds(text), [("opposition Greens".to_string(), SpeakerKind::Group)]);
+    let text = "Unions said the plans were too little.";
+    assert_eq!(kinds(text), [("Unions".to_string(), SpeakerKind::Group)]);
+}
