@@ -1601,15 +1601,18 @@ impl<'t> State<'_, 't> {
     }
 
     /// Token `next`, or the token after a parenthesis set off by commas
-    /// that starts there ("Hillary Clinton, like Obama, has ...": the
-    /// "has"); `None` when the parenthesis does not close soon.
+    /// or brackets that starts there ("Hillary Clinton, like Obama, has
+    /// ...", "Thomas Massie (R-Ky.) voted ...": the verb); `None` when the
+    /// parenthesis does not close soon.
     fn past_parenthesis(&self, toks: &[Token], next: usize) -> Option<usize> {
         const PARENTHESIS_TOKENS: usize = 10;
-        let comma = |t: &Token| t.span.slice(self.text) == ",";
-        if toks.get(next).is_some_and(comma) {
-            return Some(next + 1 + toks.get(next + 1..)?.iter().take(PARENTHESIS_TOKENS).position(comma)? + 1);
-        }
-        Some(next)
+        let closing = match toks.get(next).map(|t| t.span.slice(self.text)) {
+            Some(",") => ",",
+            Some("(") => ")",
+            _ => return Some(next),
+        };
+        let closes = |t: &Token| t.span.slice(self.text) == closing;
+        Some(next + 1 + toks.get(next + 1..)?.iter().take(PARENTHESIS_TOKENS).position(closes)? + 1)
     }
 
     /// "RT and its defenders say": when the words before the verb at `verb`

@@ -2633,3 +2633,18 @@ fn panels_and_parties_speak_as_organisations_and_groups() {
     let text = "Unions said the plans were too little.";
     assert_eq!(kinds(text), [("Unions".to_string(), SpeakerKind::Group)]);
 }
+
+#[test]
+fn a_party_and_state_in_brackets_stand_between_subject_and_verb() {
+    let text = "Thomas Massie (R-Ky.) voted against the bill. Massie said he could not support it.";
+    assert_eq!(quotes(text), [q(Indirect, "he could not support it", "Thomas Massie")]);
+    let text = "Senate Majority Leader John Thune (R-S.D.) told reporters he expected a vote on Wednesday but \
+                acknowledged the outcome was uncertain.";
+    assert_eq!(
+        quotes(text),
+        [
+            q(Indirect, "he expected a vote on Wednesday", "John Thune"),
+            q(Indirect, "the outcome was uncertain", "John Thune")
+        ]
+    );
+}
