@@ -62,6 +62,31 @@ static UNNAMED_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Per description role word: the title words and phrases it also fits
+/// ("diplomat": "foreign minister", "ambassador"), from
+/// `lexicon/en/role_families.txt`.
+static ROLE_FAMILIES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/role_families.txt"))
+        .filter_map(|row| Some((row[0], row.get(1)?.split(',').map(str::trim).filter(|p| !p.is_empty()).collect())))
+        .collect()
+});
+
+/// How many of the persons named last a description looks through for one
+/// whose title fits it, before it takes the nearest.
+const FITTING_TITLE_REACH: usize = 3;
+
+/// Whether `title` fits a description whose role word is `head`: it holds
+/// that word, or a word or phrase of its family ("Russian Foreign
+/// Minister" for "the top diplomat").
+fn title_fits(title: &str, head: &str) -> bool {
+    let words: Vec<String> = title.split_whitespace().map(|w| fold(w).trim_end_matches('.').to_string()).collect();
+    let holds = |phrase: &str| {
+        let phrase: Vec<&str> = phrase.split_whitespace().collect();
+        !phrase.is_empty() && words.windows(phrase.len()).any(|w| w.iter().zip(&phrase).all(|(a, b)| a == b))
+    };
+    holds(head) || ROLE_FAMILIES.get(head).is_some_and(|family| family.iter().any(|p| holds(p)))
+}
+
 /// Modifiers that name an organisation when they end a description ("the
 /// military said", not "a military spokesman").
 static ORGANIZATION_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -1687,26 +1712,37 @@ impl Registry {
 
     /// [`Registry::nearest_person`] among the persons that also `fit`.
     fn nearest_person_where(&self, m: &Mention, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.persons_before(m).find(|&id| fits(&self.entities[id]))
+    }
+
+    /// The named persons that `m` may refer back to, most recent first:
+    /// of its gender and country (where both are known), named before it.
+    fn persons_before<'r>(&'r self, m: &'r Mention) -> impl Iterator<Item = usize> + 'r {
         let affiliation = m.affiliation.as_str();
-        self.recent.iter().copied().find(|&id| {
+        self.recent.iter().copied().filter(move |&id| {
             let e = &self.entities[id];
             e.kind == SpeakerKind::Person
                 && self.is_named(id)
                 && genders_agree(e.gender, m.gender)
                 && (affiliation.is_empty() || e.affiliation.is_empty() || e.affiliation == affiliation)
                 && named_before(e, m)
-                && fits(e)
         })
     }
 
-    /// For a description ("the Republican", "the official"): the nearest
-    /// named person (see [`Registry::nearest_person`]); for a role that
-    /// news gives people it does not name ("the official", "one source",
-    /// marked `unnamed` in roles.txt), only a person it titles ("the
-    /// official" is not the foreign minister named just before).
+    /// For a description ("the Republican", "the top diplomat"): among the
+    /// persons named last, the nearest whose title fits it (see
+    /// [`title_fits`]: "the top diplomat" is the foreign minister, not the
+    /// president named after him), else the nearest named person. For a
+    /// role that news gives people it does not name ("the official", "one
+    /// source", marked `unnamed` in roles.txt), only a person it titles
+    /// ("the official" is not the foreign minister named just before).
     fn described_person(&self, m: &Mention) -> Option<usize> {
         if !UNNAMED_ROLES.contains(m.head.as_str()) {
-            return self.nearest_person(m);
+            let fitting = self
+                .persons_before(m)
+                .take(FITTING_TITLE_REACH)
+                .find(|&id| title_fits(&self.entities[id].title, &m.head));
+            return fitting.or_else(|| self.nearest_person(m));
         }
         self.nearest_person_where(m, |e| title_role(&e.title).is_some_and(|role| role == m.head))
     }

@@ -2648,3 +2648,13 @@ fn a_party_and_state_in_brackets_stand_between_subject_and_verb() {
         ]
     );
 }
+
+#[test]
+fn a_description_prefers_the_person_whose_title_fits() {
+    let text = "Foreign Minister Sergey Lavrov recalled that President Vladimir Putin had stated his openness. \
+                “We are ready,” the top diplomat pointed out.";
+    assert_eq!(speakers(text), ["Sergey Lavrov", "Sergey Lavrov"]);
+    let text = "President Vladimir Putin met Foreign Minister Sergey Lavrov on Monday. “We are ready,” the Russian \
+                leader said.";
+    assert_eq!(speakers(text), ["Vladimir Putin"]);
+}
