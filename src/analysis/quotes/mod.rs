@@ -1257,7 +1257,9 @@ impl<'t> State<'_, 't> {
                                     !t.word
                                         || ADVERBIAL_STARTS.contains(self.lower(t).as_str())
                                         || INVERTED_ADJUNCTS.contains(self.lower(t).as_str())
-                                        || SKIP.contains(self.lower(t).as_str())
+                                        // "said Peskov yesterday", not "said the UK was ready".
+                                        || (SKIP.contains(self.lower(t).as_str())
+                                            && !AUXILIARIES.contains(self.lower(t).as_str()))
                                         || self.lower(t) == "who"
                                 })
                         })
@@ -1776,10 +1778,25 @@ impl<'t> State<'_, 't> {
             let lo = j.saturating_sub(40);
             let mut i = j - 1;
             let mut found = None;
+            let quoted = |k: usize| {
+                in_seg[k].is_some()
+                    || toks[k].span.slice(self.text).chars().next().is_some_and(tokens::is_quote_mark_strict)
+            };
             while i > lo {
                 i -= 1;
                 // A possessive apostrophe ("veterans' families") goes on.
-                if in_seg[i].is_some() || tokens::is_quote_mark_strict(toks[i].span.slice(self.text).chars().next()?) {
+                if quoted(i) {
+                    // A quoted phrase inside the aside's running text goes
+                    // on too ("Keir Starmer, who leads a “coalition of the
+                    // willing”, said"); a quote before the clause stops.
+                    let mut k = i;
+                    while k > lo && quoted(k) {
+                        k -= 1;
+                    }
+                    if toks[k].word && !toks[k].cap && !quoted(k) {
+                        i = k + 1;
+                        continue;
+                    }
                     break;
                 }
                 if toks[i].span.slice(self.text) != "," || i == 0 {

@@ -2658,3 +2658,13 @@ fn a_description_prefers_the_person_whose_title_fits() {
                 leader said.";
     assert_eq!(speakers(text), ["Vladimir Putin"]);
 }
+
+#[test]
+fn a_quoted_phrase_inside_an_aside_keeps_the_subject() {
+    let text = "Keir Starmer, who leads a “coalition of the willing” to back any ceasefire, said on Tuesday that the \
+                UK was ready.";
+    assert_eq!(quotes(text), [q(Indirect, "the UK was ready", "Keir Starmer")]);
+    // A quote before the clause still ends the walk back.
+    let text = "“We will win,” Smith, the leader of the party, said.";
+    assert_eq!(quotes(text), [q(Direct, "We will win,", "Smith")]);
+}
