@@ -157,6 +157,10 @@ static ADDRESSEES: LazyLock<HashSet<&'static str>> =
 static AUXILIARIES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/auxiliaries.txt")).collect());
 
+/// How many skip words ("also", "later", "has") may stand between "and"
+/// and a coordinated cue ("and also said").
+const COORDINATED_SKIP: usize = 2;
+
 static SKIP: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/skip_words.txt")).collect());
 
@@ -1945,15 +1949,22 @@ impl<'t> State<'_, 't> {
             .map(|c| c.speaker.map_or(c.end, |(_, e)| (e + 1).max(c.end)))
             .next_back()
             .unwrap_or(0);
-        // A coordinated cue ("..., but added that ...") shares the subject and
-        // starts a report of its own, so it bounds this one too.
-        let coordinated = |c: &Cue| c.start > 0 && matches!(self.lower(&toks[c.start - 1]).as_str(), "but" | "and");
+        // A coordinated cue ("..., but added that ...", "and also said",
+        // "and instead accused") shares the subject and starts a report of
+        // its own, so it bounds this one too, at its conjunction.
+        let coordinator = |c: &Cue| {
+            (c.start.saturating_sub(COORDINATED_SKIP + 1)..c.start)
+                .rev()
+                .take_while(|&i| toks[i].word)
+                .find(|&i| !SKIP.contains(self.lower(&toks[i]).as_str()))
+                .filter(|&i| matches!(self.lower(&toks[i]).as_str(), "but" | "and"))
+        };
         let next_bound = cues[k + 1..]
             .iter()
-            .find(|c| c.speaker.is_some() || c.entity.is_some() || coordinated(c))
+            .find(|c| c.speaker.is_some() || c.entity.is_some() || coordinator(c).is_some())
             .map(|c| {
                 let start = c.speaker.map_or(c.start, |(s, _)| s.min(c.start));
-                if coordinated(c) { start - 1 } else { start }
+                coordinator(c).map_or(start, |and| and.min(start))
             })
             .unwrap_or(toks.len());
         let entity = cue.entity;

@@ -2668,3 +2668,20 @@ fn a_quoted_phrase_inside_an_aside_keeps_the_subject() {
     let text = "“We will win,” Smith, the leader of the party, said.";
     assert_eq!(quotes(text), [q(Direct, "We will win,", "Smith")]);
 }
+
+#[test]
+fn an_adverb_between_and_and_a_second_cue_ends_the_first_report() {
+    let text = "The ministry said the strike hit a depot and also said two soldiers died.";
+    assert_eq!(
+        quotes(text),
+        [q(Indirect, "the strike hit a depot", "ministry"), q(Indirect, "two soldiers died", "ministry")]
+    );
+    let text = "The ministry denied striking energy facilities and instead accused Ukraine of attacking a gas station.";
+    assert_eq!(
+        quotes(text),
+        [
+            q(Indirect, "striking energy facilities", "ministry"),
+            q(Indirect, "Ukraine of attacking a gas station", "ministry")
+        ]
+    );
+}
