@@ -336,11 +336,16 @@ fn possessor_start(text: &str, toks: &[Token], k: usize) -> usize {
 /// Whether token `and` is an "and" between two nationalities: "Russian
 /// and Ukrainian negotiators" is one description.
 fn joins_nationalities(text: &str, toks: &[Token], and: usize) -> bool {
-    let nationality = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| class(text, t).has(Class::DEMONYM) && t.cap && is_nationality_adjective(&lower(text, t)))
-    };
-    and >= 1 && toks.get(and).is_some_and(|t| lower(text, t) == "and") && nationality(and - 1) && nationality(and + 1)
+    and >= 1
+        && toks.get(and).is_some_and(|t| lower(text, t) == "and")
+        && nationality_at(text, toks, and - 1)
+        && nationality_at(text, toks, and + 1)
+}
+
+/// Whether token `k` is the adjective of a nation ("Russian", "Polish").
+fn nationality_at(text: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| class(text, t).has(Class::DEMONYM) && t.cap && is_nationality_adjective(&lower(text, t)))
 }
 
 /// Whether a token is a determiner ("the", "some", "two").
@@ -620,11 +625,12 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         Some(start).filter(|&s| determiner_at(text, &toks[s]) || toks[s].cap).map(|s| list_start(text, toks, s))
     } else if toks[end].word && !toks[end].cap && modifier_word(text, &toks[end]) {
         // "officials in several large counties": modifiers between the
-        // determiner and the noun.
+        // determiner and the noun; "the head of Polish diplomacy": a
+        // nation's adjective before the noun.
         (1..=MODIFIERS.min(end))
             .map(|n| end - n)
             .take_while(|&k| k + 1 == end || modifier_word(text, &toks[k + 1]))
-            .find(|&k| toks[k].word && determiner_at(text, &toks[k]))
+            .find(|&k| (toks[k].word && determiner_at(text, &toks[k])) || nationality_at(text, toks, k))
     } else {
         None
     };
@@ -636,8 +642,11 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     // Several countries ("the leaders of France and Germany") give the
     // group no one affiliation.
     let mut listed = place.is_some_and(|p| p < start);
-    let determined =
-        |place: usize| determiner_at(text, &toks[place]) || (place < end && possessor_at(text, toks, place));
+    // A nation's adjective determines too: "the head of Polish diplomacy".
+    let determined = |place: usize| {
+        determiner_at(text, &toks[place])
+            || (place < end && (possessor_at(text, toks, place) || nationality_at(text, toks, place)))
+    };
     let joined = |place: usize| {
         let word = lower(text, &toks[place - 1]);
         let role = role_at(text, &toks[place - 2]);
@@ -855,6 +864,17 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
                 && end.checked_sub(1).is_some_and(|k| institution(k) || role_of_the(k))
                 && (cap_at(end + 1)
                     || (toks.get(end + 1).is_some_and(|n| lower(text, n) == "the") && cap_at(end + 2))));
+        // "the head of Polish diplomacy": "of", a nation's adjective and
+        // the lower-case field it qualifies end the phrase.
+        if lw == "of" && last.is_some() && nationality_at(text, toks, end + 1) {
+            let field =
+                toks.get(end + 2..).unwrap_or_default().iter().take(MODIFIERS).take_while(|t| modifier_word(text, t));
+            let field = field.count();
+            if field > 0 {
+                last = Some(end + 1 + field);
+                break;
+            }
+        }
         if joins && !cap_at(end + 1) {
             end += 2;
             continue;
@@ -949,7 +969,9 @@ fn place_after(text: &str, toks: &[Token], head: usize) -> Option<usize> {
         return None;
     }
     let determiner = head + 2;
-    if !toks.get(determiner).is_some_and(|t| t.word && determiner_at(text, t)) {
+    // "the head of Polish diplomacy": a nation's adjective determines too.
+    let national = nationality_at(text, toks, determiner);
+    if !national && !toks.get(determiner).is_some_and(|t| t.word && determiner_at(text, t)) {
         return None;
     }
     // "a spokesman for the Kremlin", "a spokeswoman for the European
@@ -967,8 +989,11 @@ fn place_after(text: &str, toks: &[Token], head: usize) -> Option<usize> {
     let words = toks.get(determiner + 1..)?.iter().take(MODIFIERS).take_while(|t| modifier_word(text, t)).count();
     let end = determiner + words;
     // The place ends the phrase: not "at the scene of the crash", not "at
-    // the Cato Institute".
-    let ends = toks.get(end + 1).is_none_or(|t| !(t.cap || joins_description(&lower(text, t))));
+    // the Cato Institute". After a nation's adjective it is a field, not a
+    // place, and only "of" goes on ("the head of Polish diplomacy in an
+    // interview").
+    let goes_on = |w: &str| if national { w == "of" } else { joins_description(w) };
+    let ends = toks.get(end + 1).is_none_or(|t| !(t.cap || goes_on(&lower(text, t))));
     (words > 0 && ends).then_some(end)
 }
 

@@ -2685,3 +2685,11 @@ fn an_adverb_between_and_and_a_second_cue_ends_the_first_report() {
         ]
     );
 }
+
+#[test]
+fn a_role_of_a_nations_field_is_a_speaker() {
+    let text = "“We will not send troops,” said the head of Polish diplomacy in an interview with TVN24.";
+    assert_eq!(quotes(text), [q(Direct, "We will not send troops,", "head of Polish diplomacy")]);
+    let text = "The head of Polish diplomacy said the troops would stay.";
+    assert_eq!(quotes(text), [q(Indirect, "the troops would stay", "head of Polish diplomacy")]);
+}
