@@ -1507,7 +1507,7 @@ impl Registry {
             // the nearest named one of its gender mentioned before it.
             let latest = |kind: SpeakerKind| self.recent.iter().copied().find(|&id| self.entities[id].kind == kind);
             match p {
-                Pronoun::Person => self.nearest_person(m)?,
+                Pronoun::Person => self.nearest_person(m).or_else(|| self.latest_described_person(m))?,
                 Pronoun::Group => latest(SpeakerKind::Group)?,
                 Pronoun::Organization => latest(SpeakerKind::Organization)?,
             }
@@ -1751,6 +1751,16 @@ impl Registry {
                 && genders_agree(e.gender, m.gender)
                 && (affiliation.is_empty() || e.affiliation.is_empty() || e.affiliation == affiliation)
                 && named_before(e, m)
+        })
+    }
+
+    /// For a pronoun with no named person to refer to: the latest person
+    /// known only by a description ("Speaking to journalists, the Ukrainian
+    /// president said ... “...,” he said.").
+    fn latest_described_person(&self, m: &Mention) -> Option<usize> {
+        self.recent.iter().copied().find(|&id| {
+            let e = &self.entities[id];
+            e.kind == SpeakerKind::Person && genders_agree(e.gender, m.gender) && named_before(e, m)
         })
     }
 

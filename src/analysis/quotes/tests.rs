@@ -2693,3 +2693,12 @@ fn a_role_of_a_nations_field_is_a_speaker() {
     let text = "The head of Polish diplomacy said the troops would stay.";
     assert_eq!(quotes(text), [q(Indirect, "the troops would stay", "head of Polish diplomacy")]);
 }
+
+#[test]
+fn a_pronoun_with_no_named_person_refers_to_a_described_one() {
+    let text = "Speaking to journalists, the Ukrainian president said his team was ready. “We want peace,” he said.";
+    assert_eq!(speakers(text), ["Ukrainian president", "Ukrainian president"]);
+    // A named person still comes first.
+    let text = "Olena Petrenko spoke first. The minister said the team was ready. “We want peace,” she said.";
+    assert_eq!(speakers(text), ["Olena Petrenko", "Olena Petrenko"]);
+}
