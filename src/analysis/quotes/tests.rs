@@ -2702,3 +2702,11 @@ fn a_pronoun_with_no_named_person_refers_to_a_described_one() {
     let text = "Olena Petrenko spoke first. The minister said the team was ready. “We want peace,” she said.";
     assert_eq!(speakers(text), ["Olena Petrenko", "Olena Petrenko"]);
 }
+
+#[test]
+fn hearsay_about_the_subjects_words_is_the_subjects_report() {
+    let text = "Putin is reported to have told aides that the war would last.";
+    assert_eq!(quotes(text), [q(Indirect, "the war would last", "Putin")]);
+    let text = "Putin is said to have warned Trump that the war would last.";
+    assert_eq!(quotes(text), [q(Indirect, "the war would last", "Putin")]);
+}
