@@ -29,7 +29,11 @@ pub(crate) enum Role {
 }
 
 static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
-    lexicon::rows(include_str!("lexicon/en/roles.txt"))
+    // German roles beside the English ones (the other columns are read
+    // from the English table only).
+    [include_str!("lexicon/en/roles.txt"), include_str!("lexicon/de/roles.txt")]
+        .into_iter()
+        .flat_map(lexicon::rows)
         .filter_map(|row| {
             let kind = match row.get(1).copied() {
                 Some("person") => Role::Person,

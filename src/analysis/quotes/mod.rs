@@ -211,6 +211,9 @@ static ADVERBIAL_STARTS: LazyLock<HashSet<&'static str>> =
 static INVERTED_ADJUNCTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
         include_str!("../lexicon/en/inverted_adjuncts.txt"),
+        include_str!("../lexicon/de/inverted_adjuncts.txt"),
+        include_str!("../lexicon/es/inverted_adjuncts.txt"),
+        include_str!("../lexicon/fr/inverted_adjuncts.txt"),
         include_str!("../lexicon/ru/inverted_adjuncts.txt"),
         include_str!("../lexicon/uk/inverted_adjuncts.txt"),
     ]

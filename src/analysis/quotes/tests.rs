@@ -2710,3 +2710,11 @@ fn hearsay_about_the_subjects_words_is_the_subjects_report() {
     let text = "Putin is said to have warned Trump that the war would last.";
     assert_eq!(quotes(text), [q(Indirect, "the war would last", "Putin")]);
 }
+
+#[test]
+fn german_and_french_speakers_after_the_verb_take_adjuncts() {
+    let text = "„Wir müssen mehr für unsere Sicherheit tun“, sagte Bundeskanzler Friedrich Merz am Montag in Berlin.";
+    assert_eq!(quotes(text), [q(Direct, "Wir müssen mehr für unsere Sicherheit tun", "Friedrich Merz")]);
+    let text = "« Il faut que les armes se taisent », a déclaré Macron lundi lors d'une conférence de presse.";
+    assert_eq!(quotes(text), [q(Direct, "Il faut que les armes se taisent", "Macron")]);
+}
