@@ -2718,3 +2718,11 @@ fn german_and_french_speakers_after_the_verb_take_adjuncts() {
     let text = "« Il faut que les armes se taisent », a déclaré Macron lundi lors d'une conférence de presse.";
     assert_eq!(quotes(text), [q(Direct, "Il faut que les armes se taisent", "Macron")]);
 }
+
+#[test]
+fn a_relation_to_someone_describes_a_named_person() {
+    let text = "Trump's running mate, Mike Pence, told Fox News that the ticket would win.";
+    assert_eq!(quotes(text), [q(Indirect, "the ticket would win", "Mike Pence")]);
+    let text = "A close ally of the president said the ticket would win.";
+    assert_eq!(quotes(text), [q(Indirect, "the ticket would win", "A close ally of the president")]);
+}
