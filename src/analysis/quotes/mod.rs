@@ -157,6 +157,10 @@ static ADDRESSEES: LazyLock<HashSet<&'static str>> =
 static AUXILIARIES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/auxiliaries.txt")).collect());
 
+/// How many modifiers may stand before the noun of a writer's aside ("a
+/// thinly veiled swipe at").
+const EDITORIAL_MODIFIERS: usize = 2;
+
 /// How many skip words ("also", "later", "has") may stand between "and"
 /// and a coordinated cue ("and also said").
 const COORDINATED_SKIP: usize = 2;
@@ -2105,15 +2109,25 @@ impl<'t> State<'_, 't> {
         // writer's word on the report.
         // "..., a view shared by Macron": the same with a participle and its agent.
         // "..., a position Tehran has rejected": with a named subject.
+        // "..., an apparent reference to Trump", "..., a rare rebuke from the
+        // paper": with a preposition, after up to two modifiers.
         let editorial_aside = |i: usize| {
             let named = |k: usize| toks.get(k).is_some_and(|t| t.word && t.cap && in_seg[k].is_none());
-            (self.word_is(toks, i + 1, "a") || self.word_is(toks, i + 1, "an"))
-                && toks.get(i + 2).is_some_and(|t| EDITORIAL_NOUNS.contains(self.lower(t).as_str()))
-                && (toks.get(i + 3).is_some_and(|t| {
-                    let w = self.lower(t);
-                    matches!(w.as_str(), "that" | "which") || (w.ends_with("ed") && self.word_is(toks, i + 4, "by"))
-                }) || named(i + 3)
-                    || (self.word_is(toks, i + 3, "the") && named(i + 4)))
+            if !(self.word_is(toks, i + 1, "a") || self.word_is(toks, i + 1, "an")) {
+                return false;
+            }
+            let Some(noun) = (i + 2..i + 3 + EDITORIAL_MODIFIERS)
+                .take_while(|&k| toks.get(k).is_some_and(|t| t.word && !t.cap))
+                .find(|&k| EDITORIAL_NOUNS.contains(self.lower(&toks[k]).as_str()))
+            else {
+                return false;
+            };
+            toks.get(noun + 1).is_some_and(|t| {
+                let w = self.lower(t);
+                matches!(w.as_str(), "that" | "which" | "to" | "at" | "of" | "from" | "for" | "on")
+                    || (w.ends_with("ed") && self.word_is(toks, noun + 2, "by"))
+            }) || named(noun + 1)
+                || (self.word_is(toks, noun + 1, "the") && named(noun + 2))
         };
         // "..., according to a statement on its Telegram channel": where the
         // report is from, not part of it.
@@ -2126,6 +2140,14 @@ impl<'t> State<'_, 't> {
                     || sourced(i))
         }) {
             b = comma;
+        } else if let Some(close) = (a.max(1)..b).find(|&i| {
+            // "... was “unfit for the job,” a rare rebuke from the paper": the
+            // comma inside the closing mark.
+            toks[i].span.slice(self.text).chars().next().is_some_and(tokens::is_quote_mark_strict)
+                && toks[i - 1].span.slice(self.text) == ","
+                && editorial_aside(i)
+        }) {
+            b = close + 1;
         }
         let mut after_words = (a..b).filter(|&i| toks[i].word || in_seg[i].is_some()).count();
         // "promising to focus on ...": an infinitive is what was said; "said

@@ -2320,6 +2320,10 @@ fn a_writers_aside_after_a_report_is_not_reported() {
     assert_eq!(quotes(text), [q(Indirect, "Iran halt all enrichment", "Washington")]);
     let text = "Russia said it had downed 40 drones, a figure the Ukrainian military disputes.";
     assert_eq!(quotes(text), [q(Indirect, "it had downed 40 drones", "Russia")]);
+    let text = "Putin said some leaders lacked courage, an apparent reference to Macron.";
+    assert_eq!(quotes(text), [q(Indirect, "some leaders lacked courage", "Putin")]);
+    let text = "The board wrote that the nominee was “unfit for the job,” a rare rebuke from the paper.";
+    assert_eq!(quotes(text), [q(Mixed, "the nominee was “unfit for the job,”", "board")]);
     // An apposition inside the report stays.
     let text = "The ministry said it had sent a team, a group of ten engineers.";
     assert_eq!(quotes(text), [q(Indirect, "it had sent a team, a group of ten engineers", "ministry")]);
