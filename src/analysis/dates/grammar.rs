@@ -300,6 +300,16 @@ impl<'a> Parser<'a> {
             .is_some_and(char::is_uppercase)
     }
 
+    /// Whether the capitalised word at `i` is part of a title, not a date:
+    /// "the BBC's Today programme", "NBC's Today show", "USA Today".
+    fn names_a_title(&self, i: usize) -> bool {
+        let possessed = i >= 2 && self.t(i - 1) == "s" && self.t(i - 2) == "'";
+        self.cap(i)
+            && (possessed
+                || matches!(self.w(i + 1).to_lowercase().as_str(), "programme" | "program" | "show")
+                || (i >= 1 && self.cap(i - 1) && matches!(self.w(i - 1).to_lowercase().as_str(), "usa" | "russia")))
+    }
+
     /// Skips a period that touches the previous token ("Jan.", "a.m.").
     fn dot(&self, i: usize) -> usize {
         if self.t(i) == "." && i > 0 && self.adj(i - 1) { i + 1 } else { i }
@@ -533,6 +543,7 @@ impl<'a> Parser<'a> {
             PhraseKind::Ref(v) => Some((end, Sem::Ref(v))),
             PhraseKind::NowTime => Some((end, Sem::NowTime)),
             PhraseKind::Set(v) => Some((end, Sem::Set(v.to_owned()))),
+            PhraseKind::RelDay(_) if self.names_a_title(i) => None,
             PhraseKind::RelDay(n) => {
                 if let Some((e, part)) = self.part(end) {
                     return Some((e, Sem::Part { date: Some(Box::new(Sem::RelDay(n))), part }));

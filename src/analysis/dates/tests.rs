@@ -494,3 +494,17 @@ fn skipping_tokens_no_matcher_starts_on_loses_nothing() {
         }
     }
 }
+
+#[test]
+fn today_in_the_title_of_a_show_or_paper_is_no_date() {
+    for text in [
+        "She told the BBC's Today programme.",
+        "He told NBC's Today show.",
+        "USA Today reported it.",
+        "Russia Today said.",
+    ] {
+        assert_eq!(run(text, Some(REF)), [], "{text}");
+    }
+    assert_eq!(first("Today, the talks resume.", REF), "2013-02-12");
+    assert_eq!(first("The talks resume today.", REF), "2013-02-12");
+}
