@@ -1777,11 +1777,20 @@ impl Registry {
     /// ("the official" is not the foreign minister named just before).
     fn described_person(&self, m: &Mention) -> Option<usize> {
         if !UNNAMED_ROLES.contains(m.head.as_str()) {
-            let fitting = self
-                .persons_before(m)
-                .take(FITTING_TITLE_REACH)
-                .find(|&id| title_fits(&self.entities[id].title, &m.head));
-            return fitting.or_else(|| self.nearest_person(m));
+            // A title that fits and the description's own country come
+            // first ("the Russian leader" is the Russian president, not a
+            // nearer president of no known country), then a title that fits,
+            // then the country.
+            let candidates: Vec<usize> = self.persons_before(m).take(FITTING_TITLE_REACH).collect();
+            let fits = |id: &&usize| title_fits(&self.entities[**id].title, &m.head);
+            let compatriot =
+                |id: &&usize| !m.affiliation.is_empty() && self.entities[**id].affiliation == m.affiliation;
+            let best = candidates
+                .iter()
+                .find(|id| fits(id) && compatriot(id))
+                .or_else(|| candidates.iter().find(fits))
+                .or_else(|| candidates.iter().find(compatriot));
+            return best.copied().or_else(|| self.nearest_person(m));
         }
         self.nearest_person_where(m, |e| title_role(&e.title).is_some_and(|role| role == m.head))
     }

@@ -2661,6 +2661,10 @@ fn a_description_prefers_the_person_whose_title_fits() {
     let text = "President Vladimir Putin met Foreign Minister Sergey Lavrov on Monday. “We are ready,” the Russian \
                 leader said.";
     assert_eq!(speakers(text), ["Vladimir Putin"]);
+    // The description's country picks among titles that fit.
+    let text = "Russian President Vladimir Putin spoke on Monday. President Volodymyr Zelensky replied on Tuesday. \
+                The Russian leader said the talks were useful.";
+    assert_eq!(speakers(text), ["Vladimir Putin"]);
 }
 
 #[test]
