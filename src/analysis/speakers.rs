@@ -1159,11 +1159,14 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
             || (!person_role && toks[body_start..=end].iter().any(|t| lower(text, t) == "of"))
             // "the International Crisis Group": a person's name takes no article.
             || (det.as_deref() == Some("the") && run == body_start);
-        // "Officials in California": people at a place, not a person.
+        // "Officials in California", "Analysts at the Institute for the
+        // Study of War": people at a place, not a person or the place.
         let people_at = !person_role
             && run >= body_start + 2
-            && joins_description(&lower(text, &toks[run - 1]))
-            && role_at(text, &toks[run - 2]) == Some(Role::Group);
+            && ((joins_description(&lower(text, &toks[run - 1]))
+                && role_at(text, &toks[run - 2]) == Some(Role::Group))
+                || (role_at(text, &toks[body_start]) == Some(Role::Group)
+                    && joins_description(&lower(text, &toks[body_start + 1]))));
         if people_at {
             mention.kind = SpeakerKind::Group;
         } else if org {

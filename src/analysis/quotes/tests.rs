@@ -1113,6 +1113,9 @@ fn officials_at_a_named_place_are_a_group() {
     let a = run("Officials in California are warning that the rains will cause landslides.");
     assert_eq!(a.speakers.len(), 1);
     assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].kind), ("Officials in California", SpeakerKind::Group));
+    // At an institution with a long name: still the people.
+    let a = run("Analysts at the Institute for the Study of War said the offensive had stalled.");
+    assert_eq!(a.speakers[0].kind, SpeakerKind::Group);
 }
 
 #[test]
