@@ -1493,6 +1493,19 @@ fn title_role(title: &str) -> Option<String> {
         .find(|w| role(w) == Some(Role::Person))
 }
 
+/// Whether every modifier of a role in description `m` ("prime" in "the
+/// prime minister") is also in the title or name of entity `e`: "the prime
+/// minister" is not "one former minister".
+fn modifiers_agree(m: &Mention, e: &Entity) -> bool {
+    let known = format!("{} {}", e.title, e.name).to_lowercase();
+    let known: Vec<&str> = known.split_whitespace().collect();
+    m.name
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| role(w) == Some(Role::Mod))
+        .all(|w| known.contains(&w.as_str()))
+}
+
 /// Whether entity `e` was mentioned before `m`: a pronoun or description
 /// refers back, not to a name later in its sentence ("The Russian leader
 /// met Valery Gerasimov").
@@ -1597,6 +1610,7 @@ impl Registry {
                 && (e.head == m.head
                     || e.title.to_lowercase().split_whitespace().any(|w| w == m.head)
                     || e.name.to_lowercase().split_whitespace().any(|w| w == m.head))
+                && modifiers_agree(m, e)
         })
     }
 

@@ -2737,3 +2737,10 @@ fn a_relation_to_someone_describes_a_named_person() {
     let text = "A close ally of the president said the ticket would win.";
     assert_eq!(quotes(text), [q(Indirect, "the ticket would win", "A close ally of the president")]);
 }
+
+#[test]
+fn a_description_with_a_modifier_fits_only_a_title_with_it() {
+    let text = "One former minister called the plan a betrayal. Speaking in the Commons, the prime minister \
+                insisted the decision had been necessary.";
+    assert_eq!(speakers(text).last().map(String::as_str), Some("prime minister"));
+}
