@@ -1493,6 +1493,13 @@ fn title_role(title: &str) -> Option<String> {
         .find(|w| role(w) == Some(Role::Person))
 }
 
+/// Whether a title is only a form of address ("Mr.", "Sir"), which a
+/// description in apposition may replace ("The Liberal Democrat leader,
+/// Sir Ed Davey,").
+pub(crate) fn is_honorific(title: &str) -> bool {
+    matches!(fold(title).trim_end_matches('.'), "sir" | "dame" | "mr" | "mrs" | "ms" | "dr")
+}
+
 /// Whether every modifier of a role in description `m` ("prime" in "the
 /// prime minister") is also in the title or name of entity `e`: "the prime
 /// minister" is not "one former minister".
@@ -1546,7 +1553,7 @@ impl Registry {
                 Some(id) => {
                     let e = &mut self.entities[id];
                     e.take_fuller_name(&m.name);
-                    if e.title.is_empty() {
+                    if e.title.is_empty() || (is_honorific(&e.title) && !m.title.is_empty()) {
                         e.title = m.title.clone();
                     }
                     if e.affiliation.is_empty() {

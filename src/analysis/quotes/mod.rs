@@ -1318,7 +1318,7 @@ impl<'t> State<'_, 't> {
         // "the letter reads": only a document reads.
         let mention = mention.filter(|(m, _)| class != CueClass::Document || m.document);
         if let Some((mut m, place)) = mention {
-            if m.named && m.title.is_empty() {
+            if m.named && (m.title.is_empty() || speakers::is_honorific(&m.title)) {
                 self.title_from_apposition(toks, &mut m);
             }
             let first = first_token(toks, m.span);

@@ -2744,3 +2744,12 @@ fn a_description_with_a_modifier_fits_only_a_title_with_it() {
                 insisted the decision had been necessary.";
     assert_eq!(speakers(text).last().map(String::as_str), Some("prime minister"));
 }
+
+#[test]
+fn sir_and_dame_are_forms_of_address_that_a_description_replaces() {
+    let a = run("The Liberal Democrat leader, Sir Ed Davey, accused the government of balancing the books.");
+    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].title.as_str()), ("Ed Davey", "Liberal Democrat leader"));
+    let a = run("Critics attacked Sir Keir Starmer's plan. Speaking in the Commons, the prime minister insisted the \
+                 decision had been necessary.");
+    assert_eq!(a.speakers.last().map(|s| s.name.as_str()), Some("Keir Starmer"));
+}
