@@ -2100,7 +2100,12 @@ impl<'t> State<'_, 't> {
             a += 1;
         }
         let mut b = next_bound;
-        // Stop before the comma that leads into the next cue's clause.
+        // Stop before the comma that leads into the next cue's clause, and
+        // before a "with" that opens it ("..., with one former minister
+        // calling it ...").
+        if b < toks.len() && b > a + 1 && self.word_is(toks, b - 1, "with") && in_seg[b - 1].is_none() {
+            b -= 1;
+        }
         if b < toks.len() && b > a && toks[b - 1].span.slice(self.text) == "," {
             b -= 1;
         }

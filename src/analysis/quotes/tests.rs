@@ -2753,3 +2753,12 @@ fn sir_and_dame_are_forms_of_address_that_a_description_replaces() {
                  decision had been necessary.");
     assert_eq!(a.speakers.last().map(|s| s.name.as_str()), Some("Keir Starmer"));
 }
+
+#[test]
+fn a_with_that_opens_the_next_report_is_not_reported() {
+    let text = "Labour MPs criticised the plan to cut aid, with one former minister calling it a betrayal.";
+    assert_eq!(
+        quotes(text),
+        [q(Indirect, "the plan to cut aid", "Labour MPs"), q(Indirect, "it a betrayal", "one former minister")]
+    );
+}
