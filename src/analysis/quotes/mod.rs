@@ -1301,9 +1301,12 @@ impl<'t> State<'_, 't> {
                             // not a heading in capitals, "CONGRESS HAS
                             // INVESTIGATED HIM — ...").
                             let heading = m.name.contains(' ') && !m.name.chars().any(char::is_lowercase);
+                            // "A federal judge blocked the plan, ruling that
+                            // ...": a person's description, definite or not.
                             m.named
                                 || m.pronoun.is_some()
                                 || m.anaphoric
+                                || (m.kind == SpeakerKind::Person && describes_role(m))
                                 || (m.kind == SpeakerKind::Organization
                                     && m.name.starts_with(char::is_uppercase)
                                     && !heading)

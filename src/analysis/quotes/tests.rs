@@ -2762,3 +2762,11 @@ fn a_with_that_opens_the_next_report_is_not_reported() {
         [q(Indirect, "the plan to cut aid", "Labour MPs"), q(Indirect, "it a betrayal", "one former minister")]
     );
 }
+
+#[test]
+fn a_participle_after_a_described_subjects_clause_reports() {
+    let text = "A federal judge on Friday blocked the plan, ruling that the move likely violated federal law.";
+    assert_eq!(quotes(text), [q(Indirect, "the move likely violated federal law", "A federal judge")]);
+    let text = "Russia's foreign minister drove the point home, saying that Moscow was ready for talks.";
+    assert_eq!(quotes(text), [q(Indirect, "Moscow was ready for talks", "Russia's foreign minister")]);
+}
