@@ -2017,7 +2017,10 @@ impl<'t> State<'_, 't> {
                         || in_title
                         || (matches!(w.as_str(), "a" | "an" | "the" | "his" | "her" | "their")
                             && addressee_next(a)
-                            // "told reporters the West was ...": a subject.
+                            // "told reporters the West was ...", "told
+                            // reporters the Hamas response was ...": after an
+                            // addressee, an article opens the content.
+                            && !ADDRESSEES.contains(self.lower(&toks[a - 1]).as_str())
                             && !toks.get(a + 2).is_some_and(|v| AUXILIARIES.contains(self.lower(v).as_str())))
                         // "a weekly news conference", "a televised briefing"
                         || (toks[a].word

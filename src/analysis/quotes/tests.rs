@@ -2770,3 +2770,11 @@ fn a_participle_after_a_described_subjects_clause_reports() {
     let text = "Russia's foreign minister drove the point home, saying that Moscow was ready for talks.";
     assert_eq!(quotes(text), [q(Indirect, "Moscow was ready for talks", "Russia's foreign minister")]);
 }
+
+#[test]
+fn an_article_after_the_addressee_opens_the_report() {
+    let text = "Miller told reporters the Hamas response was under review.";
+    assert_eq!(quotes(text), [q(Indirect, "the Hamas response was under review", "Miller")]);
+    let text = "Miller told reporters the United States was reviewing the response.";
+    assert_eq!(quotes(text), [q(Indirect, "the United States was reviewing the response", "Miller")]);
+}
