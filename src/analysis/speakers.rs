@@ -883,7 +883,7 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             end += 2;
             continue;
         }
-        if phrase_word(text, t) || joins || surname_word(text, toks, end) {
+        if phrase_word(text, t) || joins || surname_word(text, toks, end) || particle_at(text, toks, end) {
             if !joins {
                 last = Some(end);
             }

@@ -2778,3 +2778,9 @@ fn an_article_after_the_addressee_opens_the_report() {
     let text = "Miller told reporters the United States was reviewing the response.";
     assert_eq!(quotes(text), [q(Indirect, "the United States was reviewing the response", "Miller")]);
 }
+
+#[test]
+fn a_name_with_particles_in_apposition_speaks() {
+    let text = "Qatar's Prime Minister, Mohammed bin Abdulrahman Al Thani, said he was cautiously optimistic.";
+    assert_eq!(quotes(text), [q(Indirect, "he was cautiously optimistic", "Mohammed bin Abdulrahman Al Thani")]);
+}
