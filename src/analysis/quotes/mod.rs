@@ -1900,6 +1900,18 @@ impl<'t> State<'_, 't> {
                 return adjacent(Some(person));
             }
         }
+        // "The ministry issued a statement saying ...": the document is the
+        // object of its publishing; its publisher, the verb's subject, says.
+        if let Some(doc) = m.as_ref().filter(|m| m.document && !m.anaphoric) {
+            let first = first_token(toks, doc.span);
+            if first >= 1
+                && PUBLISHED.contains(&self.lower(&toks[first - 1]).as_str())
+                && let Some(publisher) = self.subject_before(toks, in_seg, first - 1)
+                && !publisher.0.document
+            {
+                return Some(publisher);
+            }
+        }
         // "The participants in a joint statement called on ...": the
         // document is an adjunct; the subject stands before it.
         if let Some(doc) = m.as_ref().filter(|m| m.document && !m.anaphoric) {

@@ -2784,3 +2784,12 @@ fn a_name_with_particles_in_apposition_speaks() {
     let text = "Qatar's Prime Minister, Mohammed bin Abdulrahman Al Thani, said he was cautiously optimistic.";
     assert_eq!(quotes(text), [q(Indirect, "he was cautiously optimistic", "Mohammed bin Abdulrahman Al Thani")]);
 }
+
+#[test]
+fn whoever_issues_a_statement_saying_something_says_it() {
+    let text = "The ministry released a statement saying the cabinet had decided to continue.";
+    assert_eq!(quotes(text), [q(Indirect, "the cabinet had decided to continue", "ministry")]);
+    // A statement with no publisher still speaks for itself.
+    let text = "A statement said the cabinet had decided to continue.";
+    assert_eq!(quotes(text), [q(Indirect, "the cabinet had decided to continue", "statement")]);
+}
