@@ -1519,7 +1519,9 @@ impl<'t> State<'_, 't> {
                 Some(role)
             });
         let after = || {
-            let mut d = is_comma(last)
+            // "Yael Adar, whose son was killed": a relative clause, not a title.
+            let relative = self.word_is(toks, last + 1, "whose");
+            let mut d = (is_comma(last) && !relative)
                 .then(|| speakers::phrase_after(self.text, toks, last + 1))
                 .flatten()
                 .filter(describes_role)?;

@@ -2793,3 +2793,9 @@ fn whoever_issues_a_statement_saying_something_says_it() {
     let text = "A statement said the cabinet had decided to continue.";
     assert_eq!(quotes(text), [q(Indirect, "the cabinet had decided to continue", "statement")]);
 }
+
+#[test]
+fn a_relative_clause_after_a_name_is_no_title() {
+    let a = run("“Every day counts,” said Yael Adar, whose son was killed in the attack.");
+    assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].title.as_str()), ("Yael Adar", ""));
+}
