@@ -755,8 +755,10 @@ impl<'t> State<'_, 't> {
     /// punctuation, a quote or "that" ("C,” he concluded." / "He
     /// concluded: “C”" / "concluded that C").
     fn has_no_object(&self, toks: &[Token], in_seg: &[Option<usize>], i: usize, end: usize) -> bool {
-        let after_report =
-            i >= 1 && (in_seg[i - 1].is_some() || matches!(toks[i - 1].span.slice(self.text), "," | "”" | "\"" | "»"));
+        let after_report = i >= 1 && {
+            let before = toks[i - 1].span.slice(self.text);
+            in_seg[i - 1].is_some() || before == "," || before.chars().next().is_some_and(tokens::is_quote_mark_strict)
+        };
         let next_is_clause_end = match toks.get(end) {
             None => true,
             Some(t) => in_seg[end].is_some() || !t.word || self.word_is(toks, end, "that"),
