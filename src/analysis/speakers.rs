@@ -1497,7 +1497,8 @@ fn title_role(title: &str) -> Option<String> {
 /// description in apposition may replace ("The Liberal Democrat leader,
 /// Sir Ed Davey,").
 pub(crate) fn is_honorific(title: &str) -> bool {
-    matches!(fold(title).trim_end_matches('.'), "sir" | "dame" | "mr" | "mrs" | "ms" | "dr")
+    let title = title.trim_end_matches('.');
+    ["sir", "dame", "mr", "mrs", "ms", "dr"].iter().any(|h| title.eq_ignore_ascii_case(h))
 }
 
 /// Whether every modifier of a role in description `m` ("prime" in "the
