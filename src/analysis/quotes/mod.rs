@@ -1304,11 +1304,13 @@ impl<'t> State<'_, 't> {
                             // INVESTIGATED HIM — ...").
                             let heading = m.name.contains(' ') && !m.name.chars().any(char::is_lowercase);
                             // "A federal judge blocked the plan, ruling that
-                            // ...": a person's description, definite or not.
+                            // ...": a person's description, definite or not;
+                            // "Protesters gathered outside, urging ...": a group.
                             m.named
                                 || m.pronoun.is_some()
                                 || m.anaphoric
                                 || (m.kind == SpeakerKind::Person && describes_role(m))
+                                || (m.kind == SpeakerKind::Group && !m.document)
                                 || (m.kind == SpeakerKind::Organization
                                     && m.name.starts_with(char::is_uppercase)
                                     && !heading)

@@ -2769,6 +2769,8 @@ fn a_participle_after_a_described_subjects_clause_reports() {
     assert_eq!(quotes(text), [q(Indirect, "the move likely violated federal law", "A federal judge")]);
     let text = "Russia's foreign minister drove the point home, saying that Moscow was ready for talks.";
     assert_eq!(quotes(text), [q(Indirect, "Moscow was ready for talks", "Russia's foreign minister")]);
+    let text = "Protesters gathered outside the ministry, urging the government to accept the deal.";
+    assert_eq!(quotes(text), [q(Indirect, "the government to accept the deal", "Protesters")]);
 }
 
 #[test]
