@@ -467,12 +467,19 @@ fn joins_description(word: &str) -> bool {
     matches!(word, "of" | "in" | "at" | "from" | "on" | "for")
 }
 
+/// Whether a word joins a role to where or for whom it is held: "envoy
+/// *to* the UN", "professor *at* Harvard", "spokesman *for* McConnell",
+/// "governor *of* Belgorod region" (and "*in*").
+pub(crate) fn joins_role_to_post(word: &str) -> bool {
+    matches!(word, "to" | "at" | "in" | "of" | "for")
+}
+
 /// Whether token `k` joins a capitalised person's role to the post it
 /// serves, in a title before a name: "Ambassador *to* the US Anatoly
 /// Antonov", "Special Envoy *for* Ukraine Keith Kellogg".
 fn posted_title_at(text: &str, toks: &[Token], k: usize) -> bool {
     k >= 1
-        && toks.get(k).is_some_and(|t| matches!(lower(text, t).as_str(), "to" | "for" | "at" | "in" | "of"))
+        && toks.get(k).is_some_and(|t| joins_role_to_post(&lower(text, t)))
         && toks[k - 1].cap
         && role_at(text, &toks[k - 1]) == Some(Role::Person)
 }

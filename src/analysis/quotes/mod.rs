@@ -306,13 +306,6 @@ fn describes_role(d: &speakers::Mention) -> bool {
             || (d.kind == SpeakerKind::Organization && speakers::is_organization_head(&d.head)))
 }
 
-/// Whether a word joins a role to where or for whom it is held: "envoy
-/// *to* the UN", "professor *at* Harvard", "spokesman *for* McConnell",
-/// "governor *of* Belgorod region" (and "*in*").
-fn joins_role_to_post(word: &str) -> bool {
-    matches!(word, "to" | "at" | "in" | "of" | "for")
-}
-
 /// Finds and attributes the quotes of a document.
 pub fn extract(doc: &Document<'_>) -> Attribution {
     let segments = marks::scan(doc);
@@ -1373,7 +1366,7 @@ impl<'t> State<'_, 't> {
             (open.saturating_sub(POSTING_TOKENS)..open - 1)
                 .rev()
                 .take_while(|&i| toks[i].word && in_seg[i].is_none())
-                .find(|&i| joins_role_to_post(&self.lower(&toks[i])))
+                .find(|&i| speakers::joins_role_to_post(&self.lower(&toks[i])))
                 .is_some_and(|to| to >= 1 && description_ends_at(to - 1))
         };
         if !(ends_at_comma && (description_ends_at(open - 1) || posted())) {
@@ -1497,7 +1490,7 @@ impl<'t> State<'_, 't> {
                 d.affiliation.clone_from(&principal.affiliation);
             }
         };
-        let serves_at = |k: usize| joins_role_to_post(&self.lower(&toks[k]));
+        let serves_at = |k: usize| speakers::joins_role_to_post(&self.lower(&toks[k]));
         // Whose: a named person ("to Zelensky") or a proper name ("to the
         // U.S.", "to the United Nations").
         let principal_named = |p: &speakers::Mention| {
