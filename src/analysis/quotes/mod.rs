@@ -285,6 +285,12 @@ static EDITORIAL_NOUNS: LazyLock<HashSet<&'static str>> =
 static SITUATION_PARTICIPLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/situation_participles.txt")).collect());
 
+/// What follows a cue that asks for anonymity ("asking not to be
+/// identified"), each phrase as its words.
+static ANONYMITY: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("../lexicon/en/anonymity.txt")).map(|p| p.split_whitespace().collect()).collect()
+});
+
 /// Up to this many speaker names are searched one by one; more go through
 /// one automaton.
 const NAME_SEARCHES: usize = 32;
@@ -956,6 +962,13 @@ impl<'t> State<'_, 't> {
         matches!(self.lower(t).as_str(), "been" | "was" | "were" | "is" | "are" | "be" | "being")
     }
 
+    /// Whether the unquoted tokens from `i` are the lower-case `words`.
+    fn words_at(&self, toks: &[Token], in_seg: &[Option<usize>], i: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(k, w)| {
+            toks.get(i + k).is_some_and(|t| in_seg.get(i + k).is_some_and(Option::is_none) && self.lower(t) == *w)
+        })
+    }
+
     fn word_is(&self, toks: &[Token], i: usize, w: &str) -> bool {
         toks.get(i).is_some_and(|t| t.span.slice(self.text).eq_ignore_ascii_case(w))
     }
@@ -1001,14 +1014,10 @@ impl<'t> State<'_, 't> {
             let w = self.lower(&toks[i]);
             let bit = cue_bit(&w);
             let may_start = CUE_STARTS[bit / 64] & (1 << (bit % 64)) != 0;
-            let found = may_start.then(|| CUES.get(w.as_str())).flatten().and_then(|list| {
-                list.iter().find(|(words, _)| {
-                    words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, cw)| toks.get(i + k).is_some_and(|t| in_seg[i + k].is_none() && self.lower(t) == *cw))
-                })
-            });
+            let found = may_start
+                .then(|| CUES.get(w.as_str()))
+                .flatten()
+                .and_then(|list| list.iter().find(|(words, _)| self.words_at(toks, in_seg, i, words)));
             // A capitalised verb is a cue only as "According to X" or when it
             // opens an inverted sentence: "Said Ellis: ...".
             let opens_inverted = i == 0 && toks.get(i + 1).is_some_and(|t| t.cap);
@@ -1085,7 +1094,18 @@ impl<'t> State<'_, 't> {
             // "a video call with", "his claims": a noun after an article or
             // a possessive, or after "a" and a plain noun.
             let noun = words.len() == 1 && *class != CueClass::Source && self.noun_after_determiner(toks, i);
-            if !after_to && (!passive || agent) && !particle && !discourse && !negated && !noun && !cites_source {
+            // "..., the people said, asking not to be identified": the
+            // speaker asks to stay unnamed.
+            let anonymity = ANONYMITY.iter().any(|phrase| self.words_at(toks, in_seg, end, phrase));
+            if !after_to
+                && (!passive || agent)
+                && !particle
+                && !discourse
+                && !negated
+                && !noun
+                && !cites_source
+                && !anonymity
+            {
                 cues.push(Cue { start: i, end, class: *class, speaker: None, entity: None, inverted: false, agent });
             }
             i = end;

@@ -2801,3 +2801,20 @@ fn a_relative_clause_after_a_name_is_no_title() {
     let a = run("“Every day counts,” said Yael Adar, whose son was killed in the attack.");
     assert_eq!((a.speakers[0].name.as_str(), a.speakers[0].title.as_str()), ("Yael Adar", ""));
 }
+
+#[test]
+fn a_request_for_anonymity_reports_nothing() {
+    assert_eq!(
+        quotes(
+            "The measures would target tankers, the people said, asking not to be identified because the talks are private."
+        ),
+        vec![q(Indirect, "The measures would target tankers", "people")]
+    );
+    assert_eq!(quotes("The adviser asked not to be named."), vec![]);
+    assert_eq!(quotes("The official requested anonymity to discuss the plan."), vec![]);
+    // A request of someone else still reports.
+    assert_eq!(
+        quotes("The minister asked reporters to leave the room."),
+        vec![q(Indirect, "reporters to leave the room", "minister")]
+    );
+}
