@@ -540,6 +540,9 @@ impl<'a> Parser<'a> {
             self.phrases(i).iter().find(|p| p.words.iter().enumerate().skip(1).all(|(k, w)| self.t(i + k) == *w))?;
         let end = i + phrase.words.len();
         match phrase.kind {
+            // "as soon as next week", "as recently as 2019": a comparison
+            // that brackets a reference word dates nothing itself.
+            PhraseKind::Ref(_) if self.before(i) == "as" && self.t(end) == "as" => None,
             PhraseKind::Ref(v) => Some((end, Sem::Ref(v))),
             PhraseKind::NowTime => Some((end, Sem::NowTime)),
             PhraseKind::Set(v) => Some((end, Sem::Set(v.to_owned()))),

@@ -508,3 +508,12 @@ fn today_in_the_title_of_a_show_or_paper_is_no_date() {
     assert_eq!(first("Today, the talks resume.", REF), "2013-02-12");
     assert_eq!(first("The talks resume today.", REF), "2013-02-12");
 }
+
+#[test]
+fn a_reference_word_bracketed_by_as_is_a_comparison() {
+    let texts = |text: &str| run(text, Some(REF)).into_iter().map(|x| x.0).collect::<Vec<_>>();
+    assert_eq!(texts("The plan could come as soon as next week."), ["next week"]);
+    assert_eq!(texts("He will leave as soon as possible."), Vec::<String>::new());
+    assert_eq!(texts("As recently as 2019 he said so."), ["2019"]);
+    assert_eq!(first("Talks will resume soon.", REF), "FUTURE_REF");
+}
