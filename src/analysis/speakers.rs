@@ -205,7 +205,29 @@ use super::quotes::tokens::{first_token, fold, lower, with_lower};
 
 fn role(word: &str) -> Option<Role> {
     let word = word.trim_end_matches('.');
-    ROLES.get(word).copied().or_else(|| is_age_noun(word).then_some(Role::Person))
+    ROLES.get(word).copied().or_else(|| derived_role(word))
+}
+
+/// Hyphenated affixes of person roles, from `lexicon/en/role_affixes.txt`:
+/// (affix, whether it is a prefix).
+static ROLE_AFFIXES: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/role_affixes.txt"))
+        .filter_map(|row| Some((*row.first()?, row.get(1) == Some(&"prefix"))))
+        .collect()
+});
+
+/// The role of a word the table does not list: an age used as a noun
+/// ("34-year-old"), or a person's role with a hyphenated affix
+/// ("President-elect", "ex-minister").
+fn derived_role(word: &str) -> Option<Role> {
+    if is_age_noun(word) {
+        return Some(Role::Person);
+    }
+    ROLE_AFFIXES
+        .iter()
+        .filter_map(|&(affix, prefix)| if prefix { word.strip_prefix(affix) } else { word.strip_suffix(affix) })
+        .any(|rest| ROLES.get(rest) == Some(&Role::Person))
+        .then_some(Role::Person)
 }
 
 /// Whether a lower-case word names a document that speaks for its authors
@@ -296,9 +318,9 @@ fn class_of_word(word: &str) -> Class {
     } else {
         (bits & !Class::TRIMMED) | (CLASSES.get(trimmed).copied().unwrap_or_default() & Class::TRIMMED)
     };
-    // An age noun is a person, as [`role`] says, unless the lexicon gave a role.
-    let age = if bits & Class::ROLE_MASK == 0 && is_age_noun(trimmed) { Class::of_role(Role::Person) } else { 0 };
-    Class(bits | age | Class::KNOWN)
+    // A derived role, as [`role`] gives it, unless the lexicon gave one.
+    let derived = if bits & Class::ROLE_MASK == 0 { derived_role(trimmed).map_or(0, Class::of_role) } else { 0 };
+    Class(bits | derived | Class::KNOWN)
 }
 
 /// The [`Class`] of a token, looked up once per token.
@@ -1916,6 +1938,19 @@ mod tests {
     }
 
     #[test]
+    fn a_role_with_a_hyphenated_affix_is_a_role() {
+        let read = |text: &str| before(text).map(|m| (m.name, m.title, m.kind));
+        let person = |name: &str, title: &str| Some((name.into(), title.into(), SpeakerKind::Person));
+        assert_eq!(read("President-elect Donald Trump"), person("Donald Trump", "President-elect"));
+        assert_eq!(
+            read("German Chancellor-in-waiting Friedrich Merz"),
+            person("Friedrich Merz", "German Chancellor-in-waiting")
+        );
+        assert_eq!(read("Prime Minister-designate Ahmed Ali"), person("Ahmed Ali", "Prime Minister-designate"));
+        assert_eq!(read("ex-minister Ahmed Ali"), person("Ahmed Ali", "ex-minister"));
+    }
+
+    #[test]
     fn a_possessor_before_a_role_at_a_place_says_whose() {
         let m = before("Russia's ambassador in Berlin").unwrap();
         assert_eq!((m.name.as_str(), m.affiliation.as_str()), ("Russia's ambassador in Berlin", "Russia"));
@@ -2107,8 +2142,23 @@ mod class_tests {
 
     #[test]
     fn one_lookup_answers_as_the_separate_lists_do() {
-        for word in ["spokesman", "gen.", "gen", "the", "he", "russian", "russian.", "may", "talks", "peskov", "of", ""]
-        {
+        for word in [
+            "spokesman",
+            "gen.",
+            "gen",
+            "the",
+            "he",
+            "russian",
+            "russian.",
+            "may",
+            "talks",
+            "peskov",
+            "of",
+            "",
+            "president-elect",
+            "34-year-old",
+            "ex-minister",
+        ] {
             let c = class_of_word(word);
             assert_eq!(c.role(), role(word), "{word}");
             assert_eq!(c.has(Class::DEMONYM), DEMONYMS.contains_key(word.trim_end_matches('.')), "{word}");
