@@ -1951,6 +1951,14 @@ mod tests {
     }
 
     #[test]
+    fn a_title_keeps_the_portfolio_its_role_serves() {
+        let title = |text: &str| before(text).map(|m| m.title);
+        assert_eq!(title("Foreign affairs minister Penny Wong").as_deref(), Some("Foreign affairs minister"));
+        assert_eq!(title("Green parliamentary leader Katharina Dröge").as_deref(), Some("Green parliamentary leader"));
+        assert_eq!(title("Trade secretary Liam Fox").as_deref(), Some("Trade secretary"));
+    }
+
+    #[test]
     fn a_possessor_before_a_role_at_a_place_says_whose() {
         let m = before("Russia's ambassador in Berlin").unwrap();
         assert_eq!((m.name.as_str(), m.affiliation.as_str()), ("Russia's ambassador in Berlin", "Russia"));
