@@ -2094,6 +2094,27 @@ impl<'t> State<'_, 't> {
             // A participle cue ("a report citing sources said that ...") is
             // followed by its sentence's main verb instead.
             let participle = self.lower(&toks[cue.start]).ends_with("ing");
+            // "vowed to renegotiate deals that he said ...": an infinitive
+            // right after the cue is the content, and a "that" in it is the
+            // infinitive's own. Not an addressee: "promised to voters that
+            // ...", "to them", "to the nation" (a plural in "-s" is no bare
+            // verb; "discuss" and "focus" are).
+            let infinitive = self.word_is(toks, a, "to")
+                && toks.get(a + 1).is_some_and(|t| {
+                    let w = self.lower(t);
+                    let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+                    t.word
+                        && !t.cap
+                        && in_seg[a + 1].is_none()
+                        && !plural
+                        && !ADDRESSEES.contains(w.as_str())
+                        && !speakers::is_object_pronoun(w.as_str())
+                        && !speakers::determiner_at(self.text, t)
+                        && speakers::possessive_pronoun(self.text, t).is_none()
+                });
+            if infinitive {
+                reach = 0;
+            }
             let window = (a..next_bound.min(a + reach)).find(|&i| {
                 in_seg[i].is_some_and(|s| !self.names_a_work(s))
                     || toks[i].span.slice(self.text) == ","

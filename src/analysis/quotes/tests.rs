@@ -2818,3 +2818,14 @@ fn a_request_for_anonymity_reports_nothing() {
         vec![q(Indirect, "reporters to leave the room", "minister")]
     );
 }
+
+#[test]
+fn a_that_inside_an_infinitive_after_the_cue_is_the_infinitives() {
+    assert_eq!(
+        quotes("Trump vowed to renegotiate trade deals that he said had hurt workers."),
+        vec![q(Indirect, "to renegotiate trade deals that he said had hurt workers", "Trump")]
+    );
+    // "to" before an addressee: the "that" opens the content.
+    assert_eq!(quotes("Trump promised to voters that he would win."), vec![q(Indirect, "he would win", "Trump")]);
+    assert_eq!(quotes("Trump promised to them that he would win."), vec![q(Indirect, "he would win", "Trump")]);
+}
