@@ -165,11 +165,6 @@ fn pronouns(object: bool) -> HashMap<&'static str, Pronoun> {
         .collect()
 }
 
-/// Whether a lower-case word is an object pronoun ("him", "them").
-pub(crate) fn is_object_pronoun(word: &str) -> bool {
-    OBJECT_PRONOUNS.contains_key(word)
-}
-
 /// Possessive determiners: "according to his spokesman" is the spokesman.
 fn is_possessive_determiner(word: &str) -> bool {
     matches!(word, "his" | "her" | "their" | "its")

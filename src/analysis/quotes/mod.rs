@@ -2096,22 +2096,8 @@ impl<'t> State<'_, 't> {
             let participle = self.lower(&toks[cue.start]).ends_with("ing");
             // "vowed to renegotiate deals that he said ...": an infinitive
             // right after the cue is the content, and a "that" in it is the
-            // infinitive's own. Not an addressee: "promised to voters that
-            // ...", "to them", "to the nation" (a plural in "-s" is no bare
-            // verb; "discuss" and "focus" are).
-            let infinitive = self.word_is(toks, a, "to")
-                && toks.get(a + 1).is_some_and(|t| {
-                    let w = self.lower(t);
-                    let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
-                    t.word
-                        && !t.cap
-                        && in_seg[a + 1].is_none()
-                        && !plural
-                        && !ADDRESSEES.contains(w.as_str())
-                        && !speakers::is_object_pronoun(w.as_str())
-                        && !speakers::determiner_at(self.text, t)
-                        && speakers::possessive_pronoun(self.text, t).is_none()
-                });
+            // infinitive's own ("promised to voters that ..." has none).
+            let infinitive = self.opens_infinitive(toks, in_seg, a);
             if infinitive {
                 reach = 0;
             }
@@ -2215,18 +2201,8 @@ impl<'t> State<'_, 't> {
         let mut after_words = (a..b).filter(|&i| toks[i].word || in_seg[i].is_some()).count();
         // "promising to focus on ...": an infinitive is what was said; "said
         // to reporters", "said to the press" are not.
-        let infinitive = self.word_is(toks, a, "to")
-            && !PREPOSITIONAL_CUES.contains(self.lower(&toks[cue.end - 1]).as_str())
-            && toks.get(a + 1).is_some_and(|n| {
-                n.word
-                    && !n.cap
-                    && !speakers::determiner_at(self.text, n)
-                    && !ADDRESSEES.contains(self.lower(n).as_str())
-                    && !matches!(
-                        self.lower(n).as_str(),
-                        "his" | "her" | "its" | "their" | "our" | "my" | "your" | "him" | "them" | "me" | "us"
-                    )
-            });
+        let infinitive = self.opens_infinitive(toks, in_seg, a)
+            && !PREPOSITIONAL_CUES.contains(self.lower(&toks[cue.end - 1]).as_str());
         // "said in an interview", "said as he entered the talks": an
         // adverbial, not what was said; a longer one after a report that
         // ends at the speaker ("Y, Lavrov said at a press conference
@@ -2576,6 +2552,27 @@ impl<'t> State<'_, 't> {
         (self.word_is(toks, that, "that")
             && !toks.get(that + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str())))
         .then_some(that)
+    }
+
+    /// Whether token `a` is the "to" of an infinitive ("to renegotiate"),
+    /// not of an addressee: "to voters" (a plural in "-s" is no bare verb;
+    /// "discuss" and "focus" are), "to them", "to his aides", "to the nation".
+    fn opens_infinitive(&self, toks: &[Token], in_seg: &[Option<usize>], a: usize) -> bool {
+        self.word_is(toks, a, "to")
+            && toks.get(a + 1).is_some_and(|n| {
+                let w = self.lower(n);
+                let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+                n.word
+                    && !n.cap
+                    && in_seg.get(a + 1).is_some_and(Option::is_none)
+                    && !plural
+                    && !speakers::determiner_at(self.text, n)
+                    && !ADDRESSEES.contains(w.as_str())
+                    && !matches!(
+                        w.as_str(),
+                        "his" | "her" | "its" | "their" | "our" | "my" | "your" | "him" | "them" | "me" | "us"
+                    )
+            })
     }
 
     fn skip_adverbials(&self, toks: &[Token], in_seg: &[Option<usize>], mut a: usize, bound: usize) -> usize {
