@@ -1169,11 +1169,7 @@ impl<'t> State<'_, 't> {
         // "A Kellogg officer, who asked not to be named, said ...": a cue in
         // a relative clause that sets its subject apart before the main
         // verb is background; the main clause makes the report.
-        let in_aside = |c: &Cue| {
-            let verb_group = toks[..c.start].iter().rev().take_while(|t| t.word).take(3).count();
-            (c.start - verb_group..c.start)
-                .any(|w| w >= 1 && self.lower(&toks[w]) == "who" && toks[w - 1].span.slice(self.text) == ",")
-        };
+        let in_aside = |c: &Cue| self.in_relative_aside(toks, c.start);
         let asides: Vec<bool> = cues
             .iter()
             .enumerate()
@@ -2181,10 +2177,14 @@ impl<'t> State<'_, 't> {
         // "..., according to a statement on its Telegram channel": where the
         // report is from, not part of it.
         let sourced = |i: usize| self.word_is(toks, i + 1, "according") && self.word_is(toks, i + 2, "to");
+        // "Paul Ryan, who has said he will not defend Trump, did not ...":
+        // a report in a relative clause ends where the clause does.
+        let aside_closes = self.in_relative_aside(toks, cue.start);
         if let Some(comma) = (a..b).find(|&i| {
             toks[i].span.slice(self.text) == ","
                 && in_seg[i].is_none()
-                && (toks.get(i + 1).is_some_and(|t| SITUATION_PARTICIPLES.contains(self.lower(t).as_str()))
+                && (aside_closes
+                    || toks.get(i + 1).is_some_and(|t| SITUATION_PARTICIPLES.contains(self.lower(t).as_str()))
                     || editorial_aside(i)
                     || sourced(i))
         }) {
@@ -2194,7 +2194,7 @@ impl<'t> State<'_, 't> {
             // comma inside the closing mark.
             toks[i].span.slice(self.text).chars().next().is_some_and(tokens::is_quote_mark_strict)
                 && toks[i - 1].span.slice(self.text) == ","
-                && editorial_aside(i)
+                && (aside_closes || editorial_aside(i))
         }) {
             b = close + 1;
         }
@@ -2573,6 +2573,15 @@ impl<'t> State<'_, 't> {
                         "his" | "her" | "its" | "their" | "our" | "my" | "your" | "him" | "them" | "me" | "us"
                     )
             })
+    }
+
+    /// Whether the cue at token `start` is the verb of a relative clause
+    /// set off after its subject: "A Kellogg officer, who asked not to be
+    /// named, ..." (up to three words between "who" and the cue).
+    fn in_relative_aside(&self, toks: &[Token], start: usize) -> bool {
+        let verb_group = toks[..start].iter().rev().take_while(|t| t.word).take(3).count();
+        (start - verb_group..start)
+            .any(|w| w >= 1 && self.lower(&toks[w]) == "who" && toks[w - 1].span.slice(self.text) == ",")
     }
 
     fn skip_adverbials(&self, toks: &[Token], in_seg: &[Option<usize>], mut a: usize, bound: usize) -> usize {

@@ -2829,3 +2829,15 @@ fn a_that_inside_an_infinitive_after_the_cue_is_the_infinitives() {
     assert_eq!(quotes("Trump promised to voters that he would win."), vec![q(Indirect, "he would win", "Trump")]);
     assert_eq!(quotes("Trump promised to them that he would win."), vec![q(Indirect, "he would win", "Trump")]);
 }
+
+#[test]
+fn a_report_in_a_relative_clause_ends_with_the_clause() {
+    assert_eq!(
+        quotes("House Speaker Paul Ryan, who has said he will no longer defend Trump, did not mention the nominee."),
+        vec![q(Indirect, "he will no longer defend Trump", "Paul Ryan")]
+    );
+    assert_eq!(
+        quotes("The diplomat, who said the talks were \"doomed,\" left early."),
+        vec![q(Mixed, "the talks were \"doomed,\"", "diplomat")]
+    );
+}
