@@ -129,6 +129,33 @@ fn demonym_at(text: &str, toks: &[Token]) -> Option<&'static str> {
 static ORGANIZATIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/organizations.txt")).collect());
 
+/// The known organisations whose names have a lower-case word inside
+/// ("Doctors Without Borders" may be written so, "Committee to Protect
+/// Journalists"), by their last word: each as its words. The phrase reader
+/// stops at such a word, so it takes these names whole first.
+static JOINED_ORGANIZATIONS: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
+    for name in ORGANIZATIONS.iter() {
+        let words: Vec<&'static str> = name.split_whitespace().collect();
+        let joined = words.len() >= 3
+            && words[1..words.len() - 1].iter().any(|w| matches!(*w, "to" | "and" | "without" | "for" | "in" | "of"));
+        if let Some(&last) = words.last().filter(|_| joined) {
+            map.entry(last).or_default().push(words);
+        }
+    }
+    map
+});
+
+/// The first token of a known organisation's name that ends at token `end`
+/// and has a lower-case word inside ([`JOINED_ORGANIZATIONS`]).
+fn joined_organization_start(text: &str, toks: &[Token], end: usize) -> Option<usize> {
+    let names = JOINED_ORGANIZATIONS.get(lower(text, toks.get(end)?).as_str())?;
+    names.iter().find_map(|words| {
+        let start = (end + 1).checked_sub(words.len())?;
+        toks[start..=end].iter().zip(words).all(|(t, w)| t.word && lower(text, t) == *w).then_some(start)
+    })
+}
+
 static NON_NAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/nonnames.txt")).collect());
 
@@ -575,7 +602,7 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     if let Some(&p) = class(text, last).has(Class::PRONOUN).then(|| PRONOUNS.get(w.as_str())).flatten() {
         return pronoun(text, last, p);
     }
-    let mut start = end + 1;
+    let mut start = joined_organization_start(text, toks, end).unwrap_or(end + 1);
     while start > 0 && end + 1 - start < 10 {
         let t = &toks[start - 1];
         let lw = lower(text, t);
@@ -1956,6 +1983,15 @@ mod tests {
         assert_eq!(title("Foreign affairs minister Penny Wong").as_deref(), Some("Foreign affairs minister"));
         assert_eq!(title("Green parliamentary leader Katharina Dröge").as_deref(), Some("Green parliamentary leader"));
         assert_eq!(title("Trade secretary Liam Fox").as_deref(), Some("Trade secretary"));
+    }
+
+    #[test]
+    fn a_known_organisation_with_lower_case_words_is_read_whole() {
+        let read = |text: &str| before(text).map(|m| (m.name, m.kind));
+        let org = |name: &str| Some((name.into(), SpeakerKind::Organization));
+        assert_eq!(read("the Committee to Protect Journalists"), org("Committee to Protect Journalists"));
+        assert_eq!(read("Doctors Without Borders"), org("Doctors Without Borders"));
+        assert_eq!(read("The Hostages and Missing Families Forum"), org("Hostages and Missing Families Forum"));
     }
 
     #[test]
