@@ -538,8 +538,9 @@ fn posted_title_at(text: &str, toks: &[Token], k: usize) -> bool {
 const POSSESSOR_WORDS: usize = 3;
 
 /// How many lower-case modifiers a description may have between its
-/// determiner and its role word ("the state energy transmission operator").
-const MODIFIERS: usize = 3;
+/// determiner and its role word ("the state energy transmission operator",
+/// "the work and pensions secretary").
+const MODIFIERS: usize = 4;
 
 /// Whether a token may modify a role word inside a description: a plain
 /// lower-case word that is not a function word, pronoun, determiner or
@@ -560,8 +561,17 @@ fn modifier_word(text: &str, t: &Token) -> bool {
 /// an adverb before one ("one *highly* placed source").
 fn modifies_at(text: &str, toks: &[Token], i: usize) -> bool {
     let adverb = |t: &Token| t.word && !t.cap && lower(text, t).ends_with("ly");
+    // "the work and pensions secretary": two portfolios joined.
+    let joins_modifiers = |t: &Token| {
+        lower(text, t) == "and"
+            && i >= 1
+            && modifier_word(text, &toks[i - 1])
+            && toks.get(i + 1).is_some_and(|n| modifier_word(text, n))
+    };
     toks.get(i).is_some_and(|t| {
-        modifier_word(text, t) || (adverb(t) && toks.get(i + 1).is_some_and(|n| modifier_word(text, n)))
+        modifier_word(text, t)
+            || (adverb(t) && toks.get(i + 1).is_some_and(|n| modifier_word(text, n)))
+            || joins_modifiers(t)
     })
 }
 
@@ -945,7 +955,7 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             }
             end += 1;
         } else if let Some(k) = (end..toks.len().min(end + MODIFIERS + 1))
-            .take_while(|&k| k == end || modifier_word(text, &toks[k - 1]))
+            .take_while(|&k| k == end || modifies_at(text, toks, k - 1))
             // An age ("68-year-old") takes no modifiers: "Health worries
             // dogged 68-year-old Hillary Clinton" is a clause, not a title.
             .find(|&k| toks[k].word && role_at(text, &toks[k]).is_some() && !is_age_noun(&lower(text, &toks[k])))
@@ -1992,6 +2002,23 @@ mod tests {
         assert_eq!(read("the Committee to Protect Journalists"), org("Committee to Protect Journalists"));
         assert_eq!(read("Doctors Without Borders"), org("Doctors Without Borders"));
         assert_eq!(read("The Hostages and Missing Families Forum"), org("Hostages and Missing Families Forum"));
+    }
+
+    #[test]
+    fn two_portfolios_joined_by_and_modify_one_role() {
+        let after = |text: &str| {
+            let toks = tokenize(text, Span::new(0, text.len()));
+            phrase_after(text, &toks, 0).map(|m| m.title)
+        };
+        assert_eq!(
+            before("the work and pensions secretary").map(|m| m.title).as_deref(),
+            Some("work and pensions secretary")
+        );
+        assert_eq!(after("the work and pensions secretary, said").as_deref(), Some("work and pensions secretary"));
+        assert_eq!(
+            before("Canada's largest department store operator").map(|m| m.name).as_deref(),
+            Some("Canada's largest department store operator")
+        );
     }
 
     #[test]
