@@ -192,6 +192,12 @@ fn pronouns(object: bool) -> HashMap<&'static str, Pronoun> {
         .collect()
 }
 
+/// Whether a description names no one in particular: "a government
+/// source", "One former cabinet minister".
+fn is_indefinite(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(|w| ["a", "an", "one"].iter().any(|d| w.eq_ignore_ascii_case(d)))
+}
+
 /// Possessive determiners: "according to his spokesman" is the spokesman.
 fn is_possessive_determiner(word: &str) -> bool {
     matches!(word, "his" | "her" | "their" | "its")
@@ -1602,7 +1608,19 @@ impl Registry {
             let latest = |kind: SpeakerKind| self.recent.iter().copied().find(|&id| self.entities[id].kind == kind);
             match p {
                 Pronoun::Person => self.nearest_person(m).or_else(|| self.latest_described_person(m))?,
-                Pronoun::Group => latest(SpeakerKind::Group)?,
+                // "One former minister, speaking on condition of anonymity,
+                // said ... “...,” they said.": news gives an unnamed source
+                // of no stated gender the singular "they". So it goes to
+                // such a source that spoke last, else to the latest group.
+                Pronoun::Group => self
+                    .recent
+                    .first()
+                    .copied()
+                    .filter(|&id| {
+                        let e = &self.entities[id];
+                        e.kind == SpeakerKind::Person && e.gender.is_none() && is_indefinite(&e.name)
+                    })
+                    .or_else(|| latest(SpeakerKind::Group))?,
                 Pronoun::Organization => latest(SpeakerKind::Organization)?,
             }
         } else if let Some(id) =

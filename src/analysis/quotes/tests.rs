@@ -2841,3 +2841,15 @@ fn a_report_in_a_relative_clause_ends_with_the_clause() {
         vec![q(Mixed, "the talks were \"doomed,\"", "diplomat")]
     );
 }
+
+#[test]
+fn they_after_an_unnamed_source_of_no_gender_is_the_source() {
+    let text = "The Liberal Democrats said they would vote against the bill.\n\n\
+                One former cabinet minister said the whips had misjudged the mood. \
+                “No 10 thought they could bully people,” they said.";
+    assert_eq!(speakers(text), ["Liberal Democrats", "One former cabinet minister", "One former cabinet minister"]);
+    // After a named person, "they" is still the group.
+    let text = "The Liberal Democrats said they would vote against the bill.\n\n\
+                Ed Davey said the whips had misjudged the mood. “It is over,” they said.";
+    assert_eq!(speakers(text), ["Liberal Democrats", "Ed Davey", "Liberal Democrats"]);
+}
