@@ -1785,7 +1785,9 @@ impl Registry {
     /// names ("Hillary Clinton" is not "Bill Clinton"); a bare surname is
     /// the one mentioned last.
     fn same_person(&self, m: &Mention, surname: &str) -> Option<usize> {
-        let ids = self.by_surname.get(surname).or_else(|| self.misspelt(surname))?;
+        let Some(ids) = self.by_surname.get(surname).or_else(|| self.misspelt(surname)) else {
+            return self.family_name_first(m, surname);
+        };
         // "Von der Leyen" is a surname alone, its particles included.
         let words: Vec<&str> = m.name.split_whitespace().skip_while(|w| is_name_particle(&w.to_lowercase())).collect();
         if words.len() < 2 {
@@ -1808,6 +1810,25 @@ impl Registry {
         ids.iter().rev().copied().find(|&id| {
             let name: Vec<&str> = self.entities[id].name.split_whitespace().collect();
             name.len() < 2 || name[0] == first || name[0].starts_with(first) || first.starts_with(name[0])
+        })
+    }
+
+    /// For a one-word name that no one's surname is: a person mentioned
+    /// lately whose name starts with it and goes on, when that first word is
+    /// no known given name. Chinese, Korean and Vietnamese names put the
+    /// family name first, and news calls "Xi Jinping" "Xi" after.
+    fn family_name_first(&self, m: &Mention, family: &str) -> Option<usize> {
+        if m.name.split_whitespace().nth(1).is_some() {
+            return None;
+        }
+        self.recent.iter().copied().find(|&id| {
+            let e = &self.entities[id];
+            let mut words = e.name.split_whitespace();
+            e.kind == SpeakerKind::Person
+                && words.next().is_some_and(|first| first.eq_ignore_ascii_case(family))
+                && words.next().is_some()
+                && gender_of_name(&e.name).is_none()
+                && genders_agree(e.gender, m.gender)
         })
     }
 

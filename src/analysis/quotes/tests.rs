@@ -2853,3 +2853,12 @@ fn they_after_an_unnamed_source_of_no_gender_is_the_source() {
                 Ed Davey said the whips had misjudged the mood. “It is over,” they said.";
     assert_eq!(speakers(text), ["Liberal Democrats", "Ed Davey", "Liberal Democrats"]);
 }
+
+#[test]
+fn a_family_name_said_first_is_the_person_named_in_full() {
+    let text = "Chinese President Xi Jinping said the talks were useful. Xi said trade would grow.";
+    assert_eq!(speakers(text), ["Xi Jinping", "Xi Jinping"]);
+    // A known given name alone is not the surname of the person it starts.
+    let text = "Donald Trump said the talks were useful. Donald said trade would grow.";
+    assert_eq!(speakers(text), ["Donald Trump", "Donald"]);
+}
