@@ -241,26 +241,22 @@ fn role(word: &str) -> Option<Role> {
     ROLES.get(word).copied().or_else(|| derived_role(word))
 }
 
-/// Hyphenated affixes of person roles, from `lexicon/en/role_affixes.txt`:
-/// (affix, whether it is a prefix).
-static ROLE_AFFIXES: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
-    lexicon::rows(include_str!("lexicon/en/role_affixes.txt"))
-        .filter_map(|row| Some((*row.first()?, row.get(1) == Some(&"prefix"))))
-        .collect()
-});
+/// Hyphenated endings of person roles, from `lexicon/en/role_affixes.txt`.
+static ROLE_SUFFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/role_affixes.txt")).collect());
 
 /// The role of a word the table does not list: an age used as a noun
-/// ("34-year-old"), or a person's role with a hyphenated affix
-/// ("President-elect", "ex-minister").
+/// ("34-year-old"), or a person's role with a hyphenated ending
+/// ("President-elect") or in a hyphenated compound ("ex-minister",
+/// "co-chair", "CDU-Politiker").
 fn derived_role(word: &str) -> Option<Role> {
     if is_age_noun(word) {
         return Some(Role::Person);
     }
-    ROLE_AFFIXES
-        .iter()
-        .filter_map(|&(affix, prefix)| if prefix { word.strip_prefix(affix) } else { word.strip_suffix(affix) })
-        .any(|rest| ROLES.get(rest) == Some(&Role::Person))
-        .then_some(Role::Person)
+    let person = |w: &str| ROLES.get(w) == Some(&Role::Person);
+    let suffixed = ROLE_SUFFIXES.iter().filter_map(|suffix| word.strip_suffix(suffix)).any(person);
+    let compound = word.rsplit_once('-').is_some_and(|(head, last)| !head.is_empty() && person(last));
+    (suffixed || compound).then_some(Role::Person)
 }
 
 /// Whether a lower-case word names a document that speaks for its authors
@@ -2024,6 +2020,12 @@ mod tests {
         );
         assert_eq!(read("Prime Minister-designate Ahmed Ali"), person("Ahmed Ali", "Prime Minister-designate"));
         assert_eq!(read("ex-minister Ahmed Ali"), person("Ahmed Ali", "ex-minister"));
+        // A compound that ends in a role.
+        assert_eq!(
+            read("the co-chair").map(|(_, title, kind)| (title, kind)),
+            Some(("co-chair".into(), SpeakerKind::Person))
+        );
+        assert_eq!(read("Fraktionschefin Alice Weidel"), person("Alice Weidel", "Fraktionschefin"));
     }
 
     #[test]
