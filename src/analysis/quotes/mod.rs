@@ -291,6 +291,12 @@ static ANONYMITY: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../lexicon/en/anonymity.txt")).map(|p| p.split_whitespace().collect()).collect()
 });
 
+/// Prepositions that open an adjunct between a subject and its verb
+/// ("Tusk in an interview said"), and how many tokens such an adjunct may
+/// have.
+const ADJUNCT_PREPOSITIONS: [&str; 9] = ["in", "at", "during", "on", "for", "after", "before", "via", "through"];
+const ADJUNCT_TOKENS: usize = 10;
+
 /// Up to this many speaker names are searched one by one; more go through
 /// one automaton.
 const NAME_SEARCHES: usize = 32;
@@ -1899,6 +1905,9 @@ impl<'t> State<'_, 't> {
         let m = speakers::phrase_before(self.text, toks, j - 1)
             .or_else(|| self.first_conjunct(toks, in_seg, j))
             .or_else(|| self.before_contact_clause(toks, in_seg, j));
+        // "Tusk in an interview with Reuters said", "Tusk in turn noted":
+        // the subject stands before a prepositional adjunct.
+        let m = self.subject_before_adjunct(toks, in_seg, j, m.as_ref()).or(m);
         // "Gary Hufbauer of the Peterson Institute said": a named person of
         // an organisation, which is where the person works.
         if let Some(org) = m.as_ref().filter(|m| m.kind == SpeakerKind::Organization && !m.document) {
@@ -1940,6 +1949,50 @@ impl<'t> State<'_, 't> {
             }
         }
         adjacent(m)
+    }
+
+    /// The named person who is the subject of a clause whose verb at `verb` follows a
+    /// prepositional adjunct without commas: "Tusk in an interview with
+    /// Reuters said", "Tusk at a news conference in Warsaw said", "Tusk in
+    /// turn noted". `found` is the phrase read right before the verb; the
+    /// adjunct's subject replaces it only when it lies inside the adjunct
+    /// ("Reuters", "Warsaw") or there is none, and the subject opens its
+    /// clause ("a spokesman for Putin in Moscow said" keeps its reading).
+    fn subject_before_adjunct(
+        &self,
+        toks: &[Token],
+        in_seg: &[Option<usize>],
+        verb: usize,
+        found: Option<&speakers::Mention>,
+    ) -> Option<speakers::Mention> {
+        // A named person or a pronoun right before the verb is its subject
+        // (a description may be the adjunct's: "in a call with the
+        // Ukrainian president").
+        if found.is_some_and(|m| m.pronoun.is_some() || (m.named && m.kind == SpeakerKind::Person)) {
+            return None;
+        }
+        // The adjunct has no verb of its own and starts no clause.
+        let lo = verb.saturating_sub(ADJUNCT_TOKENS + 1);
+        let mut k = verb;
+        while k > lo && toks[k - 1].word && in_seg[k - 1].is_none() && {
+            let w = self.lower(&toks[k - 1]);
+            !matches!(w.as_str(), "that" | "who" | "which" | "and" | "but" | "or")
+                && !AUXILIARIES.contains(w.as_str())
+                && !is_speech_verb(w.as_str())
+        } {
+            k -= 1;
+        }
+        let found_start = found.map(|m| first_token(toks, m.span));
+        (k.max(1)..verb.saturating_sub(1))
+            .filter(|&p| ADJUNCT_PREPOSITIONS.contains(&self.lower(&toks[p]).as_str()))
+            .filter(|&p| found_start.is_none_or(|f| f > p))
+            .find_map(|p| {
+                let m = speakers::phrase_before(self.text, toks, p - 1)?;
+                let first = first_token(toks, m.span);
+                let opens_clause = first == 0 || !toks[first - 1].word || in_seg[first - 1].is_some();
+                let person = m.named && m.kind == SpeakerKind::Person;
+                (opens_clause && person && token_after(toks, m.span) == p).then_some(m)
+            })
     }
 
     /// Builds the quotes a cue attributes. Returns whether it made any.

@@ -2862,3 +2862,25 @@ fn a_family_name_said_first_is_the_person_named_in_full() {
     let text = "Donald Trump said the talks were useful. Donald said trade would grow.";
     assert_eq!(speakers(text), ["Donald Trump", "Donald"]);
 }
+
+#[test]
+fn a_prepositional_adjunct_between_subject_and_verb_is_stepped_over() {
+    for text in [
+        "Tusk in an interview with Reuters said Poland would help.",
+        "Tusk at a news conference in Warsaw said Poland would help.",
+        "Tusk in turn noted that Poland would help.",
+    ] {
+        assert_eq!(speakers(text), ["Tusk"], "{text}");
+    }
+    // An organisation's name with a preposition inside is one subject.
+    assert_eq!(
+        speakers("The Institute for the Study of War said the attack failed."),
+        ["Institute for the Study of War"]
+    );
+    // A pronoun before the verb is its subject, not the name before an
+    // earlier adjunct.
+    assert_eq!(
+        quotes("Sanders on Tuesday said he wants to attack four provisions in the tax code."),
+        vec![q(Indirect, "he wants to attack four provisions in the tax code", "Sanders")]
+    );
+}
