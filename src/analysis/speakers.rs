@@ -962,7 +962,7 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
             // dogged 68-year-old Hillary Clinton" is a clause, not a title.
             .find(|&k| toks[k].word && role_at(text, &toks[k]).is_some() && !is_age_noun(&lower(text, &toks[k])))
             .filter(|&k| k > end && modifier_word(text, t))
-            .filter(|_| {
+            .filter(|&k| {
                 // Only while the phrase so far is a determiner and modifiers
                 // ("the top British medical journal", "Russian media
                 // reports": a nationality too, but not a country, "Russia
@@ -971,12 +971,16 @@ pub(crate) fn phrase_after(text: &str, toks: &[Token], start: usize) -> Option<M
                 // commissioner"). After "of" only its complement counts
                 // ("the commander of Ukraine's ground forces").
                 let from = (start..end).rev().find(|&i| lower(text, &toks[i]) == "of").map_or(start, |i| i + 1);
+                // A country's name modifies a person's role ("Iran project
+                // director"), not a modifier ("Russia seeks security").
+                let country_modifies = matches!(role_at(text, &toks[k]), Some(Role::Person | Role::Group));
                 (from..end).all(|i| {
                     let t = &toks[i];
                     determiner_at(text, t)
                         || role_at(text, t) == Some(Role::Mod)
                         || modifier_word(text, t)
-                        || (class(text, t).has(Class::DEMONYM) && is_nationality_adjective(&lower(text, t)))
+                        || (class(text, t).has(Class::DEMONYM)
+                            && (is_nationality_adjective(&lower(text, t)) || country_modifies))
                         || (i + 1 < end && possessor_at(text, toks, i))
                         || is_possessive(&lower(text, t))
                 })
@@ -2060,6 +2064,18 @@ mod tests {
             before("Canada's largest department store operator").map(|m| m.name).as_deref(),
             Some("Canada's largest department store operator")
         );
+    }
+
+    #[test]
+    fn a_country_named_before_a_role_and_its_modifiers_is_part_of_the_title() {
+        let text = "Iran project director at the International Crisis Group, said";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let m = phrase_after(text, &toks, 0).unwrap();
+        assert_eq!(m.title, "Iran project director");
+        // Not before a modifier: "Russia seeks security" is a clause.
+        let text = "Russia seeks security guarantees";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        assert!(phrase_after(text, &toks, 0).is_none_or(|m| m.name == "Russia"));
     }
 
     #[test]
