@@ -250,6 +250,10 @@ static ROLE_SUFFIXES: LazyLock<Vec<&'static str>> =
 /// ("President-elect") or in a hyphenated compound ("ex-minister",
 /// "co-chair", "CDU-Politiker").
 fn derived_role(word: &str) -> Option<Role> {
+    // Every derived role is hyphenated; most words are not.
+    if !word.contains('-') {
+        return None;
+    }
     if is_age_noun(word) {
         return Some(Role::Person);
     }
@@ -565,7 +569,8 @@ fn modifies_at(text: &str, toks: &[Token], i: usize) -> bool {
     let adverb = |t: &Token| t.word && !t.cap && lower(text, t).ends_with("ly");
     // "the work and pensions secretary": two portfolios joined.
     let joins_modifiers = |t: &Token| {
-        lower(text, t) == "and"
+        t.span.len() == 3
+            && lower(text, t) == "and"
             && i >= 1
             && modifier_word(text, &toks[i - 1])
             && toks.get(i + 1).is_some_and(|n| modifier_word(text, n))
