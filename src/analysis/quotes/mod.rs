@@ -291,6 +291,30 @@ static ANONYMITY: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../lexicon/en/anonymity.txt")).map(|p| p.split_whitespace().collect()).collect()
 });
 
+/// How the speaker withholds more after "but" (`lexicon/en/withholding.txt`):
+/// the refusals that need a verb of telling after them, those verbs, and
+/// the refusals complete on their own, each phrase as its words.
+struct Withholding {
+    refusals: Vec<Vec<&'static str>>,
+    verbs: HashSet<&'static str>,
+    whole: Vec<Vec<&'static str>>,
+}
+
+static WITHHOLDING: LazyLock<Withholding> = LazyLock::new(|| {
+    let mut w = Withholding { refusals: Vec::new(), verbs: HashSet::default(), whole: Vec::new() };
+    for row in lexicon::rows(include_str!("../lexicon/en/withholding.txt")) {
+        let words = || row[0].split_whitespace().collect::<Vec<_>>();
+        match row.get(1).copied() {
+            Some("refusal") => w.refusals.push(words()),
+            Some("verb") => {
+                w.verbs.insert(row[0]);
+            }
+            _ => w.whole.push(words()),
+        }
+    }
+    w
+});
+
 /// Prepositions that open an adjunct between a subject and its verb
 /// ("Tusk in an interview said"), and how many tokens such an adjunct may
 /// have.
@@ -2251,6 +2275,13 @@ impl<'t> State<'_, 't> {
         }) {
             b = close + 1;
         }
+        // "said the talks would resume but declined to give details": the
+        // speaker's own refusal to say more is no part of the report.
+        if let Some(but) =
+            (a..b).find(|&i| in_seg[i].is_none() && self.word_is(toks, i, "but") && self.withholds(toks, in_seg, i + 1))
+        {
+            b = but;
+        }
         let mut after_words = (a..b).filter(|&i| toks[i].word || in_seg[i].is_some()).count();
         // "promising to focus on ...": an infinitive is what was said; "said
         // to reporters", "said to the press" are not.
@@ -2605,6 +2636,17 @@ impl<'t> State<'_, 't> {
         (self.word_is(toks, that, "that")
             && !toks.get(that + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str())))
         .then_some(that)
+    }
+
+    /// Whether the words from token `i` are the speaker's refusal to say
+    /// more ([`WITHHOLDING`]): "declined to give details", "did not say".
+    fn withholds(&self, toks: &[Token], in_seg: &[Option<usize>], i: usize) -> bool {
+        let w = &*WITHHOLDING;
+        w.whole.iter().any(|p| self.words_at(toks, in_seg, i, p))
+            || w.refusals.iter().any(|p| {
+                self.words_at(toks, in_seg, i, p)
+                    && toks.get(i + p.len()).is_some_and(|t| w.verbs.contains(self.lower(t).as_str()))
+            })
     }
 
     /// Whether token `a` is the "to" of an infinitive ("to renegotiate"),

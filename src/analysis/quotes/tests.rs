@@ -2886,3 +2886,19 @@ fn a_prepositional_adjunct_between_subject_and_verb_is_stepped_over() {
         vec![q(Indirect, "he wants to attack four provisions in the tax code", "Sanders")]
     );
 }
+
+#[test]
+fn the_speakers_refusal_to_say_more_ends_the_report() {
+    for text in [
+        "Peskov said the talks would resume but declined to give details.",
+        "Peskov said the talks would resume but did not say when.",
+        "Peskov said the talks would resume, but offered no date.",
+    ] {
+        assert_eq!(quotes(text), vec![q(Indirect, "the talks would resume", "Peskov")], "{text}");
+    }
+    // What the speaker reported goes on.
+    assert_eq!(
+        quotes("Peskov said the army had advanced but did not capture the town."),
+        vec![q(Indirect, "the army had advanced but did not capture the town", "Peskov")]
+    );
+}
