@@ -965,8 +965,9 @@ impl<'a> Parser<'a> {
     fn m_month(&self, i: usize) -> Option<Match> {
         let (end, m, ambiguous) = self.month(i)?;
         let k = if self.w(end) == "the" { end + 1 } else { end };
+        // "Nov 20:30" is a clock; "Nov. 20: more news" a day.
         if let Some((e, d)) = self.day(k)
-            && self.t(e) != ":"
+            && !(self.t(e) == ":" && self.digits(e + 1) > 0 && self.adj(e))
             && !(self.digits(k) > 0 && self.info(e).is_some_and(|x| x.unit.is_some()))
         {
             if let Some((e2, y)) = self.year_after(e) {

@@ -517,3 +517,10 @@ fn a_reference_word_bracketed_by_as_is_a_comparison() {
     assert_eq!(texts("As recently as 2019 he said so."), ["2019"]);
     assert_eq!(first("Talks will resume soon.", REF), "FUTURE_REF");
 }
+
+#[test]
+fn a_day_before_a_colon_is_a_day_unless_a_clock_follows() {
+    assert_eq!(first("Key developments on Nov. 20: Russia attacked Kyiv.", REF), "2012-11-20");
+    let texts = run("It happened on Nov 20:30 GMT.", Some(REF)).into_iter().map(|x| x.0).collect::<Vec<_>>();
+    assert!(!texts.iter().any(|t| t == "Nov 20"), "{texts:?}");
+}
