@@ -1564,8 +1564,14 @@ impl<'t> State<'_, 't> {
         let after = || {
             // "Yael Adar, whose son was killed": a relative clause, not a title.
             let relative = self.word_is(toks, last + 1, "whose");
+            // "Olena Kovalenko, 45, a teacher from Kharkiv": past an age.
+            let age = toks.get(last + 1).is_some_and(|t| {
+                let w = t.span.slice(self.text);
+                (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+            }) && is_comma(last + 2);
+            let at = if age { last + 3 } else { last + 1 };
             let mut d = (is_comma(last) && !relative)
-                .then(|| speakers::phrase_after(self.text, toks, last + 1))
+                .then(|| speakers::phrase_after(self.text, toks, at))
                 .flatten()
                 .filter(describes_role)?;
             // "Mykhailo Podolyak, an adviser to President Zelensky, told".

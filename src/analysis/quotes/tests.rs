@@ -2902,3 +2902,14 @@ fn the_speakers_refusal_to_say_more_ends_the_report() {
         vec![q(Indirect, "the army had advanced but did not capture the town", "Peskov")]
     );
 }
+
+#[test]
+fn an_age_between_a_name_and_its_description_is_stepped_over() {
+    for text in [
+        "“We are tired,” said Olena Kovalenko, 45, a teacher from Kharkiv.",
+        "Olena Kovalenko, 45, a teacher from Kharkiv, said she was tired.",
+    ] {
+        let a = run(text);
+        assert_eq!(a.speakers.first().map(|s| s.title.as_str()), Some("teacher"), "{text}");
+    }
+}
