@@ -1126,7 +1126,12 @@ impl<'t> State<'_, 't> {
             let noun = words.len() == 1 && *class != CueClass::Source && self.noun_after_determiner(toks, i);
             // "..., the people said, asking not to be identified": the
             // speaker asks to stay unnamed.
-            let anonymity = ANONYMITY.iter().any(|phrase| self.words_at(toks, in_seg, end, phrase));
+            let anonymity = toks.get(end).is_some_and(|next| {
+                let next = self.lower(next);
+                ANONYMITY
+                    .iter()
+                    .any(|phrase| phrase.first() == Some(&next.as_str()) && self.words_at(toks, in_seg, end, phrase))
+            });
             if !after_to
                 && (!passive || agent)
                 && !particle
