@@ -193,9 +193,11 @@ fn pronouns(object: bool) -> HashMap<&'static str, Pronoun> {
 }
 
 /// Whether a description names no one in particular: "a government
-/// source", "One former cabinet minister".
+/// source", "One former cabinet minister", "another official".
 fn is_indefinite(name: &str) -> bool {
-    name.split_whitespace().next().is_some_and(|w| ["a", "an", "one"].iter().any(|d| w.eq_ignore_ascii_case(d)))
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| ["a", "an", "one", "another"].iter().any(|d| w.eq_ignore_ascii_case(d)))
 }
 
 /// Possessive determiners: "according to his spokesman" is the spokesman.
@@ -1757,11 +1759,11 @@ impl Registry {
         if e.kind != SpeakerKind::Person || self.is_named(id) {
             return None;
         }
-        let description = fold(&e.name);
         // "a spokesman" introduces someone, often someone left unnamed.
-        if description.split_whitespace().next().is_some_and(|w| matches!(w, "a" | "an" | "one" | "another")) {
+        if is_indefinite(&e.name) {
             return None;
         }
+        let description = fold(&e.name);
         let words: Vec<&str> = description
             .split_whitespace()
             .filter(|w| !DETERMINERS.contains(w) && !w.ends_with("'s") && !w.ends_with('\''))
