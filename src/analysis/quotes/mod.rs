@@ -2011,9 +2011,10 @@ impl<'t> State<'_, 't> {
         let mut k = verb;
         while k > lo && toks[k - 1].word && in_seg[k - 1].is_none() && {
             let w = self.lower(&toks[k - 1]);
+            // A cue word after a determiner is a noun: "in a call with".
             !matches!(w.as_str(), "that" | "who" | "which" | "and" | "but" | "or")
                 && !AUXILIARIES.contains(w.as_str())
-                && !is_speech_verb(w.as_str())
+                && (!is_speech_verb(w.as_str()) || self.noun_after_determiner(toks, k - 1))
         } {
             k -= 1;
         }

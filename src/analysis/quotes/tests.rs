@@ -2871,6 +2871,8 @@ fn a_prepositional_adjunct_between_subject_and_verb_is_stepped_over() {
         "Tusk in an interview with Reuters said Poland would help.",
         "Tusk at a news conference in Warsaw said Poland would help.",
         "Tusk in turn noted that Poland would help.",
+        // A cue word used as a noun inside the adjunct.
+        "Tusk in a call with the Ukrainian president said Poland would help.",
     ] {
         assert_eq!(speakers(text), ["Tusk"], "{text}");
     }
