@@ -244,7 +244,8 @@ static COMPLEMENTIZERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Prepositions before a relative pronoun that make a speech cue in its
 /// clause a full report ("an interview in which he said ..."), and that
-/// open an adjunct between a cue and its "that" ("said in a statement that").
+/// open an adjunct between a cue and its "that" ("said in a statement that")
+/// or between a subject and its verb ("Tusk in an interview said").
 static RELATIVE_PREPOSITIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("../lexicon/en/relative_prepositions.txt")).collect());
 
@@ -315,10 +316,8 @@ static WITHHOLDING: LazyLock<Withholding> = LazyLock::new(|| {
     w
 });
 
-/// Prepositions that open an adjunct between a subject and its verb
-/// ("Tusk in an interview said"), and how many tokens such an adjunct may
-/// have.
-const ADJUNCT_PREPOSITIONS: [&str; 9] = ["in", "at", "during", "on", "for", "after", "before", "via", "through"];
+/// How many tokens an adjunct between a subject and its verb may have
+/// ("Tusk in an interview with Reuters said").
 const ADJUNCT_TOKENS: usize = 10;
 
 /// Up to this many speaker names are searched one by one; more go through
@@ -2020,7 +2019,7 @@ impl<'t> State<'_, 't> {
         }
         let found_start = found.map(|m| first_token(toks, m.span));
         (k.max(1)..verb.saturating_sub(1))
-            .filter(|&p| ADJUNCT_PREPOSITIONS.contains(&self.lower(&toks[p]).as_str()))
+            .filter(|&p| RELATIVE_PREPOSITIONS.contains(self.lower(&toks[p]).as_str()))
             .filter(|&p| found_start.is_none_or(|f| f > p))
             .find_map(|p| {
                 let m = speakers::phrase_before(self.text, toks, p - 1)?;

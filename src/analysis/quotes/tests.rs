@@ -2873,6 +2873,7 @@ fn a_prepositional_adjunct_between_subject_and_verb_is_stepped_over() {
         "Tusk in turn noted that Poland would help.",
         // A cue word used as a noun inside the adjunct.
         "Tusk in a call with the Ukrainian president said Poland would help.",
+        "Tusk from his office in Warsaw said Poland would help.",
     ] {
         assert_eq!(speakers(text), ["Tusk"], "{text}");
     }
