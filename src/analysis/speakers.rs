@@ -243,9 +243,9 @@ fn role(word: &str) -> Option<Role> {
     ROLES.get(word).copied().or_else(|| derived_role(word))
 }
 
-/// Hyphenated endings of person roles, from `lexicon/en/role_affixes.txt`.
+/// Hyphenated endings of person roles, from `lexicon/en/role_suffixes.txt`.
 static ROLE_SUFFIXES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/role_affixes.txt")).collect());
+    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/role_suffixes.txt")).collect());
 
 /// The role of a word the table does not list: an age used as a noun
 /// ("34-year-old"), or a person's role with a hyphenated ending
