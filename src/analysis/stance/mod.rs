@@ -41,6 +41,7 @@ mod targets;
 mod text;
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use super::{Document, Holder, Quote, QuoteStance, Span, Speaker, SpeakerStance, StanceLabel, StanceTarget};
 use cues::{Hit, Kind};
@@ -91,6 +92,17 @@ const SUBJECT: f32 = 0.3;
 const AFTER_CONTRAST: f32 = 1.3;
 /// …and before it.
 const BEFORE_CONTRAST: f32 = 0.8;
+/// Prepositions and complementizers, stemmed like the text: a negator
+/// before one does not reach a mention after it.
+static NOT_NEGATED_ACROSS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [include_str!("../lexicon/en/relative_prepositions.txt"), include_str!("../lexicon/en/complementizers.txt")]
+        .into_iter()
+        .flat_map(super::lexicon::entries)
+        .map(text::stem)
+        .collect()
+});
+/// Weight of a negated mention of the target ("will not negotiate").
+const NEGATED_MENTION: f32 = 1.0;
 /// Weight of a cue right after an intensifier ("strongly support").
 const INTENSIFIED: f32 = 1.5;
 /// Confidence factor for a hedged segment.
@@ -360,7 +372,51 @@ impl<'a> Scan<'a> {
             }
             score.cues.push((hit.first, hit.last, value));
         }
+        // "will not negotiate", "no talks": the target itself refused.
+        for m in near.iter().filter(|m| !m.rival && m.first >= first) {
+            let Some(negator) = self.negator_of(m.first, first) else { continue };
+            let mut value = -NEGATED_MENTION;
+            if let Some(c) = contrast {
+                value *= if m.first > c { AFTER_CONTRAST } else { BEFORE_CONTRAST };
+            }
+            score.against -= value;
+            score.cues.push((negator, m.last, value));
+        }
         score
+    }
+
+    /// The first token of the negation of the mention starting at token
+    /// `at`, if an odd number of plain negators reach it in its clause with
+    /// no cue between ("will not negotiate", "no ceasefire talks"); a cue
+    /// between takes the negation itself ("did not reject talks").
+    fn negator_of(&self, at: usize, first: usize) -> Option<usize> {
+        let before = self.hits.partition_point(|h| h.first < at);
+        let mut count = 0;
+        let mut earliest = None;
+        for prev in self.hits[..before].iter().rev() {
+            if prev.last > at {
+                continue;
+            }
+            let gap = at - prev.last;
+            if prev.first < first || gap > 8 || (prev.last..at).any(|i| self.is_break(i)) {
+                break;
+            }
+            // "not on the table": what is negated is a place, not the talks;
+            // "did not know that talks…": a verb with its own clause.
+            if (prev.last..at).any(|i| NOT_NEGATED_ACROSS.iter().any(|p| p == self.tokens.stem(i))) {
+                break;
+            }
+            if prev.kinds.iter().any(|k| matches!(k, Kind::Stance { .. } | Kind::Opinion { .. } | Kind::Harm)) {
+                break;
+            }
+            let reach =
+                prev.kinds.iter().fold(0, |r, k| if let Kind::Negator { window } = k { r.max(*window) } else { r });
+            if gap < reach {
+                count += 1;
+                earliest = Some(prev.first);
+            }
+        }
+        if count % 2 == 1 { earliest } else { None }
     }
 
     /// Whether the word at token `i` follows a form of "be" (skipping one
@@ -654,6 +710,19 @@ mod tests {
     fn negation_flips_a_cue() {
         assert_eq!(label("We do not rule out a discussion about a ceasefire."), StanceLabel::Favor);
         assert_eq!(label("We are not ready for talks."), StanceLabel::Against);
+    }
+
+    #[test]
+    fn a_negated_mention_is_refusal() {
+        assert_eq!(label("We will not negotiate with terrorists."), StanceLabel::Against);
+        assert_eq!(label("There will be no ceasefire talks."), StanceLabel::Against);
+        assert_eq!(label("Moscow would never sign a peace agreement with Kyiv."), StanceLabel::Against);
+        assert_eq!(label("There is no alternative to negotiations."), StanceLabel::Favor);
+        // A cue between the negator and the mention takes the negation.
+        assert_eq!(label("Kyiv accused Moscow of refusing to negotiate."), StanceLabel::Favor);
+        assert_eq!(label("The delegation did not comment on the talks."), StanceLabel::None);
+        assert_eq!(label("What is not on the table is the status of Crimea."), StanceLabel::None);
+        assert_eq!(label("I did not know that talks were in Geneva."), StanceLabel::None);
     }
 
     #[test]
