@@ -2773,6 +2773,22 @@ impl<'t> State<'_, 't> {
 
     /// Turns the content `toks[lo..hi]` into quotes.
     #[allow(clippy::too_many_arguments)]
+    /// Whether token `i` is a sign that belongs to the number it touches:
+    /// a currency sign before one ("$5 billion"), a percent or degree sign
+    /// after one ("17%"). Content keeps it at either end.
+    fn sign_of_number(&self, toks: &[Token], i: usize) -> bool {
+        let Some(t) = toks.get(i) else { return false };
+        match t.span.slice(self.text) {
+            "$" | "€" | "£" | "¥" | "₽" | "₴" => toks.get(i + 1).is_some_and(|next| {
+                next.span.start == t.span.end && next.span.slice(self.text).starts_with(|c: char| c.is_ascii_digit())
+            }),
+            "%" | "‰" | "°" => i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|prev| {
+                prev.span.end == t.span.start && prev.span.slice(self.text).ends_with(|c: char| c.is_ascii_digit())
+            }),
+            _ => false,
+        }
+    }
+
     fn content(
         &mut self,
         toks: &[Token],
@@ -2784,12 +2800,15 @@ impl<'t> State<'_, 't> {
         used: &mut [bool],
     ) -> bool {
         lo = self.past_dateline(toks, Some(in_seg), lo, hi);
-        while lo < hi && in_seg[lo].is_none() && (self.word_is(toks, lo, "that") || !toks[lo].word) {
+        while lo < hi
+            && in_seg[lo].is_none()
+            && (self.word_is(toks, lo, "that") || !(toks[lo].word || self.sign_of_number(toks, lo)))
+        {
             lo += 1;
         }
         while hi > lo
             && in_seg[hi - 1].is_none()
-            && (!toks[hi - 1].word
+            && (!(toks[hi - 1].word || self.sign_of_number(toks, hi - 1))
                 || matches!(
                     self.lower(&toks[hi - 1]).as_str(),
                     "and" | "but" | "or" | "however" | "while" | "as" | "though" | "although"

@@ -2916,3 +2916,12 @@ fn an_age_between_a_name_and_its_description_is_stepped_over() {
         assert_eq!(a.speakers.first().map(|s| s.title.as_str()), Some("teacher"), "{text}");
     }
 }
+
+#[test]
+fn reported_content_keeps_the_signs_of_its_numbers() {
+    let texts = |text: &str| quotes(text).into_iter().map(|(_, t, _)| t).collect::<Vec<_>>();
+    assert_eq!(texts("Pete Smith said unemployment rose to 17%."), ["unemployment rose to 17%"]);
+    assert_eq!(texts("Pete Smith said $5 billion had been spent."), ["$5 billion had been spent"]);
+    // A sign that touches no number is punctuation as before.
+    assert_eq!(texts("Pete Smith said the deal was done $."), ["the deal was done"]);
+}
