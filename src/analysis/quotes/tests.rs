@@ -2925,3 +2925,9 @@ fn reported_content_keeps_the_signs_of_its_numbers() {
     // A sign that touches no number is punctuation as before.
     assert_eq!(texts("Pete Smith said the deal was done $."), ["the deal was done"]);
 }
+
+#[test]
+fn plural_groups_of_people_and_organisations_speak() {
+    assert_eq!(speakers("Aid groups said hundreds of trucks were stuck at the crossing."), ["Aid groups"]);
+    assert_eq!(speakers("Rebels said they had taken the town."), ["Rebels"]);
+}
