@@ -1199,6 +1199,13 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
         document: false,
         gender: gender_of(text, span),
     };
+    // "Saudi Arabia said", "South Africa said": a country of several words
+    // speaks as its government; its first word is no title.
+    if body_start < end && DEMONYMS.contains_key(fold(body.slice(text)).as_str()) {
+        mention.kind = SpeakerKind::Organization;
+        mention.anaphoric = false;
+        return Some(mention);
+    }
     if name_word_at(text, toks, end) && !names_a_place(text, toks, body_start, end) {
         let mut run = end;
         // "the Kyiv Independent": a known name that starts with a place is

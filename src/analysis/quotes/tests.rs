@@ -2931,3 +2931,14 @@ fn plural_groups_of_people_and_organisations_speak() {
     assert_eq!(speakers("Aid groups said hundreds of trucks were stuck at the crossing."), ["Aid groups"]);
     assert_eq!(speakers("Rebels said they had taken the town."), ["Rebels"]);
 }
+
+#[test]
+fn a_country_of_several_words_speaks_as_one() {
+    let a = run("Saudi Arabia said it would host the next round. South Africa said it would mediate.");
+    let names: Vec<(&str, SpeakerKind, &str)> =
+        a.speakers.iter().map(|s| (s.name.as_str(), s.kind, s.title.as_str())).collect();
+    assert_eq!(
+        names,
+        [("Saudi Arabia", SpeakerKind::Organization, ""), ("South Africa", SpeakerKind::Organization, "")]
+    );
+}
