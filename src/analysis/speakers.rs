@@ -785,13 +785,26 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
     Some(m)
 }
 
-static POST_MODIFIERS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    lexicon::entries(include_str!("lexicon/en/post_modifiers.txt")).map(|e| e.split_whitespace().collect()).collect()
+/// A phrase of `lexicon/en/post_modifiers.txt`: its words, and whether it
+/// follows only an indefinite description.
+struct PostModifier {
+    words: Vec<&'static str>,
+    indefinite_only: bool,
+}
+
+static POST_MODIFIERS: LazyLock<Vec<PostModifier>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/post_modifiers.txt"))
+        .filter_map(|row| {
+            let words = row.first()?.split_whitespace().collect();
+            Some(PostModifier { words, indefinite_only: row.get(1) == Some(&"indefinite") })
+        })
+        .collect()
 });
 
 /// A description whose role word has a phrase of `lexicon/en/post_modifiers.txt`
 /// after it, ending at `end`: "multiple sources familiar with the matter",
-/// "a source close to the Russian delegation". The name takes in the phrase.
+/// "a source close to the Russian delegation", "a spokesman for Hillary
+/// Clinton". The name takes in the phrase.
 fn post_modified(text: &str, toks: &[Token], end: usize) -> Option<Mention> {
     if end >= toks.len() {
         return None;
@@ -799,23 +812,29 @@ fn post_modified(text: &str, toks: &[Token], end: usize) -> Option<Mention> {
     let lo = end.saturating_sub(8).max(1);
     for k in (lo..=end).rev() {
         let t = &toks[k];
-        // The phrase is words only ("the Kremlin's" aside).
-        if !t.word && !is_possessive(&lower(text, t)) {
+        // The phrase is words only ("the Kremlin's" and "Sen." aside).
+        let title_period = k >= 1 && is_abbreviated_title(text, &toks[k - 1], t);
+        if !t.word && !is_possessive(&lower(text, t)) && !title_period {
             return None;
         }
         if !matches!(role_at(text, &toks[k - 1]), Some(Role::Group | Role::Person)) {
             continue;
         }
-        let opens = POST_MODIFIERS.iter().any(|words| {
-            k + words.len() <= end
-                && words.iter().enumerate().all(|(n, w)| toks.get(k + n).is_some_and(|t| lower(text, t) == *w))
-        });
-        if !opens {
+        let Some(modifier) = POST_MODIFIERS.iter().find(|m| {
+            k + m.words.len() <= end
+                && m.words.iter().enumerate().all(|(n, w)| toks.get(k + n).is_some_and(|t| lower(text, t) == *w))
+        }) else {
             continue;
-        }
+        };
         let mut m = phrase_before(text, toks, k - 1).filter(|m| !m.named && m.pronoun.is_none())?;
+        if modifier.indefinite_only && !is_indefinite(&m.name) {
+            return None;
+        }
         let tail = text.get(toks[k - 1].span.end..toks[end].span.end)?;
         m.name.push_str(tail);
+        if !m.title.is_empty() {
+            m.title.push_str(tail);
+        }
         m.span = Span::new(m.span.start, toks[end].span.end);
         return Some(m);
     }

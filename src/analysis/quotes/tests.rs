@@ -2142,9 +2142,11 @@ fn a_spokesman_for_an_organisation_is_one_speaker() {
     let a = run(text);
     let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str(), s.affiliation.as_str())).collect();
     assert_eq!(who, [("a spokesman for the Kremlin", "spokesman for the Kremlin", "Russia")]);
-    // A person spoken for is no title's name.
+    // A person spoken for is no title's name: the lawyer speaks.
     let text = "A lawyer for Mr. Trump said the case was closed.";
-    assert!(run(text).speakers.iter().all(|s| !s.title.contains("lawyer for")));
+    let a = run(text);
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str())).collect();
+    assert_eq!(who, [("A lawyer for Mr. Trump", "lawyer for Mr. Trump")]);
 }
 
 #[test]
@@ -2941,4 +2943,13 @@ fn a_country_of_several_words_speaks_as_one() {
         names,
         [("Saudi Arabia", SpeakerKind::Organization, ""), ("South Africa", SpeakerKind::Organization, "")]
     );
+}
+
+#[test]
+fn a_spokesman_for_a_named_person_is_the_speaker() {
+    assert_eq!(
+        speakers("A spokesman for Hillary Clinton said the vote would fail."),
+        ["A spokesman for Hillary Clinton"]
+    );
+    assert_eq!(speakers("An aide to Sen. Ted Cruz said the vote would fail."), ["An aide to Sen. Ted Cruz"]);
 }
