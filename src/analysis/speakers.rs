@@ -223,7 +223,7 @@ static FIRST_NAMES: LazyLock<HashMap<&'static str, char>> =
 
 /// The gender a person's name shows by its first word, a given name
 /// ("Mary Smith"), if any.
-fn gender_of_name(name: &str) -> Option<char> {
+pub(crate) fn gender_of_name(name: &str) -> Option<char> {
     let first = name.split_whitespace().next()?;
     with_lower(first, |low| FIRST_NAMES.get(low).copied())
 }

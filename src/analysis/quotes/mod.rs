@@ -1419,7 +1419,14 @@ impl<'t> State<'_, 't> {
                 .find(|&i| speakers::joins_role_to_post(&self.lower(&toks[i])))
                 .is_some_and(|to| to >= 1 && description_ends_at(to - 1))
         };
-        if !(ends_at_comma && (description_ends_at(open - 1) || posted())) {
+        // "the mayor of Dayton, Ohio,": one capitalised word after a named
+        // place is where that place is, not a name in apposition.
+        let place_of_place = name.named
+            && !name.name.contains(char::is_whitespace)
+            && name.title.is_empty()
+            && toks[open - 1].cap
+            && speakers::gender_of_name(&name.name).is_none();
+        if !ends_at_comma || place_of_place || !(description_ends_at(open - 1) || posted()) {
             return None;
         }
         // The organisation is where its description says ("The UN's

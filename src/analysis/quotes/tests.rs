@@ -2953,3 +2953,9 @@ fn a_spokesman_for_a_named_person_is_the_speaker() {
     );
     assert_eq!(speakers("An aide to Sen. Ted Cruz said the vote would fail."), ["An aide to Sen. Ted Cruz"]);
 }
+
+#[test]
+fn a_state_after_a_city_is_no_name_in_apposition() {
+    assert_eq!(speakers("Pete Smith, the mayor of Dayton, Ohio, said he would win."), ["Pete Smith"]);
+    assert_eq!(speakers("Pete Smith, a teacher from Dayton, Ohio, said he would win."), ["Pete Smith"]);
+}
