@@ -121,8 +121,17 @@ pub fn is_boilerplate(paragraph: &str) -> bool {
         .any(|phrase| bytes.get(..phrase.len()).is_some_and(|head| head.eq_ignore_ascii_case(phrase)))
 }
 
-static ABBREVIATIONS: LazyLock<foldhash::HashSet<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/abbreviations.txt")).collect());
+static ABBREVIATIONS: LazyLock<foldhash::HashMap<&'static str, bool>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/abbreviations.txt"))
+        .filter_map(|row| Some((*row.first()?, row.get(1) == Some(&"ends-name"))))
+        .collect()
+});
+
+/// Whether `word` is an abbreviation that ends a name and keeps its period
+/// ("Jr", "Inc"; `lexicon/en/abbreviations.txt`).
+pub(crate) fn ends_name_with_period(word: &str) -> bool {
+    ABBREVIATIONS.get(word).copied().unwrap_or(false)
+}
 
 /// Characters that may follow a sentence's final punctuation and still
 /// belong to it (closing quotes and brackets).
@@ -230,7 +239,7 @@ fn ends_with_abbreviation(before: &str) -> bool {
     let single_initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
         && !before[..word_start].trim_end().ends_with(" on");
     let two_initials = matches!(word.as_bytes(), [a, b'.', b] if a.is_ascii_uppercase() && b.is_ascii_uppercase());
-    single_initial || two_initials || ABBREVIATIONS.contains(word)
+    single_initial || two_initials || ABBREVIATIONS.contains_key(word)
 }
 
 #[cfg(test)]

@@ -56,6 +56,19 @@ static GENERIC_ORGANIZATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(||
         .collect()
 });
 
+/// The legal suffixes that end a company's name ("Inc.", "PLC").
+static COMPANY_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::rows(include_str!("lexicon/en/roles.txt"))
+        .filter(|row| row.get(2) == Some(&"company"))
+        .map(|row| row[0])
+        .collect()
+});
+
+/// Whether `name` ends in a company's legal suffix ("Apple Inc.").
+fn is_company_name(name: &str) -> bool {
+    name.split_whitespace().next_back().is_some_and(|w| COMPANY_SUFFIXES.contains(fold(w).trim_end_matches('.')))
+}
+
 /// Person roles that news gives the people it does not name ("the
 /// official", "one source"): a description with one does not stand for
 /// any named person nearby.
@@ -1626,8 +1639,15 @@ fn named_before(e: &Entity, m: &Mention) -> bool {
     e.mentions.iter().any(|s| s.start < m.span.start)
 }
 
+static NAME_SUFFIXES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/name_suffixes.txt")).collect());
+
+/// The surname of a person's name, in lower case: its last word, a suffix
+/// such as "Jr." aside.
 fn surname_of(name: &str) -> String {
-    name.split_whitespace().last().unwrap_or("").to_lowercase()
+    let mut words = name.split_whitespace().rev().map(|w| w.trim_end_matches([',', '.']).to_lowercase());
+    let last = words.next().unwrap_or_default();
+    if NAME_SUFFIXES.contains(last.as_str()) { words.next().unwrap_or(last) } else { last }
 }
 
 impl Registry {
@@ -1849,7 +1869,9 @@ impl Registry {
     /// For a one-word name that no one's surname is: a person mentioned
     /// lately whose name starts with it and goes on, when that first word is
     /// no known given name. Chinese, Korean and Vietnamese names put the
-    /// family name first, and news calls "Xi Jinping" "Xi" after.
+    /// family name first, and news calls "Xi Jinping" "Xi" after; a
+    /// company goes by its first word too ("Reed International PLC",
+    /// "Reed").
     fn family_name_first(&self, m: &Mention, family: &str) -> Option<usize> {
         if m.name.split_whitespace().nth(1).is_some() {
             return None;
@@ -1857,11 +1879,12 @@ impl Registry {
         self.recent.iter().copied().find(|&id| {
             let e = &self.entities[id];
             let mut words = e.name.split_whitespace();
-            e.kind == SpeakerKind::Person
-                && words.next().is_some_and(|first| first.eq_ignore_ascii_case(family))
-                && words.next().is_some()
-                && gender_of_name(&e.name).is_none()
-                && genders_agree(e.gender, m.gender)
+            let starts = words.next().is_some_and(|first| first.eq_ignore_ascii_case(family)) && words.next().is_some();
+            // "Courtaulds PLC ... Courtaulds said": a company by its first word.
+            let company = e.kind == SpeakerKind::Organization && is_company_name(&e.name);
+            let person =
+                e.kind == SpeakerKind::Person && gender_of_name(&e.name).is_none() && genders_agree(e.gender, m.gender);
+            starts && (person || company)
         })
     }
 

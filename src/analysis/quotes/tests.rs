@@ -2959,3 +2959,22 @@ fn a_state_after_a_city_is_no_name_in_apposition() {
     assert_eq!(speakers("Pete Smith, the mayor of Dayton, Ohio, said he would win."), ["Pete Smith"]);
     assert_eq!(speakers("Pete Smith, a teacher from Dayton, Ohio, said he would win."), ["Pete Smith"]);
 }
+
+#[test]
+fn a_name_suffix_or_a_company_suffix_keeps_its_period() {
+    assert_eq!(
+        speakers("Robert Kline Jr. said he planned to vote. Kline said he was sure."),
+        ["Robert Kline Jr.", "Robert Kline Jr."]
+    );
+    let a = run("Apple Inc. said profits fell.");
+    assert_eq!(
+        a.speakers.iter().map(|s| (s.name.as_str(), s.kind)).collect::<Vec<_>>(),
+        [("Apple Inc.", SpeakerKind::Organization)]
+    );
+    assert_eq!(speakers("“We will win,” said Robert Kline Jr."), ["Robert Kline Jr."]);
+    // A company by its first word later.
+    assert_eq!(
+        speakers("Reed International PLC said profits rose. Reed said it would pay more."),
+        ["Reed International PLC", "Reed International PLC"]
+    );
+}

@@ -285,7 +285,9 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         // "U.S." keeps its final period when the word has inner periods.
         let initial = word_end == i + len && c.is_uppercase();
         let inner = &body[i..word_end];
-        if (dotted && inner.len() <= 6 || initial) && bytes.get(word_end) == Some(&b'.') {
+        // "Jr.", "Inc.": a suffix that ends a name keeps its period too.
+        let name_end = c.is_uppercase() && crate::analysis::document::ends_name_with_period(inner);
+        if (dotted && inner.len() <= 6 || initial || name_end) && bytes.get(word_end) == Some(&b'.') {
             end += 1;
         }
         // "al-Assad", "bin-Talal": a particle joined to a capitalised name
