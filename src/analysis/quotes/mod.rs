@@ -685,6 +685,35 @@ impl<'t> State<'_, 't> {
         })
     }
 
+    /// Whether the "that" at token `i`, in content starting at token `a`,
+    /// opens a relative clause on a noun phrase that a verb of the content
+    /// governs: "said Iran supported a deal that respected ...". A noun
+    /// phrase right after the cue or a preposition leaves it a
+    /// complementizer ("told the committee that", "said in a statement
+    /// that", "said from day one of the conflict that").
+    fn relative_that(&self, toks: &[Token], a: usize, i: usize) -> bool {
+        let preposition = |w: &str| {
+            RELATIVE_PREPOSITIONS.contains(w) || matches!(w, "of" | "to" | "about" | "into" | "over" | "against")
+        };
+        self.word_is(toks, i, "that")
+            && (i.saturating_sub(4).max(a + 1)..i.saturating_sub(1)).any(|d| {
+                let before = self.lower(&toks[d - 1]);
+                speakers::determiner_at(self.text, &toks[d])
+                    && toks[d - 1].word
+                    && !toks[d - 1].cap
+                    && !preposition(&before)
+                    && !is_speech_verb(&before)
+                    && (d + 1..i).all(|k| {
+                        let w = self.lower(&toks[k]);
+                        toks[k].word
+                            && !toks[k].cap
+                            && !preposition(&w)
+                            && !is_speech_verb(&w)
+                            && !AUXILIARIES.contains(w.as_str())
+                    })
+            })
+    }
+
     /// Whether the cue at `verb` is a purpose infinitive whose subject is
     /// the clause's: "took to Twitter to accuse", "went on television to
     /// blame" (not "declined to comment", "wants to say").
@@ -2200,6 +2229,7 @@ impl<'t> State<'_, 't> {
                         && (AUXILIARIES.contains(self.lower(&toks[i]).as_str())
                             || (is_speech_verb(self.lower(&toks[i]).as_str()) && !self.noun_after_determiner(toks, i))))
                     || (self.is_complementizer(toks, i)
+                        && !self.relative_that(toks, a, i)
                         && (i == a || !toks.get(i + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str()))))
             });
             if let Some(i) = window

@@ -2978,3 +2978,16 @@ fn a_name_suffix_or_a_company_suffix_keeps_its_period() {
         ["Reed International PLC", "Reed International PLC"]
     );
 }
+
+#[test]
+fn a_relative_that_inside_the_content_does_not_start_it() {
+    let texts = |text: &str| quotes(text).into_iter().map(|(_, t, _)| t).collect::<Vec<_>>();
+    assert_eq!(
+        texts("Esmaeil Baghaei said Iran supported a deal that respected the borders of all states."),
+        ["Iran supported a deal that respected the borders of all states"]
+    );
+    // A complementizer after the addressee or an adjunct, as before.
+    assert_eq!(texts("Baghaei told the committee that Iran was ready."), ["Iran was ready"]);
+    assert_eq!(texts("Baghaei said in a statement that Iran was ready."), ["Iran was ready"]);
+    assert_eq!(texts("Baghaei said from the start of the talks that Iran was ready."), ["Iran was ready"]);
+}
