@@ -2235,6 +2235,11 @@ impl<'t> State<'_, 't> {
             if let Some(i) = window
                 .filter(|&i| self.is_complementizer(toks, i))
                 .or_else(|| self.that_after_aside(toks, in_seg, a, next_bound))
+                .or_else(|| {
+                    (cue.class == CueClass::Tell)
+                        .then(|| self.that_after_addressee(toks, in_seg, a, next_bound))
+                        .flatten()
+                })
             {
                 a = i + 1;
                 saw_that = true;
@@ -2684,6 +2689,26 @@ impl<'t> State<'_, 't> {
         (self.word_is(toks, that, "that")
             && !toks.get(that + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str())))
         .then_some(that)
+    }
+
+    /// After a "told" and its addressee: the "that" past where and how
+    /// they were told, over words, commas and abbreviations but no verb
+    /// ("told supporters in Golden, Colo., that", "told reporters aboard
+    /// the president's plane that").
+    fn that_after_addressee(&self, toks: &[Token], in_seg: &[Option<usize>], a: usize, bound: usize) -> Option<usize> {
+        const PLACE_TOKENS: usize = 12;
+        let that = (a..bound.min(a + PLACE_TOKENS))
+            .take_while(|&i| {
+                let t = &toks[i];
+                let w = self.lower(t);
+                let glued_period = w == "." && i > 0 && toks[i - 1].word && toks[i - 1].span.end == t.span.start;
+                in_seg[i].is_none()
+                    && (t.word || w == "," || glued_period)
+                    && !AUXILIARIES.contains(w.as_str())
+                    && !is_speech_verb(&w)
+            })
+            .find(|&i| self.word_is(toks, i, "that"))?;
+        (that > a && !toks.get(that + 1).is_some_and(|t| AUXILIARIES.contains(self.lower(t).as_str()))).then_some(that)
     }
 
     /// Whether the words from token `i` are the speaker's refusal to say

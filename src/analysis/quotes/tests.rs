@@ -2991,3 +2991,20 @@ fn a_relative_that_inside_the_content_does_not_start_it() {
     assert_eq!(texts("Baghaei said in a statement that Iran was ready."), ["Iran was ready"]);
     assert_eq!(texts("Baghaei said from the start of the talks that Iran was ready."), ["Iran was ready"]);
 }
+
+#[test]
+fn where_someone_was_told_is_not_what_they_were_told() {
+    let texts = |text: &str| quotes(text).into_iter().map(|(_, t, _)| t).collect::<Vec<_>>();
+    assert_eq!(
+        texts("Donald J. Trump told supporters in Golden, Colo., that the development was big."),
+        ["the development was big"]
+    );
+    assert_eq!(
+        texts("Josh Earnest told reporters aboard the president's plane that the bill was wrong."),
+        ["the bill was wrong"]
+    );
+    assert_eq!(
+        texts("Trump told a packed arena in Glendale, Arizona, that the nominee had failed."),
+        ["the nominee had failed"]
+    );
+}
