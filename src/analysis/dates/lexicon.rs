@@ -111,6 +111,9 @@ pub(crate) struct Tense {
     pub(crate) determiner: bool,
     /// It is a noun as well as a verb ("plan", "hopes").
     pub(crate) noun: bool,
+    /// It is a form of "be" that makes the past form right after it a
+    /// passive participle, no past cue ("be counted", "been held").
+    pub(crate) passive: bool,
 }
 
 /// Everything the tables say about one (lower-case, normalised) token text,
@@ -273,6 +276,7 @@ impl Lexicon {
                 "not-past" => tense.not_past = true,
                 "determiner" => tense.determiner = true,
                 "noun" => tense.noun = true,
+                "passive" => tense.passive = true,
                 _ => {}
             }
         }

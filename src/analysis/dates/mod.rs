@@ -320,7 +320,11 @@ fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Di
             }
             return Some(Dir::Future);
         }
-        if !after_determiner && (tense.past || (w.len() > 4 && w.ends_with("ed") && !tense.not_past)) {
+        // "will be counted on Friday": a participle after "be" is no past
+        // verb, so a nearer "will" or "would" decides.
+        let after_passive = k > 0 && p.tense(k - 1).passive;
+        if !after_determiner && !after_passive && (tense.past || (w.len() > 4 && w.ends_with("ed") && !tense.not_past))
+        {
             return Some(Dir::Past);
         }
         None

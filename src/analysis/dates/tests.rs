@@ -524,3 +524,15 @@ fn a_day_before_a_colon_is_a_day_unless_a_clock_follows() {
     let texts = run("It happened on Nov 20:30 GMT.", Some(REF)).into_iter().map(|x| x.0).collect::<Vec<_>>();
     assert!(!texts.iter().any(|t| t == "Nov 20"), "{texts:?}");
 }
+
+#[test]
+fn a_participle_after_be_is_no_past_cue() {
+    // "be counted", "be held": passive participles, so "will"/"would" decide.
+    let r = "2016-10-05"; // a Wednesday
+    let text = "The talks ended on Monday. The votes will be counted on Friday.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-10-07"));
+    let text = "The talks ended on Monday. The vote would be held on Friday.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-10-07"));
+    // "were" is no form of "be" that makes a participle: past
+    assert_eq!(first("The votes were counted on Friday.", r), "2016-09-30");
+}
