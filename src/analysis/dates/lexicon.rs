@@ -114,6 +114,9 @@ pub(crate) struct Tense {
     /// It is a form of "be" that makes the past form right after it a
     /// passive participle, no past cue ("be counted", "been held").
     pub(crate) passive: bool,
+    /// As a future cue it counts only right before "to" ("plans to meet",
+    /// "set to vote"; not "the tax plan").
+    pub(crate) before_to: bool,
 }
 
 /// Everything the tables say about one (lower-case, normalised) token text,
@@ -277,6 +280,7 @@ impl Lexicon {
                 "determiner" => tense.determiner = true,
                 "noun" => tense.noun = true,
                 "passive" => tense.passive = true,
+                "before-to" => tense.before_to = true,
                 _ => {}
             }
         }

@@ -315,7 +315,9 @@ fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Di
             if w == "ll" && (k == 0 || p.t(k - 1) != "'") {
                 return None;
             }
-            if w == "set" && p.t(k + 1) != "to" {
+            // "the tax plan in August", "set a record": only "plans to
+            // meet", "set to vote" look ahead
+            if tense.before_to && p.t(k + 1) != "to" {
                 return None;
             }
             return Some(Dir::Future);

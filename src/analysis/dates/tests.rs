@@ -536,3 +536,16 @@ fn a_participle_after_be_is_no_past_cue() {
     // "were" is no form of "be" that makes a participle: past
     assert_eq!(first("The votes were counted on Friday.", r), "2016-09-30");
 }
+
+#[test]
+fn plan_is_a_future_cue_only_before_to() {
+    let r = "2016-10-05";
+    // the noun "plan" says nothing of the future: "released" decides
+    let text = "The talks ended on Monday. The senator released the tax plan in August.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-08"));
+    // the verb before "to" still looks ahead
+    let text = "The talks ended on Monday. The senator plans to meet them on Friday.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-10-07"));
+    let text = "The talks ended on Monday. The vote is set to take place on Friday.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-10-07"));
+}
