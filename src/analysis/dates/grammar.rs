@@ -310,6 +310,38 @@ impl<'a> Parser<'a> {
                 || (i >= 1 && self.cap(i - 1) && matches!(self.w(i - 1).to_lowercase().as_str(), "usa" | "russia")))
     }
 
+    /// Whether token `i` is a capitalised word.
+    fn cap_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word) && self.cap(i)
+    }
+
+    /// Whether token `i` opens a sentence (nothing, or a sentence end or a
+    /// quote, before it), where any word is capitalised.
+    fn sentence_initial(&self, i: usize) -> bool {
+        i == 0 || matches!(self.t(i - 1), "." | "!" | "?" | ":" | "\"" | "“" | "”")
+    }
+
+    /// Whether token `i` is a capitalised word that says nothing of time
+    /// ("Times", "Agreement", "Ryan"; not "March", "Night", "GMT").
+    fn cap_name_word(&self, i: usize) -> bool {
+        self.cap_word(i)
+            && !self.entry(i).is_some_and(|e| e.info.is_some() || !e.phrases.is_empty())
+            && !TIMEZONES.contains(self.w(i))
+    }
+
+    /// Whether the capitalised date word(s) at `i..end` are inside a proper
+    /// name: a capitalised word that says nothing of time follows, and the
+    /// name opens before them with "the", a possessive or a capitalised word
+    /// that does not open the sentence ("The Sunday Times", "the Good
+    /// Friday Agreement"; not "On Sunday Trump said").
+    fn inside_name(&self, i: usize, end: usize) -> bool {
+        let Some(b) = i.checked_sub(1) else { return false };
+        let opens = self.t(b) == "the"
+            || (self.t(b) == "s" && b >= 1 && self.t(b - 1) == "'")
+            || (self.cap_word(b) && !self.sentence_initial(b));
+        self.cap(i) && self.cap_name_word(end) && opens
+    }
+
     /// Skips a period that touches the previous token ("Jan.", "a.m.").
     fn dot(&self, i: usize) -> usize {
         if self.t(i) == "." && i > 0 && self.adj(i - 1) { i + 1 } else { i }
@@ -545,6 +577,15 @@ impl<'a> Parser<'a> {
             PhraseKind::Ref(_) if self.before(i) == "as" && self.t(end) == "as" => None,
             PhraseKind::Ref(v) => Some((end, Sem::Ref(v))),
             PhraseKind::NowTime => Some((end, Sem::NowTime)),
+            // "The New York Daily News", "The Weekly Standard": a
+            // capitalised frequency word in a run of capitalised words
+            PhraseKind::Set(_)
+                if self.cap(i)
+                    && (self.cap_name_word(end)
+                        || i.checked_sub(1).is_some_and(|b| self.cap_word(b) && !self.sentence_initial(b))) =>
+            {
+                None
+            }
             PhraseKind::Set(v) => Some((end, Sem::Set(v.to_owned()))),
             PhraseKind::RelDay(_) if self.names_a_title(i) => None,
             PhraseKind::RelDay(n) => {
@@ -558,6 +599,10 @@ impl<'a> Parser<'a> {
             PhraseKind::Holiday(rule) => {
                 // "may day" only capitalised
                 if first == "may" && !self.cap(i) && !self.standalone {
+                    return None;
+                }
+                // "the Good Friday Agreement"
+                if self.inside_name(i, end) {
                     return None;
                 }
                 if let Some((e, y)) = self.year_after(end) {
@@ -951,6 +996,12 @@ impl<'a> Parser<'a> {
         if ambiguous && !self.standalone {
             return None;
         }
+        // "The Sunday Times"; "Monday Night Football" (a capitalised part of
+        // day and a name word after it)
+        let part_end = if self.cap(end) { self.part(end).map(|(e, _)| e) } else { None };
+        if self.inside_name(i, end) || part_end.is_some_and(|e| self.cap(i) && self.cap_name_word(e)) {
+            return None;
+        }
         if plural {
             return Some((end, Sem::Set(format!("XXXX-WXX-{wd}"))));
         }
@@ -977,6 +1028,13 @@ impl<'a> Parser<'a> {
         }
         if let Some((e, y)) = self.year_after(end) {
             return Some((e, Sem::Month { y: YearRef::Abs(y), m }));
+        }
+        // "columnist April Ryan": before a capitalised name word and after no
+        // temporal preposition a month name is a person's (as an ambiguous
+        // "May" needs such a preposition to be a month at all); "in April
+        // Congress voted" is a month.
+        if self.cap_name_word(end) && !MONTH_CUES.contains(self.before(i)) && !self.standalone {
+            return None;
         }
         if ambiguous && !self.standalone {
             let cue = MONTH_CUES.contains(self.before(i));

@@ -549,3 +549,28 @@ fn plan_is_a_future_cue_only_before_to() {
     let text = "The talks ended on Monday. The vote is set to take place on Friday.";
     assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-10-07"));
 }
+
+#[test]
+fn date_words_inside_proper_names_are_no_dates() {
+    // after an article's first sentence, as in running text
+    let texts = |text: &str| {
+        let text = format!("The talks ended on Monday. {text}");
+        run(&text, Some("2024-06-14")).into_iter().skip(1).map(|x| x.0).collect::<Vec<_>>()
+    };
+    // newspapers, shows, agreements and people named with date words
+    assert_eq!(texts("The New York Daily News ran the cover on Friday."), ["Friday"]);
+    assert_eq!(texts("The Weekly Standard ran the cover on Friday."), ["Friday"]);
+    assert_eq!(texts("He wrote in The Sunday Times last week."), ["last week"]);
+    assert_eq!(texts("The Good Friday Agreement, signed in 1998, held."), ["1998"]);
+    assert_eq!(texts("Washington Post columnist April Ryan wrote on Tuesday."), ["Tuesday"]);
+    assert_eq!(texts("Fans watched Monday Night Football."), Vec::<String>::new());
+    // the same words as dates
+    assert_eq!(texts("They met on Good Friday."), ["Good Friday"]);
+    assert_eq!(texts("They met Tuesday March 3."), ["Tuesday March 3"]);
+    assert_eq!(texts("They met on Friday Oct. 3."), ["Friday Oct. 3"]);
+    assert_eq!(texts("In April Congress passed the bill."), ["April"]);
+    assert_eq!(texts("On Sunday Trump said he would go."), ["Sunday"]);
+    assert_eq!(texts("Officials said Tuesday Democrats had won."), ["Tuesday"]);
+    assert_eq!(texts("Daily, he runs. Prices are set weekly."), ["Daily", "weekly"]);
+    assert_eq!(texts("The Friday meeting ended."), ["Friday"]);
+}
