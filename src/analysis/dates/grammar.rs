@@ -326,7 +326,7 @@ impl<'a> Parser<'a> {
     fn cap_name_word(&self, i: usize) -> bool {
         self.cap_word(i)
             && !self.entry(i).is_some_and(|e| e.info.is_some() || !e.phrases.is_empty())
-            && !TIMEZONES.contains(self.w(i))
+            && self.zone(i).is_none()
     }
 
     /// Whether the capitalised date word(s) at `i..end` are inside a proper
@@ -340,6 +340,20 @@ impl<'a> Parser<'a> {
             || (self.t(b) == "s" && b >= 1 && self.t(b - 1) == "'")
             || (self.cap_word(b) && !self.sentence_initial(b));
         self.cap(i) && self.cap_name_word(end) && opens
+    }
+
+    /// The token past a time zone at `i` ("GMT", "local time"), if one is
+    /// there.
+    fn zone(&self, i: usize) -> Option<usize> {
+        let w = self.w(i);
+        if w.is_empty() {
+            return None;
+        }
+        let next = self.w(i + 1);
+        if !next.is_empty() && TIMEZONES.contains(format!("{w} {next}").as_str()) {
+            return Some(i + 2);
+        }
+        TIMEZONES.contains(w).then_some(i + 1)
     }
 
     /// Skips a period that touches the previous token ("Jan.", "a.m.").
@@ -1312,8 +1326,8 @@ impl<'a> Parser<'a> {
             ampm = true;
             end = e;
         }
-        if TIMEZONES.contains(self.w(end)) {
-            end += 1;
+        if let Some(e) = self.zone(end) {
+            end = e;
         }
         if h > 24 || m > 59 || s.is_some_and(|s| s > 59) {
             return None;
@@ -1354,7 +1368,7 @@ impl<'a> Parser<'a> {
                     other => (e, other),
                 });
             }
-            if TIMEZONES.contains(self.w(i + 2)) {
+            if self.zone(i + 2).is_some() {
                 return self.finish_clock(i + 2, n, 0, None, false);
             }
             return None;
@@ -1393,8 +1407,10 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
+        // "at 1030", and after any word "2300 GMT", "0600 local time": a
+        // military clock time (hours under 24, minutes under 60)
         if nd == 4
-            && matches!(self.before(i), "at" | "around" | "about" | "by" | "until")
+            && (matches!(self.before(i), "at" | "around" | "about" | "by" | "until") || self.zone(i + 1).is_some())
             && n % 100 < 60
             && n / 100 < 24
         {
@@ -1402,9 +1418,8 @@ impl<'a> Parser<'a> {
             // "by 2030." is a year: a number that may be one is a time only
             // with a unit, am/pm or a time zone ("at 2030 hours", "2030 GMT").
             let year_like = (1800..2100).contains(&n);
-            let marked = self.ampm(i + 1).is_some()
-                || matches!(next, "hours" | "hrs" | "h")
-                || TIMEZONES.contains(self.w(i + 1));
+            let marked =
+                self.ampm(i + 1).is_some() || matches!(next, "hours" | "hrs" | "h") || self.zone(i + 1).is_some();
             if marked || (!year_like && (next.is_empty() || matches!(next, "," | "."))) {
                 let end = if matches!(next, "hours" | "hrs") { i + 2 } else { i + 1 };
                 return self.finish_clock(end, n / 100, n % 100, None, false);

@@ -574,3 +574,21 @@ fn date_words_inside_proper_names_are_no_dates() {
     assert_eq!(texts("Daily, he runs. Prices are set weekly."), ["Daily", "weekly"]);
     assert_eq!(texts("The Friday meeting ended."), ["Friday"]);
 }
+
+#[test]
+fn a_four_digit_clock_before_a_time_zone_is_a_time() {
+    let got = |text: &str| {
+        let text = format!("The talks ended on Monday. {text}");
+        run(&text, Some("2024-06-14")).into_iter().skip(1).map(|x| (x.0, x.2)).collect::<Vec<_>>()
+    };
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(
+        got("The blast happened at 2 a.m. local time (2300 GMT)."),
+        [pair("2 a.m. local time", "2024-06-14T02:00"), pair("2300 GMT", "2024-06-14T23:00")]
+    );
+    assert_eq!(got("Polls close at 1430 UTC."), [pair("1430 UTC", "2024-06-14T14:30")]);
+    assert_eq!(got("The strike began 0600 local time."), [pair("0600 local time", "2024-06-14T06:00")]);
+    // not minutes under 60 and hours under 24, or no zone: no clock
+    assert_eq!(got("He was born in 1975 in Ohio."), [pair("1975", "1975")]);
+    assert_eq!(got("It holds 2375 GMT staff."), []);
+}
