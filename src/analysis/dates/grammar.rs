@@ -1162,6 +1162,19 @@ impl<'a> Parser<'a> {
                 return Some((i + 3, Sem::Day { y: YearRef::Unknown, m: n as u8, d: b as u8 }));
             }
         }
+        // "the 2004-05 season", "2023/24": a year and the next one in two
+        // digits are a span of years, read as its start year (as "2004-2005"
+        // is), not a month
+        if nd == 4
+            && matches!(sep, "-" | "/")
+            && tight(i, i + 2)
+            && self.digits(i + 2) == 2
+            && self.num(i + 2) == Some((n + 1) % 100)
+            && !matches!(self.t(i + 3), "-" | "/")
+            && (1000..=2999).contains(&n)
+        {
+            return Some((i + 1, Sem::Year(i32::try_from(n).ok()?)));
+        }
         // 2014-05 (only as a whole token group, not "2014-05-..." or a range)
         if nd == 4
             && sep == "-"

@@ -592,3 +592,21 @@ fn a_four_digit_clock_before_a_time_zone_is_a_time() {
     assert_eq!(got("He was born in 1975 in Ohio."), [pair("1975", "1975")]);
     assert_eq!(got("It holds 2375 GMT staff."), []);
 }
+
+#[test]
+fn a_year_and_the_next_in_two_digits_is_a_span_of_years() {
+    let got = |text: &str| {
+        let text = format!("The talks ended on Monday. {text}");
+        run(&text, Some("2024-06-14")).into_iter().skip(1).map(|x| (x.0, x.2)).collect::<Vec<_>>()
+    };
+    let pair = |a: &str, b: &str| vec![(a.to_owned(), b.to_owned())];
+    // the start year, as "2004-2005" gives 2004
+    assert_eq!(got("Rovers last won the league in the 2004-05 season."), pair("2004", "2004"));
+    assert_eq!(got("Its 2023/24 budget grew."), pair("2023", "2023"));
+    assert_eq!(got("It was the 1999-00 season."), pair("1999", "1999"));
+    assert_eq!(got("Sales rose in 2004-2005."), pair("2004", "2004"));
+    // a month when the two digits are no next year, and full dates
+    assert_eq!(got("Sales rose in 2004-06."), pair("2004-06", "2004-06"));
+    assert_eq!(got("It opened on 2004-05-06."), pair("2004-05-06", "2004-05-06"));
+    assert_eq!(first("2014-05", REF), "2014-05");
+}
