@@ -212,6 +212,14 @@ static COUNTED: LazyLock<HashSet<&'static str>> =
 static MONTH_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| crate::analysis::lexicon::entries(include_str!("en/month_cues.txt")).collect());
 
+/// Anaphoric markers (`en/anaphoric.txt`): word and whether it must be the
+/// expression's last word (else its first after "the").
+static ANAPHORIC: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    crate::analysis::lexicon::rows(include_str!("en/anaphoric.txt"))
+        .filter_map(|row| Some((*row.first()?, *row.get(1)? == "last")))
+        .collect()
+});
+
 /// The token stream of one text with the grammar's helpers.
 #[derive(Debug)]
 pub(crate) struct Parser<'a> {
@@ -642,9 +650,27 @@ impl<'a> Parser<'a> {
         if self.w(i) != "the" || self.w(i + 1) != "day" || !matches!(self.w(i + 2), "after" | "before") {
             return None;
         }
-        let (e, base) = self.day_expr(i + 3)?;
         let days = if self.w(i + 2) == "after" { 1 } else { -1 };
+        // "he had met them the day before.": a day from the one in context
+        if self.clause_ends_at(i + 3) {
+            return Some((i + 3, Sem::RelDay(days)));
+        }
+        let (e, base) = self.day_expr(i + 3)?;
         Some((e, Sem::Offset { days, base: Box::new(base) }))
+    }
+
+    /// The days from the last day named before it that the expression at
+    /// tokens `start..end` counts, if it is anaphoric: whole days with a
+    /// marker of `en/anaphoric.txt` in its place ("the next day" 1, "two
+    /// days later" 2, "the day before" -1; not "tomorrow").
+    pub(crate) fn anaphoric_days(&self, start: usize, end: usize, sem: &Sem) -> Option<i64> {
+        let n = match sem {
+            Sem::RelDay(n) | Sem::Shift { unit: Unit::Day, n } if *n != 0 => *n,
+            _ => return None,
+        };
+        let first = if self.t(start) == "the" { start + 1 } else { start };
+        let (first, last) = (self.t(first), self.t(end.checked_sub(1)?));
+        ANAPHORIC.iter().any(|&(w, at_end)| w == if at_end { last } else { first }).then_some(n)
     }
 
     /// "the closest Christmas to today", "the nearest Monday to now".

@@ -610,3 +610,28 @@ fn a_year_and_the_next_in_two_digits_is_a_span_of_years() {
     assert_eq!(got("It opened on 2004-05-06."), pair("2004-05-06", "2004-05-06"));
     assert_eq!(first("2014-05", REF), "2014-05");
 }
+
+#[test]
+fn anaphoric_days_count_from_the_last_day_named() {
+    let r = "2024-06-14";
+    let last = |text: &str| run(text, Some(r)).last().map(|x| (x.0.clone(), x.2.clone())).unwrap_or_default();
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    let narrative = "The talks collapsed on May 3.";
+    for (then, want) in [
+        ("He resigned the next day.", pair("the next day", "2024-05-04")),
+        ("He resigned the following day.", pair("the following day", "2024-05-04")),
+        ("He resigned two days later.", pair("two days later", "2024-05-05")),
+        ("He had met them the previous day.", pair("the previous day", "2024-05-02")),
+        ("He had met them the day before.", pair("the day before", "2024-05-02")),
+        // deictic words stay with the reference date
+        ("He resigned yesterday.", pair("yesterday", "2024-06-13")),
+        ("He will resign tomorrow.", pair("tomorrow", "2024-06-15")),
+    ] {
+        assert_eq!(last(&format!("{narrative} {then}")), want, "{then}");
+    }
+    // chained: each counts from the one before
+    let text = "The talks collapsed on May 3. He resigned the next day. Two days later he left.";
+    assert_eq!(last(text), pair("Two days later", "2024-05-06"));
+    // with no day named before, the reference date
+    assert_eq!(last("Officials said he resigned the next day."), pair("the next day", "2024-06-15"));
+}
