@@ -212,6 +212,14 @@ static COUNTED: LazyLock<HashSet<&'static str>> =
 static MONTH_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| crate::analysis::lexicon::entries(include_str!("en/month_cues.txt")).collect());
 
+/// Anaphoric markers (`en/anaphoric.txt`): word and whether it must be the
+/// expression's last word (else its first after "the").
+static ANAPHORIC: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    crate::analysis::lexicon::rows(include_str!("en/anaphoric.txt"))
+        .filter_map(|row| Some((*row.first()?, *row.get(1)? == "last")))
+        .collect()
+});
+
 /// The token stream of one text with the grammar's helpers.
 #[derive(Debug)]
 pub(crate) struct Parser<'a> {
@@ -308,6 +316,52 @@ impl<'a> Parser<'a> {
             && (possessed
                 || matches!(self.w(i + 1).to_lowercase().as_str(), "programme" | "program" | "show")
                 || (i >= 1 && self.cap(i - 1) && matches!(self.w(i - 1).to_lowercase().as_str(), "usa" | "russia")))
+    }
+
+    /// Whether token `i` is a capitalised word.
+    fn cap_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word) && self.cap(i)
+    }
+
+    /// Whether token `i` opens a sentence (nothing, or a sentence end or a
+    /// quote, before it), where any word is capitalised.
+    fn sentence_initial(&self, i: usize) -> bool {
+        i == 0 || matches!(self.t(i - 1), "." | "!" | "?" | ":" | "\"" | "“" | "”")
+    }
+
+    /// Whether token `i` is a capitalised word that says nothing of time
+    /// ("Times", "Agreement", "Ryan"; not "March", "Night", "GMT").
+    fn cap_name_word(&self, i: usize) -> bool {
+        self.cap_word(i)
+            && !self.entry(i).is_some_and(|e| e.info.is_some() || !e.phrases.is_empty())
+            && self.zone(i).is_none()
+    }
+
+    /// Whether the capitalised date word(s) at `i..end` are inside a proper
+    /// name: a capitalised word that says nothing of time follows, and the
+    /// name opens before them with "the", a possessive or a capitalised word
+    /// that does not open the sentence ("The Sunday Times", "the Good
+    /// Friday Agreement"; not "On Sunday Trump said").
+    fn inside_name(&self, i: usize, end: usize) -> bool {
+        let Some(b) = i.checked_sub(1) else { return false };
+        let opens = self.t(b) == "the"
+            || (self.t(b) == "s" && b >= 1 && self.t(b - 1) == "'")
+            || (self.cap_word(b) && !self.sentence_initial(b));
+        self.cap(i) && self.cap_name_word(end) && opens
+    }
+
+    /// The token past a time zone at `i` ("GMT", "local time"), if one is
+    /// there.
+    fn zone(&self, i: usize) -> Option<usize> {
+        let w = self.w(i);
+        if w.is_empty() {
+            return None;
+        }
+        let next = self.w(i + 1);
+        if !next.is_empty() && TIMEZONES.contains(format!("{w} {next}").as_str()) {
+            return Some(i + 2);
+        }
+        TIMEZONES.contains(w).then_some(i + 1)
     }
 
     /// Skips a period that touches the previous token ("Jan.", "a.m.").
@@ -545,6 +599,15 @@ impl<'a> Parser<'a> {
             PhraseKind::Ref(_) if self.before(i) == "as" && self.t(end) == "as" => None,
             PhraseKind::Ref(v) => Some((end, Sem::Ref(v))),
             PhraseKind::NowTime => Some((end, Sem::NowTime)),
+            // "The New York Daily News", "The Weekly Standard": a
+            // capitalised frequency word in a run of capitalised words
+            PhraseKind::Set(_)
+                if self.cap(i)
+                    && (self.cap_name_word(end)
+                        || i.checked_sub(1).is_some_and(|b| self.cap_word(b) && !self.sentence_initial(b))) =>
+            {
+                None
+            }
             PhraseKind::Set(v) => Some((end, Sem::Set(v.to_owned()))),
             PhraseKind::RelDay(_) if self.names_a_title(i) => None,
             PhraseKind::RelDay(n) => {
@@ -558,6 +621,10 @@ impl<'a> Parser<'a> {
             PhraseKind::Holiday(rule) => {
                 // "may day" only capitalised
                 if first == "may" && !self.cap(i) && !self.standalone {
+                    return None;
+                }
+                // "the Good Friday Agreement"
+                if self.inside_name(i, end) {
                     return None;
                 }
                 if let Some((e, y)) = self.year_after(end) {
@@ -583,9 +650,27 @@ impl<'a> Parser<'a> {
         if self.w(i) != "the" || self.w(i + 1) != "day" || !matches!(self.w(i + 2), "after" | "before") {
             return None;
         }
-        let (e, base) = self.day_expr(i + 3)?;
         let days = if self.w(i + 2) == "after" { 1 } else { -1 };
+        // "he had met them the day before.": a day from the one in context
+        if self.clause_ends_at(i + 3) {
+            return Some((i + 3, Sem::RelDay(days)));
+        }
+        let (e, base) = self.day_expr(i + 3)?;
         Some((e, Sem::Offset { days, base: Box::new(base) }))
+    }
+
+    /// The days from the last day named before it that the expression at
+    /// tokens `start..end` counts, if it is anaphoric: whole days with a
+    /// marker of `en/anaphoric.txt` in its place ("the next day" 1, "two
+    /// days later" 2, "the day before" -1; not "tomorrow").
+    pub(crate) fn anaphoric_days(&self, start: usize, end: usize, sem: &Sem) -> Option<i64> {
+        let n = match sem {
+            Sem::RelDay(n) | Sem::Shift { unit: Unit::Day, n } if *n != 0 => *n,
+            _ => return None,
+        };
+        let first = if self.t(start) == "the" { start + 1 } else { start };
+        let (first, last) = (self.t(first), self.t(end.checked_sub(1)?));
+        ANAPHORIC.iter().any(|&(w, at_end)| w == if at_end { last } else { first }).then_some(n)
     }
 
     /// "the closest Christmas to today", "the nearest Monday to now".
@@ -951,6 +1036,12 @@ impl<'a> Parser<'a> {
         if ambiguous && !self.standalone {
             return None;
         }
+        // "The Sunday Times"; "Monday Night Football" (a capitalised part of
+        // day and a name word after it)
+        let part_end = if self.cap(end) { self.part(end).map(|(e, _)| e) } else { None };
+        if self.inside_name(i, end) || part_end.is_some_and(|e| self.cap(i) && self.cap_name_word(e)) {
+            return None;
+        }
         if plural {
             return Some((end, Sem::Set(format!("XXXX-WXX-{wd}"))));
         }
@@ -977,6 +1068,13 @@ impl<'a> Parser<'a> {
         }
         if let Some((e, y)) = self.year_after(end) {
             return Some((e, Sem::Month { y: YearRef::Abs(y), m }));
+        }
+        // "columnist April Ryan": before a capitalised name word and after no
+        // temporal preposition a month name is a person's (as an ambiguous
+        // "May" needs such a preposition to be a month at all); "in April
+        // Congress voted" is a month.
+        if self.cap_name_word(end) && !MONTH_CUES.contains(self.before(i)) && !self.standalone {
+            return None;
         }
         if ambiguous && !self.standalone {
             let cue = MONTH_CUES.contains(self.before(i));
@@ -1089,6 +1187,19 @@ impl<'a> Parser<'a> {
             {
                 return Some((i + 3, Sem::Day { y: YearRef::Unknown, m: n as u8, d: b as u8 }));
             }
+        }
+        // "the 2004-05 season", "2023/24": a year and the next one in two
+        // digits are a span of years, read as its start year (as "2004-2005"
+        // is), not a month
+        if nd == 4
+            && matches!(sep, "-" | "/")
+            && tight(i, i + 2)
+            && self.digits(i + 2) == 2
+            && self.num(i + 2) == Some((n + 1) % 100)
+            && !matches!(self.t(i + 3), "-" | "/")
+            && (1000..=2999).contains(&n)
+        {
+            return Some((i + 1, Sem::Year(i32::try_from(n).ok()?)));
         }
         // 2014-05 (only as a whole token group, not "2014-05-..." or a range)
         if nd == 4
@@ -1254,8 +1365,8 @@ impl<'a> Parser<'a> {
             ampm = true;
             end = e;
         }
-        if TIMEZONES.contains(self.w(end)) {
-            end += 1;
+        if let Some(e) = self.zone(end) {
+            end = e;
         }
         if h > 24 || m > 59 || s.is_some_and(|s| s > 59) {
             return None;
@@ -1296,7 +1407,7 @@ impl<'a> Parser<'a> {
                     other => (e, other),
                 });
             }
-            if TIMEZONES.contains(self.w(i + 2)) {
+            if self.zone(i + 2).is_some() {
                 return self.finish_clock(i + 2, n, 0, None, false);
             }
             return None;
@@ -1335,8 +1446,10 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
+        // "at 1030", and after any word "2300 GMT", "0600 local time": a
+        // military clock time (hours under 24, minutes under 60)
         if nd == 4
-            && matches!(self.before(i), "at" | "around" | "about" | "by" | "until")
+            && (matches!(self.before(i), "at" | "around" | "about" | "by" | "until") || self.zone(i + 1).is_some())
             && n % 100 < 60
             && n / 100 < 24
         {
@@ -1344,9 +1457,8 @@ impl<'a> Parser<'a> {
             // "by 2030." is a year: a number that may be one is a time only
             // with a unit, am/pm or a time zone ("at 2030 hours", "2030 GMT").
             let year_like = (1800..2100).contains(&n);
-            let marked = self.ampm(i + 1).is_some()
-                || matches!(next, "hours" | "hrs" | "h")
-                || TIMEZONES.contains(self.w(i + 1));
+            let marked =
+                self.ampm(i + 1).is_some() || matches!(next, "hours" | "hrs" | "h") || self.zone(i + 1).is_some();
             if marked || (!year_like && (next.is_empty() || matches!(next, "," | "."))) {
                 let end = if matches!(next, "hours" | "hrs") { i + 2 } else { i + 1 };
                 return self.finish_clock(end, n / 100, n % 100, None, false);

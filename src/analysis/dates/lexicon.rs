@@ -111,6 +111,12 @@ pub(crate) struct Tense {
     pub(crate) determiner: bool,
     /// It is a noun as well as a verb ("plan", "hopes").
     pub(crate) noun: bool,
+    /// It is a form of "be" that makes the past form right after it a
+    /// passive participle, no past cue ("be counted", "been held").
+    pub(crate) passive: bool,
+    /// As a future cue it counts only right before "to" ("plans to meet",
+    /// "set to vote"; not "the tax plan").
+    pub(crate) before_to: bool,
 }
 
 /// Everything the tables say about one (lower-case, normalised) token text,
@@ -273,6 +279,8 @@ impl Lexicon {
                 "not-past" => tense.not_past = true,
                 "determiner" => tense.determiner = true,
                 "noun" => tense.noun = true,
+                "passive" => tense.passive = true,
+                "before-to" => tense.before_to = true,
                 _ => {}
             }
         }

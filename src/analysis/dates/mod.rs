@@ -53,6 +53,8 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
     let mut year_back: Vec<(Option<usize>, usize, usize)> = Vec::new();
     let mut quarters: Vec<(Option<usize>, String)> = Vec::new();
     let all_boilerplate = doc.paragraphs.iter().all(|p| p.boilerplate);
+    // the last day named so far: "the next day" counts from it
+    let mut last_day: Option<jiff::civil::Date> = None;
     for (start, end, sem) in found {
         let (Some(first), Some(last)) = (parser.toks.get(start), parser.toks.get(end.saturating_sub(1))) else {
             continue;
@@ -63,7 +65,16 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
         }
         let dir = direction(&parser, doc, start, end);
         let ctx = Ctx { now, has_time, dir, standalone };
-        if let Some((kind, value)) = resolve::resolve(&sem, &ctx) {
+        if let Some((kind, mut value)) = resolve::resolve(&sem, &ctx) {
+            // "The talks collapsed on May 3. He resigned the next day.": May 4
+            if let Some(n) = parser.anaphoric_days(start, end, &sem).filter(|_| !standalone)
+                && let Some(day) = last_day.and_then(|d| calendar::add_days(d, n))
+            {
+                value = calendar::fmt_date(day);
+            }
+            if let Some(day) = day_of_value(&value) {
+                last_day = Some(day);
+            }
             let sentence = doc.sentence_at(span.start);
             match sem {
                 // "last year" takes the quarter of its own sentence only
@@ -100,6 +111,17 @@ pub fn extract(doc: &Document<'_>, reference: Option<&ReferenceDate>) -> Vec<Tem
 /// "Nov. 21, 2023 (Reuters) -", a "Published" line).
 pub fn find_dateline(doc: &Document<'_>) -> Option<ReferenceDate> {
     dateline::find(doc)
+}
+
+/// The day a resolved value names: "2024-05-03", or the day of a time
+/// "2024-05-03T15:00".
+fn day_of_value(value: &str) -> Option<jiff::civil::Date> {
+    if value.get(10..11).is_some_and(|c| c != "T") {
+        return None;
+    }
+    let mut parts = value.get(..10)?.split('-');
+    let (y, m, d) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    calendar::date(y, m, d)
 }
 
 /// Whether a span lies inside a URL (dates in article slugs).
@@ -315,12 +337,18 @@ fn direction(p: &Parser<'_>, doc: &Document<'_>, start: usize, end: usize) -> Di
             if w == "ll" && (k == 0 || p.t(k - 1) != "'") {
                 return None;
             }
-            if w == "set" && p.t(k + 1) != "to" {
+            // "the tax plan in August", "set a record": only "plans to
+            // meet", "set to vote" look ahead
+            if tense.before_to && p.t(k + 1) != "to" {
                 return None;
             }
             return Some(Dir::Future);
         }
-        if !after_determiner && (tense.past || (w.len() > 4 && w.ends_with("ed") && !tense.not_past)) {
+        // "will be counted on Friday": a participle after "be" is no past
+        // verb, so a nearer "will" or "would" decides.
+        let after_passive = k > 0 && p.tense(k - 1).passive;
+        if !after_determiner && !after_passive && (tense.past || (w.len() > 4 && w.ends_with("ed") && !tense.not_past))
+        {
             return Some(Dir::Past);
         }
         None

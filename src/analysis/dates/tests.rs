@@ -524,3 +524,114 @@ fn a_day_before_a_colon_is_a_day_unless_a_clock_follows() {
     let texts = run("It happened on Nov 20:30 GMT.", Some(REF)).into_iter().map(|x| x.0).collect::<Vec<_>>();
     assert!(!texts.iter().any(|t| t == "Nov 20"), "{texts:?}");
 }
+
+#[test]
+fn a_participle_after_be_is_no_past_cue() {
+    // "be counted", "be held": passive participles, so "will"/"would" decide.
+    let r = "2016-10-05"; // a Wednesday
+    let text = "The talks ended on Monday. The votes will be counted on Friday.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-10-07"));
+    let text = "The talks ended on Monday. The vote would be held on Friday.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-10-07"));
+    // "were" is no form of "be" that makes a participle: past
+    assert_eq!(first("The votes were counted on Friday.", r), "2016-09-30");
+}
+
+#[test]
+fn plan_is_a_future_cue_only_before_to() {
+    let r = "2016-10-05";
+    // the noun "plan" says nothing of the future: "released" decides
+    let text = "The talks ended on Monday. The senator released the tax plan in August.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-08"));
+    // the verb before "to" still looks ahead
+    let text = "The talks ended on Monday. The senator plans to meet them on Friday.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-10-07"));
+    let text = "The talks ended on Monday. The vote is set to take place on Friday.";
+    assert_eq!(run(text, Some(r)).get(1).map(|x| x.2.as_str()), Some("2016-10-07"));
+}
+
+#[test]
+fn date_words_inside_proper_names_are_no_dates() {
+    // after an article's first sentence, as in running text
+    let texts = |text: &str| {
+        let text = format!("The talks ended on Monday. {text}");
+        run(&text, Some("2024-06-14")).into_iter().skip(1).map(|x| x.0).collect::<Vec<_>>()
+    };
+    // newspapers, shows, agreements and people named with date words
+    assert_eq!(texts("The New York Daily News ran the cover on Friday."), ["Friday"]);
+    assert_eq!(texts("The Weekly Standard ran the cover on Friday."), ["Friday"]);
+    assert_eq!(texts("He wrote in The Sunday Times last week."), ["last week"]);
+    assert_eq!(texts("The Good Friday Agreement, signed in 1998, held."), ["1998"]);
+    assert_eq!(texts("Washington Post columnist April Ryan wrote on Tuesday."), ["Tuesday"]);
+    assert_eq!(texts("Fans watched Monday Night Football."), Vec::<String>::new());
+    // the same words as dates
+    assert_eq!(texts("They met on Good Friday."), ["Good Friday"]);
+    assert_eq!(texts("They met Tuesday March 3."), ["Tuesday March 3"]);
+    assert_eq!(texts("They met on Friday Oct. 3."), ["Friday Oct. 3"]);
+    assert_eq!(texts("In April Congress passed the bill."), ["April"]);
+    assert_eq!(texts("On Sunday Trump said he would go."), ["Sunday"]);
+    assert_eq!(texts("Officials said Tuesday Democrats had won."), ["Tuesday"]);
+    assert_eq!(texts("Daily, he runs. Prices are set weekly."), ["Daily", "weekly"]);
+    assert_eq!(texts("The Friday meeting ended."), ["Friday"]);
+}
+
+#[test]
+fn a_four_digit_clock_before_a_time_zone_is_a_time() {
+    let got = |text: &str| {
+        let text = format!("The talks ended on Monday. {text}");
+        run(&text, Some("2024-06-14")).into_iter().skip(1).map(|x| (x.0, x.2)).collect::<Vec<_>>()
+    };
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(
+        got("The blast happened at 2 a.m. local time (2300 GMT)."),
+        [pair("2 a.m. local time", "2024-06-14T02:00"), pair("2300 GMT", "2024-06-14T23:00")]
+    );
+    assert_eq!(got("Polls close at 1430 UTC."), [pair("1430 UTC", "2024-06-14T14:30")]);
+    assert_eq!(got("The strike began 0600 local time."), [pair("0600 local time", "2024-06-14T06:00")]);
+    // not minutes under 60 and hours under 24, or no zone: no clock
+    assert_eq!(got("He was born in 1975 in Ohio."), [pair("1975", "1975")]);
+    assert_eq!(got("It holds 2375 GMT staff."), []);
+}
+
+#[test]
+fn a_year_and_the_next_in_two_digits_is_a_span_of_years() {
+    let got = |text: &str| {
+        let text = format!("The talks ended on Monday. {text}");
+        run(&text, Some("2024-06-14")).into_iter().skip(1).map(|x| (x.0, x.2)).collect::<Vec<_>>()
+    };
+    let pair = |a: &str, b: &str| vec![(a.to_owned(), b.to_owned())];
+    // the start year, as "2004-2005" gives 2004
+    assert_eq!(got("Rovers last won the league in the 2004-05 season."), pair("2004", "2004"));
+    assert_eq!(got("Its 2023/24 budget grew."), pair("2023", "2023"));
+    assert_eq!(got("It was the 1999-00 season."), pair("1999", "1999"));
+    assert_eq!(got("Sales rose in 2004-2005."), pair("2004", "2004"));
+    // a month when the two digits are no next year, and full dates
+    assert_eq!(got("Sales rose in 2004-06."), pair("2004-06", "2004-06"));
+    assert_eq!(got("It opened on 2004-05-06."), pair("2004-05-06", "2004-05-06"));
+    assert_eq!(first("2014-05", REF), "2014-05");
+}
+
+#[test]
+fn anaphoric_days_count_from_the_last_day_named() {
+    let r = "2024-06-14";
+    let last = |text: &str| run(text, Some(r)).last().map(|x| (x.0.clone(), x.2.clone())).unwrap_or_default();
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    let narrative = "The talks collapsed on May 3.";
+    for (then, want) in [
+        ("He resigned the next day.", pair("the next day", "2024-05-04")),
+        ("He resigned the following day.", pair("the following day", "2024-05-04")),
+        ("He resigned two days later.", pair("two days later", "2024-05-05")),
+        ("He had met them the previous day.", pair("the previous day", "2024-05-02")),
+        ("He had met them the day before.", pair("the day before", "2024-05-02")),
+        // deictic words stay with the reference date
+        ("He resigned yesterday.", pair("yesterday", "2024-06-13")),
+        ("He will resign tomorrow.", pair("tomorrow", "2024-06-15")),
+    ] {
+        assert_eq!(last(&format!("{narrative} {then}")), want, "{then}");
+    }
+    // chained: each counts from the one before
+    let text = "The talks collapsed on May 3. He resigned the next day. Two days later he left.";
+    assert_eq!(last(text), pair("Two days later", "2024-05-06"));
+    // with no day named before, the reference date
+    assert_eq!(last("Officials said he resigned the next day."), pair("the next day", "2024-06-15"));
+}
