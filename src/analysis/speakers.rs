@@ -739,15 +739,26 @@ pub(crate) fn phrase_before(text: &str, toks: &[Token], end: usize) -> Option<Me
         determiner_at(text, &toks[place])
             || (place < end && (possessor_at(text, toks, place) || nationality_at(text, toks, place)))
     };
+    // Whether the role word at `role` opens with "the", past modifiers
+    // ("the regional governor").
+    let definite_role = |role: usize| {
+        (1..=MODIFIERS.min(role))
+            .map(|n| role - n)
+            .take_while(|&k| k + 1 == role || modifier_word(text, &toks[k + 1]))
+            .find(|&k| toks[k].word && determiner_at(text, &toks[k]))
+            .is_some_and(|k| lower(text, &toks[k]) == "the")
+    };
     let joined = |place: usize| {
         let word = lower(text, &toks[place - 1]);
         let role = role_at(text, &toks[place - 2]);
         joins_description(&word)
             && if word == "of" || word == "for" {
                 // "the leaders of France and Germany": a group of named
-                // places needs no determiner.
+                // places needs no determiner; "the governor of Kharkiv": a
+                // definite role of a named place is a description.
                 (matches!(role, Some(Role::Group | Role::Person)) && determined(place))
                     || (word == "of" && role == Some(Role::Group) && toks[place].cap)
+                    || (word == "of" && role == Some(Role::Person) && toks[place].cap && definite_role(place - 2))
             } else if word == "in" {
                 // "the foreign ministry in Beijing", "the embassy in Kyiv": a
                 // common noun for an organisation and a named place (not
@@ -1168,15 +1179,21 @@ pub(crate) fn owner_gender(text: &str, m: &Mention) -> Option<char> {
 
 /// Whether the capitalised words ending at `end` follow a role word and
 /// "in", "at" or "from": "an Iraqi Foreign Ministry official in Baghdad"
-/// names where the official is, not the official.
+/// names where the official is, not the official; so does "of" after a
+/// definite person role ("the governor of Kharkiv").
 fn names_a_place(text: &str, toks: &[Token], body_start: usize, end: usize) -> bool {
     let mut run = end;
     while run > body_start && name_word_at(text, toks, run - 1) {
         run -= 1;
     }
+    let definite = body_start > 0 && lower(text, &toks[body_start - 1]) == "the";
     run >= body_start + 2
-        && matches!(lower(text, &toks[run - 1]).as_str(), "in" | "at" | "from")
-        && matches!(role_at(text, &toks[run - 2]), Some(Role::Person | Role::Group))
+        && match lower(text, &toks[run - 1]).as_str() {
+            "in" | "at" | "from" => matches!(role_at(text, &toks[run - 2]), Some(Role::Person | Role::Group)),
+            // "the governor of Kharkiv": the role held there.
+            "of" => definite && role_at(text, &toks[run - 2]) == Some(Role::Person),
+            _ => false,
+        }
 }
 
 /// Reads the phrase `toks[start..=end]`.
@@ -1960,8 +1977,19 @@ impl Registry {
     /// president named after him), else the nearest named person. For a
     /// role that news gives people it does not name ("the official", "one
     /// source", marked `unnamed` in roles.txt), only a person it titles
-    /// ("the official" is not the foreign minister named just before).
+    /// ("the official" is not the foreign minister named just before), and
+    /// so does a post named in full ("the governor of Kharkiv").
     fn described_person(&self, m: &Mention) -> Option<usize> {
+        // "the governor of Kharkiv", "the mayor of Kyiv": a post named in
+        // full is only a person titled for it, not the nearest one.
+        let words: Vec<&str> = m.name.split_whitespace().collect();
+        let named_post = words.windows(2).any(|w| w[0] == "of" && w[1].starts_with(char::is_uppercase));
+        if named_post {
+            return self
+                .persons_before(m)
+                .take(FITTING_TITLE_REACH)
+                .find(|&id| title_fits(&self.entities[id].title, &m.head));
+        }
         if !UNNAMED_ROLES.contains(m.head.as_str()) {
             // A title that fits and the description's own country come
             // first ("the Russian leader" is the Russian president, not a

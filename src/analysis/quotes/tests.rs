@@ -2228,8 +2228,8 @@ fn the_leaders_of_listed_countries_are_one_group() {
     let a = run(text);
     let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.affiliation.as_str())).collect();
     assert_eq!(who, [("leaders of France", "France")]);
-    // A person's role before "of" and a name: the name's, elsewhere.
-    assert_eq!(speakers("The director of AROS said the plan worked."), ["AROS"]);
+    // A person's role before "of" and a name: the holder of the post.
+    assert_eq!(speakers("The director of AROS said the plan worked."), ["director of AROS"]);
 }
 
 #[test]
@@ -3007,4 +3007,16 @@ fn where_someone_was_told_is_not_what_they_were_told() {
         texts("Trump told a packed arena in Glendale, Arizona, that the nominee had failed."),
         ["the nominee had failed"]
     );
+}
+
+#[test]
+fn the_governor_of_a_named_place_is_a_description() {
+    let a = run("The regional governor of Kharkiv said power was restored.");
+    let who: Vec<_> = a.speakers.iter().map(|s| (s.name.as_str(), s.title.as_str(), s.kind)).collect();
+    assert_eq!(who, [("regional governor of Kharkiv", "regional governor of Kharkiv", SpeakerKind::Person)]);
+    // Only a person titled for the post is the holder, not the nearest one.
+    let text = "Zelensky visited the plant. The governor of Kharkiv said power was restored.";
+    assert_eq!(speakers(text), ["governor of Kharkiv"]);
+    let text = "Kharkiv Governor Oleh Syniehubov visited the plant. The governor of Kharkiv said power was restored.";
+    assert_eq!(speakers(text), ["Oleh Syniehubov"]);
 }
