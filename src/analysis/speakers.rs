@@ -1677,7 +1677,22 @@ impl Registry {
             // the nearest named one of its gender mentioned before it.
             let latest = |kind: SpeakerKind| self.recent.iter().copied().find(|&id| self.entities[id].kind == kind);
             match p {
-                Pronoun::Person => self.nearest_person(m).or_else(|| self.latest_described_person(m))?,
+                // "A Ukrainian soldier said ... “...,” he said.": an unnamed
+                // person who spoke last is "he" or "she" as well, before
+                // anyone named earlier.
+                Pronoun::Person => self
+                    .recent
+                    .first()
+                    .copied()
+                    .filter(|&id| {
+                        let e = &self.entities[id];
+                        e.kind == SpeakerKind::Person
+                            && is_indefinite(&e.name)
+                            && genders_agree(e.gender, m.gender)
+                            && named_before(e, m)
+                    })
+                    .or_else(|| self.nearest_person(m))
+                    .or_else(|| self.latest_described_person(m))?,
                 // "One former minister, speaking on condition of anonymity,
                 // said ... “...,” they said.": news gives an unnamed source
                 // of no stated gender the singular "they". So it goes to

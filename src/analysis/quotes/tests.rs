@@ -3020,3 +3020,10 @@ fn the_governor_of_a_named_place_is_a_description() {
     let text = "Kharkiv Governor Oleh Syniehubov visited the plant. The governor of Kharkiv said power was restored.";
     assert_eq!(speakers(text), ["Oleh Syniehubov"]);
 }
+
+#[test]
+fn he_is_the_unnamed_person_who_spoke_last() {
+    let text = "President Volodymyr Zelenskiy said Ukraine needed more systems. A Ukrainian soldier said his unit \
+                had not been rotated. “We were promised relief in March,” he said by phone.";
+    assert_eq!(speakers(text), ["Volodymyr Zelenskiy", "A Ukrainian soldier", "A Ukrainian soldier"]);
+}
