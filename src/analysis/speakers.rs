@@ -1637,16 +1637,24 @@ pub(crate) fn is_honorific(title: &str) -> bool {
 }
 
 /// Whether every modifier of a role in description `m` ("prime" in "the
-/// prime minister") is also in the title or name of entity `e`: "the prime
-/// minister" is not "one former minister".
+/// prime minister", "Clinton" in "the Clinton campaign") is also in the
+/// title or name of entity `e`: "the prime minister" is not "one former
+/// minister".
 fn modifiers_agree(m: &Mention, e: &Entity) -> bool {
     let known = format!("{} {}", e.title, e.name).to_lowercase();
     let known: Vec<&str> = known.split_whitespace().collect();
-    m.name
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .filter(|w| role(w) == Some(Role::Mod))
-        .all(|w| known.contains(&w.as_str()))
+    // "the Clinton campaign" is not the Trump campaign: an organisation's
+    // proper modifiers (not a country's, which the affiliation compares).
+    let proper = |word: &str| {
+        m.kind != SpeakerKind::Person
+            && word.starts_with(char::is_uppercase)
+            && role(&fold(word)).is_none()
+            && !DEMONYMS.contains_key(fold(word).trim_end_matches('.'))
+    };
+    m.name.split_whitespace().all(|word| {
+        let w = word.to_lowercase();
+        !(role(&w) == Some(Role::Mod) || proper(word)) || known.contains(&w.as_str())
+    })
 }
 
 /// Whether entity `e` was mentioned before `m`: a pronoun or description

@@ -3027,3 +3027,13 @@ fn he_is_the_unnamed_person_who_spoke_last() {
                 had not been rotated. “We were promised relief in March,” he said by phone.";
     assert_eq!(speakers(text), ["Volodymyr Zelenskiy", "A Ukrainian soldier", "A Ukrainian soldier"]);
 }
+
+#[test]
+fn organisations_with_different_proper_modifiers_are_different() {
+    let text = "The Trump campaign said the poll was wrong.\n\nThe Clinton campaign said the poll was right.";
+    assert_eq!(speakers(text), ["Trump campaign", "Clinton campaign"]);
+    // The same organisation again, and a generic description of it.
+    let text =
+        "The Trump campaign said the poll was wrong. The campaign said it would sue. The Trump campaign said no more.";
+    assert_eq!(speakers(text), ["Trump campaign", "Trump campaign", "Trump campaign"]);
+}
