@@ -1846,8 +1846,10 @@ impl<'t> State<'_, 't> {
                 return None;
             }
             // "X took issue with it and told ...", "X has encouraged them but
-            // has said ...": the clause's subject.
-            let m = self.unit_subject(toks)?;
+            // has said ...": the clause's subject, and the name in
+            // apposition to a description ("An RSF spokesperson, Al-Fateh
+            // Qurashi, said ... and accused ...").
+            let m = self.named_after_description(toks, self.unit_subject(toks)?);
             return (m.span.end <= toks[j - 1].span.start).then_some((m, Place::Clause));
         }
         if prev == "who" || prev == "which" {

@@ -3037,3 +3037,10 @@ fn organisations_with_different_proper_modifiers_are_different() {
         "The Trump campaign said the poll was wrong. The campaign said it would sue. The Trump campaign said no more.";
     assert_eq!(speakers(text), ["Trump campaign", "Trump campaign", "Trump campaign"]);
 }
+
+#[test]
+fn a_second_verb_has_the_name_in_apposition_as_its_subject() {
+    let text = "An RSF spokesperson, Al-Fateh Qurashi, said the group was committed to the declaration and accused \
+                the army of sabotaging previous peace efforts.";
+    assert_eq!(speakers(text), ["Al-Fateh Qurashi", "Al-Fateh Qurashi"]);
+}
