@@ -2835,8 +2835,6 @@ impl<'t> State<'_, 't> {
         }
     }
 
-    /// Turns the content `toks[lo..hi]` into quotes.
-    #[allow(clippy::too_many_arguments)]
     /// Whether token `i` is a sign that belongs to the number it touches:
     /// a currency sign before one ("$5 billion"), a percent or degree sign
     /// after one ("17%"). Content keeps it at either end.
@@ -2853,6 +2851,8 @@ impl<'t> State<'_, 't> {
         }
     }
 
+    /// Turns the content `toks[lo..hi]` into quotes.
+    #[allow(clippy::too_many_arguments)]
     fn content(
         &mut self,
         toks: &[Token],
