@@ -2557,11 +2557,12 @@ impl<'t> State<'_, 't> {
                     t.word && !t.cap && in_seg[lo].is_none() && SITUATION_PARTICIPLES.contains(self.lower(t).as_str())
                 });
                 // "According to Mike Waltz, the U.S. national security
-                // adviser, the two sides ...": a description of the source
-                // set off by commas.
+                // adviser, the two sides ...", "According to analyst Tigran
+                // Grigoryan, head of the Regional Center for Democracy, the
+                // demand ...": a description of the source set off by commas.
                 let apposition = in_seg.get(lo) == Some(&None)
                     && speakers::phrase_after(self.text, toks, lo).is_some_and(|m| {
-                        let next = token_after(toks, m.span);
+                        let next = self.complement_end(toks, in_seg, token_after(toks, m.span), hi);
                         !m.named
                             && m.pronoun.is_none()
                             && m.kind == SpeakerKind::Person
@@ -2833,6 +2834,17 @@ impl<'t> State<'_, 't> {
             }
             return a;
         }
+    }
+
+    /// Where the complement of a role that ends at token `end` ends: past
+    /// "of"/"at"/"for"... and the words of its post, up to a comma or a
+    /// quote ("head of the Regional Center for Democracy,").
+    fn complement_end(&self, toks: &[Token], in_seg: &[Option<usize>], end: usize, bound: usize) -> usize {
+        const COMPLEMENT_TOKENS: usize = 10;
+        if !toks.get(end).is_some_and(|t| speakers::joins_role_to_post(&self.lower(t))) {
+            return end;
+        }
+        (end..bound.min(end + COMPLEMENT_TOKENS)).find(|&i| !toks[i].word || in_seg[i].is_some()).unwrap_or(end)
     }
 
     /// Whether token `i` is a sign that belongs to the number it touches:

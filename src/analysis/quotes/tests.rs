@@ -3044,3 +3044,15 @@ fn a_second_verb_has_the_name_in_apposition_as_its_subject() {
                 the army of sabotaging previous peace efforts.";
     assert_eq!(speakers(text), ["Al-Fateh Qurashi", "Al-Fateh Qurashi"]);
 }
+
+#[test]
+fn the_apposition_of_an_according_to_source_is_no_content() {
+    let texts = |text: &str| quotes(text).into_iter().map(|(_, t, who)| (t, who)).collect::<Vec<_>>();
+    assert_eq!(
+        texts(
+            "According to political analyst Tigran Grigoryan, head of the Regional Center for Democracy, the \
+             demand could delay the signing for years."
+        ),
+        [("the demand could delay the signing for years".to_string(), "Tigran Grigoryan".to_string())]
+    );
+}
