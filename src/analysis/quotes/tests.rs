@@ -3056,3 +3056,15 @@ fn the_apposition_of_an_according_to_source_is_no_content() {
         [("the demand could delay the signing for years".to_string(), "Tigran Grigoryan".to_string())]
     );
 }
+
+#[test]
+fn recalling_an_ambassador_is_no_speech() {
+    let texts = |text: &str| quotes(text).into_iter().map(|(_, t, _)| t).collect::<Vec<_>>();
+    let found =
+        texts("Sudan's foreign ministry said Kenya had become a partner and recalled its ambassador from Nairobi.");
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("Kenya had become a partner"));
+    // Speech still, after the quote or before "that".
+    assert_eq!(texts("“It was a different time,” she recalled."), ["It was a different time,"]);
+    assert_eq!(texts("She recalled that it was a different time."), ["it was a different time"]);
+}
