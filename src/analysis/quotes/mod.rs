@@ -2909,7 +2909,12 @@ impl<'t> State<'_, 't> {
                 })
         });
         if let Some(k) = colon {
-            let reported = after_cue && self.content(toks, in_seg, lo, k, entity, cue, used);
+            // "Pelosi said of Trump: “...”", "put it bluntly at the rally:
+            // “...”": a prepositional phrase before the colon is no report.
+            let first = self.lower(&toks[lo]);
+            let adjunct =
+                RELATIVE_PREPOSITIONS.contains(first.as_str()) || matches!(first.as_str(), "of" | "about" | "to");
+            let reported = after_cue && !adjunct && self.content(toks, in_seg, lo, k, entity, cue, used);
             let mut quoted = false;
             let mut segs: Vec<usize> = (k + 1..hi).filter_map(|i| in_seg[i]).collect();
             segs.dedup();

@@ -3068,3 +3068,16 @@ fn recalling_an_ambassador_is_no_speech() {
     assert_eq!(texts("“It was a different time,” she recalled."), ["It was a different time,"]);
     assert_eq!(texts("She recalled that it was a different time."), ["it was a different time"]);
 }
+
+#[test]
+fn a_prepositional_phrase_before_a_colon_is_no_report() {
+    let kinds = |text: &str| quotes(text).into_iter().map(|(k, t, _)| (k, t)).collect::<Vec<_>>();
+    assert_eq!(
+        kinds("Pelosi said of Trump: “He is not a well man.”"),
+        [(QuoteKind::Direct, "He is not a well man.".to_string())]
+    );
+    assert_eq!(
+        kinds("Warren put it bluntly at the rally in Iowa: “We are not going to win by playing it safe.”"),
+        [(QuoteKind::Direct, "We are not going to win by playing it safe.".to_string())]
+    );
+}
