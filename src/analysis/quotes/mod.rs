@@ -812,13 +812,27 @@ impl<'t> State<'_, 't> {
     /// punctuation, a quote or "that" ("C,” he concluded." / "He
     /// concluded: “C”" / "concluded that C").
     fn has_no_object(&self, toks: &[Token], in_seg: &[Option<usize>], i: usize, end: usize) -> bool {
+        // After a comma, only with no object after it (", concluded Ellis.",
+        // not "Travelers's group, which ..., posted earnings").
         let after_report = i >= 1 && {
             let before = toks[i - 1].span.slice(self.text);
-            in_seg[i - 1].is_some() || before == "," || before.chars().next().is_some_and(tokens::is_quote_mark_strict)
+            let object = toks.get(end).is_some_and(|t| t.word && !t.cap && in_seg[end].is_none());
+            in_seg[i - 1].is_some()
+                || (before == "," && !object)
+                || before.chars().next().is_some_and(tokens::is_quote_mark_strict)
         };
-        let next_is_clause_end = match toks.get(end) {
+        // Past a prepositional adjunct: "posted on Truth Social that",
+        // "“...,” Trump posted on Truth Social."
+        const ADJUNCT_TOKENS: usize = 6;
+        let mut next = end;
+        if toks.get(end).is_some_and(|t| RELATIVE_PREPOSITIONS.contains(self.lower(t).as_str())) {
+            next = (end + 1..toks.len().min(end + ADJUNCT_TOKENS))
+                .find(|&k| in_seg[k].is_some() || !toks[k].word || self.word_is(toks, k, "that"))
+                .unwrap_or(toks.len().min(end + ADJUNCT_TOKENS));
+        }
+        let next_is_clause_end = match toks.get(next) {
             None => true,
-            Some(t) => in_seg[end].is_some() || !t.word || self.word_is(toks, end, "that"),
+            Some(t) => in_seg[next].is_some() || !t.word || self.word_is(toks, next, "that"),
         };
         after_report || next_is_clause_end
     }

@@ -3081,3 +3081,24 @@ fn a_prepositional_phrase_before_a_colon_is_no_report() {
         [(QuoteKind::Direct, "We are not going to win by playing it safe.".to_string())]
     );
 }
+
+#[test]
+fn posts_worries_and_hopes_report_with_a_that_clause() {
+    let found = |text: &str| quotes(text).into_iter().map(|(_, t, who)| (t, who)).collect::<Vec<_>>();
+    let pair = |t: &str, who: &str| (t.to_string(), who.to_string());
+    assert_eq!(
+        found("Trump posted on Truth Social that the verdict was a disgrace."),
+        [pair("the verdict was a disgrace", "Trump")]
+    );
+    assert_eq!(found("“It is over,” Trump posted on Truth Social."), [pair("It is over,", "Trump")]);
+    assert_eq!(found("The company posted a loss in the third quarter."), []);
+    assert_eq!(
+        found("The insurer's benefits group, which includes its health unit, posted earnings of $2 million."),
+        []
+    );
+    assert_eq!(
+        found("Democrats worried that the campaign was too cautious."),
+        [pair("the campaign was too cautious", "Democrats")]
+    );
+    assert_eq!(found("Democrats hope that the campaign will win."), [pair("the campaign will win", "Democrats")]);
+}
