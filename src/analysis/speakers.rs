@@ -1566,7 +1566,8 @@ pub(crate) struct Entity {
     /// Mentions, in the order found.
     pub(crate) mentions: Vec<Span>,
     head: String,
-    gender: Option<char>,
+    /// 'm' or 'f' when a given name, an honorific or a pronoun showed it.
+    pub(crate) gender: Option<char>,
 }
 
 impl Entity {

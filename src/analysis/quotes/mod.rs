@@ -3105,9 +3105,19 @@ impl<'t> State<'_, 't> {
                     // other speaker has it. A capitalised title ("President
                     // Obama", "Mr. Obama") is left alone: a relative
                     // ("Michelle Obama") may be the only full name in the text.
+                    // An honorific that agrees with the full name's given
+                    // name is no bar ("Mr. Comey" is James Comey, not
+                    // Michelle Comey).
+                    let honorific_agrees = |full: &str| {
+                        entity.kind == SpeakerKind::Person
+                            && speakers::is_honorific(&entity.title)
+                            && entity.gender.is_some()
+                            && speakers::gender_of_name(full) == entity.gender
+                            && !entity.name.contains(char::is_whitespace)
+                    };
                     let mut name = entity.name.clone();
-                    if surname_only(entity)
-                        && let Some((full, spans)) = full_names.ending_in(text, &name)
+                    if let Some((full, spans)) = full_names.ending_in(text, &name)
+                        && (surname_only(entity) || honorific_agrees(full))
                         && !registry.entities.iter().any(|other| other.name == full)
                     {
                         name = full.to_string();

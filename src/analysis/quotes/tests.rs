@@ -3102,3 +3102,13 @@ fn posts_worries_and_hopes_report_with_a_that_clause() {
     );
     assert_eq!(found("Democrats hope that the campaign will win."), [pair("the campaign will win", "Democrats")]);
 }
+
+#[test]
+fn an_honorific_takes_a_full_name_of_its_gender() {
+    assert_eq!(
+        speakers("Democrats attacked James Comey on Saturday.\n\nMr. Comey said he had no choice."),
+        ["James Comey"]
+    );
+    // Not a relative of the other gender.
+    assert_eq!(speakers("Michelle Obama spoke on Saturday.\n\nMr. Obama said he had no choice."), ["Obama"]);
+}
