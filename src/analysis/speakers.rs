@@ -142,17 +142,16 @@ fn demonym_at(text: &str, toks: &[Token]) -> Option<&'static str> {
 static ORGANIZATIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(include_str!("lexicon/en/organizations.txt")).collect());
 
-/// The known organisations whose names have a lower-case word inside
-/// ("Doctors Without Borders" may be written so, "Committee to Protect
-/// Journalists"), by their last word: each as its words. The phrase reader
-/// stops at such a word, so it takes these names whole first.
+/// The known organisations of three or more words, which may have a
+/// lower-case word inside ("Doctors Without Borders" may be written so,
+/// "Committee to Protect Journalists", "Save the Children"), by their last
+/// word: each as its words. The phrase reader stops at such a word, so it
+/// takes these names whole first.
 static JOINED_ORGANIZATIONS: LazyLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
     for name in ORGANIZATIONS.iter() {
         let words: Vec<&'static str> = name.split_whitespace().collect();
-        let joined = words.len() >= 3
-            && words[1..words.len() - 1].iter().any(|w| matches!(*w, "to" | "and" | "without" | "for" | "in" | "of"));
-        if let Some(&last) = words.last().filter(|_| joined) {
+        if let Some(&last) = words.last().filter(|_| words.len() >= 3) {
             map.entry(last).or_default().push(words);
         }
     }

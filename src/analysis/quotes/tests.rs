@@ -3112,3 +3112,8 @@ fn an_honorific_takes_a_full_name_of_its_gender() {
     // Not a relative of the other gender.
     assert_eq!(speakers("Michelle Obama spoke on Saturday.\n\nMr. Obama said he had no choice."), ["Obama"]);
 }
+
+#[test]
+fn a_known_organisation_with_the_inside_is_one_name() {
+    assert_eq!(speakers("Save the Children said nearly half of children were malnourished."), ["Save the Children"]);
+}
