@@ -97,9 +97,17 @@ const FITTING_TITLE_REACH: usize = 3;
 /// Minister" for "the top diplomat").
 fn title_fits(title: &str, head: &str) -> bool {
     let words: Vec<String> = title.split_whitespace().map(|w| fold(w).trim_end_matches('.').to_string()).collect();
+    // A phrase that modifies a further role word is not the role: "deputy"
+    // in "deputy prime minister" is no parliamentary deputy.
+    let modifies_more =
+        |end: usize| words.get(end).is_some_and(|next| matches!(role(next), Some(Role::Person | Role::Mod)));
     let holds = |phrase: &str| {
         let phrase: Vec<&str> = phrase.split_whitespace().collect();
-        !phrase.is_empty() && words.windows(phrase.len()).any(|w| w.iter().zip(&phrase).all(|(a, b)| a == b))
+        !phrase.is_empty()
+            && words
+                .windows(phrase.len())
+                .enumerate()
+                .any(|(i, w)| w.iter().zip(&phrase).all(|(a, b)| a == b) && !modifies_more(i + phrase.len()))
     };
     holds(head) || ROLE_FAMILIES.get(head).is_some_and(|family| family.iter().any(|p| holds(p)))
 }

@@ -3117,3 +3117,11 @@ fn an_honorific_takes_a_full_name_of_its_gender() {
 fn a_known_organisation_with_the_inside_is_one_name() {
     assert_eq!(speakers("Save the Children said nearly half of children were malnourished."), ["Save the Children"]);
 }
+
+#[test]
+fn a_deputy_prime_minister_is_no_lawmaker() {
+    let text = "Yulia Svyrydenko, the deputy prime minister, said the deal was ready.\n\nOleksandr Merezhko, the head \
+                of the parliamentary foreign affairs committee, told reporters that Ukraine should be careful. “A \
+                ceasefire without guarantees is an invitation,” the lawmaker said.";
+    assert_eq!(speakers(text), ["Yulia Svyrydenko", "Oleksandr Merezhko", "Oleksandr Merezhko"]);
+}
