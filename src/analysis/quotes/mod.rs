@@ -1968,8 +1968,10 @@ impl<'t> State<'_, 't> {
                         && !toks[i + 1].cap;
                     // "An adviser to Zelensky, Mykhailo Podolyak, said": a
                     // name after "to" completes a description.
+                    // ("Russia's envoy to the UN Vasily Nebenzya, in turn,
+                    // said": a titled name is a subject of its own.)
                     let first = first_token(toks, m.span);
-                    let complement = first > 0 && self.word_is(toks, first - 1, "to");
+                    let complement = first > 0 && self.word_is(toks, first - 1, "to") && m.title.is_empty();
                     if ends_here && !complement && (m.named || proper_org || (parenthetical && i + 1 < j - 1)) {
                         // "The statement, issued by the foreign ministry,
                         // said": a document speaks for whoever issued it.

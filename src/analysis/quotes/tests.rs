@@ -3125,3 +3125,10 @@ fn a_deputy_prime_minister_is_no_lawmaker() {
                 ceasefire without guarantees is an invitation,” the lawmaker said.";
     assert_eq!(speakers(text), ["Yulia Svyrydenko", "Oleksandr Merezhko", "Oleksandr Merezhko"]);
 }
+
+#[test]
+fn a_titled_name_after_to_and_an_aside_is_the_subject() {
+    let text =
+        "Russia's envoy to the UN Vasily Nebenzya, in turn, said that Western countries had prolonged the conflict.";
+    assert_eq!(speakers(text), ["Vasily Nebenzya"]);
+}
