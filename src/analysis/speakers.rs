@@ -1257,7 +1257,10 @@ fn analyse(text: &str, toks: &[Token], start: usize, end: usize) -> Option<Menti
     };
     // "Saudi Arabia said", "South Africa said": a country of several words
     // speaks as its government; its first word is no title.
-    if body_start < end && DEMONYMS.contains_key(fold(body.slice(text)).as_str()) {
+    if body_start < end
+        && DEMONYM_FIRST_WORDS.contains(lower(text, &toks[body_start]).as_str())
+        && DEMONYMS.contains_key(fold(body.slice(text)).as_str())
+    {
         mention.kind = SpeakerKind::Organization;
         mention.anaphoric = false;
         return Some(mention);
@@ -1929,10 +1932,11 @@ impl Registry {
             let mut words = e.name.split_whitespace();
             let starts = words.next().is_some_and(|first| first.eq_ignore_ascii_case(family)) && words.next().is_some();
             // "Courtaulds PLC ... Courtaulds said": a company by its first word.
-            let company = e.kind == SpeakerKind::Organization && is_company_name(&e.name);
-            let person =
-                e.kind == SpeakerKind::Person && gender_of_name(&e.name).is_none() && genders_agree(e.gender, m.gender);
-            starts && (person || company)
+            let company = || e.kind == SpeakerKind::Organization && is_company_name(&e.name);
+            let person = || {
+                e.kind == SpeakerKind::Person && gender_of_name(&e.name).is_none() && genders_agree(e.gender, m.gender)
+            };
+            starts && (person() || company())
         })
     }
 
@@ -2013,8 +2017,11 @@ impl Registry {
     fn described_person(&self, m: &Mention) -> Option<usize> {
         // "the governor of Kharkiv", "the mayor of Kyiv": a post named in
         // full is only a person titled for it, not the nearest one.
-        let words: Vec<&str> = m.name.split_whitespace().collect();
-        let named_post = words.windows(2).any(|w| w[0] == "of" && w[1].starts_with(char::is_uppercase));
+        let named_post = m
+            .name
+            .split_whitespace()
+            .zip(m.name.split_whitespace().skip(1))
+            .any(|(of, post)| of == "of" && post.starts_with(char::is_uppercase));
         if named_post {
             return self
                 .persons_before(m)

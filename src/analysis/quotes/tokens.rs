@@ -286,8 +286,9 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
         let initial = word_end == i + len && c.is_uppercase();
         let inner = &body[i..word_end];
         // "Jr.", "Inc.": a suffix that ends a name keeps its period too.
-        let name_end = c.is_uppercase() && crate::analysis::document::ends_name_with_period(inner);
-        if (dotted && inner.len() <= 6 || initial || name_end) && bytes.get(word_end) == Some(&b'.') {
+        let period = bytes.get(word_end) == Some(&b'.');
+        let name_end = period && c.is_uppercase() && crate::analysis::document::ends_name_with_period(inner);
+        if (dotted && inner.len() <= 6 || initial || name_end) && period {
             end += 1;
         }
         // "al-Assad", "bin-Talal": a particle joined to a capitalised name
