@@ -1700,31 +1700,16 @@ impl Registry {
                 // person who spoke last is "he" or "she" as well, before
                 // anyone named earlier.
                 Pronoun::Person => self
-                    .recent
-                    .first()
-                    .copied()
-                    .filter(|&id| {
-                        let e = &self.entities[id];
-                        e.kind == SpeakerKind::Person
-                            && is_indefinite(&e.name)
-                            && genders_agree(e.gender, m.gender)
-                            && named_before(e, m)
-                    })
+                    .last_unnamed_speaker(|e| genders_agree(e.gender, m.gender) && named_before(e, m))
                     .or_else(|| self.nearest_person(m))
                     .or_else(|| self.latest_described_person(m))?,
                 // "One former minister, speaking on condition of anonymity,
                 // said ... “...,” they said.": news gives an unnamed source
                 // of no stated gender the singular "they". So it goes to
                 // such a source that spoke last, else to the latest group.
-                Pronoun::Group => self
-                    .recent
-                    .first()
-                    .copied()
-                    .filter(|&id| {
-                        let e = &self.entities[id];
-                        e.kind == SpeakerKind::Person && e.gender.is_none() && is_indefinite(&e.name)
-                    })
-                    .or_else(|| latest(SpeakerKind::Group))?,
+                Pronoun::Group => {
+                    self.last_unnamed_speaker(|e| e.gender.is_none()).or_else(|| latest(SpeakerKind::Group))?
+                }
                 Pronoun::Organization => latest(SpeakerKind::Organization)?,
             }
         } else if let Some(id) =
@@ -1993,6 +1978,16 @@ impl Registry {
                 && genders_agree(e.gender, m.gender)
                 && (affiliation.is_empty() || e.affiliation.is_empty() || e.affiliation == affiliation)
                 && named_before(e, m)
+        })
+    }
+
+    /// The entity that spoke last, when it is a person known only by an
+    /// indefinite description ("a soldier", "one former minister") that
+    /// `fits`.
+    fn last_unnamed_speaker(&self, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.recent.first().copied().filter(|&id| {
+            let e = &self.entities[id];
+            e.kind == SpeakerKind::Person && is_indefinite(&e.name) && fits(e)
         })
     }
 

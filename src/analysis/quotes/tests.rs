@@ -23,6 +23,11 @@ fn speakers(text: &str) -> Vec<String> {
     quotes(text).into_iter().map(|(_, _, who)| who).collect()
 }
 
+/// The text of each quote `quotes` finds, in order.
+fn texts(text: &str) -> Vec<String> {
+    quotes(text).into_iter().map(|(_, t, _)| t).collect()
+}
+
 fn check_invariants(text: &str, a: &Attribution) {
     for (i, q) in a.quotes.iter().enumerate() {
         assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
@@ -2921,7 +2926,6 @@ fn an_age_between_a_name_and_its_description_is_stepped_over() {
 
 #[test]
 fn reported_content_keeps_the_signs_of_its_numbers() {
-    let texts = |text: &str| quotes(text).into_iter().map(|(_, t, _)| t).collect::<Vec<_>>();
     assert_eq!(texts("Pete Smith said unemployment rose to 17%."), ["unemployment rose to 17%"]);
     assert_eq!(texts("Pete Smith said $5 billion had been spent."), ["$5 billion had been spent"]);
     // A sign that touches no number is punctuation as before.
@@ -2981,7 +2985,6 @@ fn a_name_suffix_or_a_company_suffix_keeps_its_period() {
 
 #[test]
 fn a_relative_that_inside_the_content_does_not_start_it() {
-    let texts = |text: &str| quotes(text).into_iter().map(|(_, t, _)| t).collect::<Vec<_>>();
     assert_eq!(
         texts("Esmaeil Baghaei said Iran supported a deal that respected the borders of all states."),
         ["Iran supported a deal that respected the borders of all states"]
@@ -2994,7 +2997,6 @@ fn a_relative_that_inside_the_content_does_not_start_it() {
 
 #[test]
 fn where_someone_was_told_is_not_what_they_were_told() {
-    let texts = |text: &str| quotes(text).into_iter().map(|(_, t, _)| t).collect::<Vec<_>>();
     assert_eq!(
         texts("Donald J. Trump told supporters in Golden, Colo., that the development was big."),
         ["the development was big"]
@@ -3059,7 +3061,6 @@ fn the_apposition_of_an_according_to_source_is_no_content() {
 
 #[test]
 fn recalling_an_ambassador_is_no_speech() {
-    let texts = |text: &str| quotes(text).into_iter().map(|(_, t, _)| t).collect::<Vec<_>>();
     let found =
         texts("Sudan's foreign ministry said Kenya had become a partner and recalled its ambassador from Nairobi.");
     assert_eq!(found.len(), 1);
