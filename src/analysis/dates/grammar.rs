@@ -344,10 +344,15 @@ impl<'a> Parser<'a> {
     /// Friday Agreement"; not "On Sunday Trump said").
     fn inside_name(&self, i: usize, end: usize) -> bool {
         let Some(b) = i.checked_sub(1) else { return false };
-        let opens = self.t(b) == "the"
-            || (self.t(b) == "s" && b >= 1 && self.t(b - 1) == "'")
-            || (self.cap_word(b) && !self.sentence_initial(b));
+        let opens =
+            self.t(b) == "the" || (self.t(b) == "s" && b >= 1 && self.t(b - 1) == "'") || self.name_word_before(i);
         self.cap(i) && self.cap_name_word(end) && opens
+    }
+
+    /// Whether the word before token `i` is capitalised without opening a
+    /// sentence: a name's word ("New York Daily", "Good Friday").
+    fn name_word_before(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|b| self.cap_word(b) && !self.sentence_initial(b))
     }
 
     /// The token past a time zone at `i` ("GMT", "local time"), if one is
@@ -601,13 +606,7 @@ impl<'a> Parser<'a> {
             PhraseKind::NowTime => Some((end, Sem::NowTime)),
             // "The New York Daily News", "The Weekly Standard": a
             // capitalised frequency word in a run of capitalised words
-            PhraseKind::Set(_)
-                if self.cap(i)
-                    && (self.cap_name_word(end)
-                        || i.checked_sub(1).is_some_and(|b| self.cap_word(b) && !self.sentence_initial(b))) =>
-            {
-                None
-            }
+            PhraseKind::Set(_) if self.cap(i) && (self.cap_name_word(end) || self.name_word_before(i)) => None,
             PhraseKind::Set(v) => Some((end, Sem::Set(v.to_owned()))),
             PhraseKind::RelDay(_) if self.names_a_title(i) => None,
             PhraseKind::RelDay(n) => {
